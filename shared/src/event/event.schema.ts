@@ -1,0 +1,107 @@
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  ClusterIdSchema,
+  HiringSignalSchema,
+  HttpUrlSchema,
+  InstantSchema,
+  PathwayIdSchema,
+  TimeZoneSchema,
+  VenueSchema,
+} from '../common.schema.js';
+
+export const EVENT_TYPES = [
+  'conference',
+  'seminar',
+  'workshop',
+  'association-meeting',
+  'career-fair',
+  'networking',
+  'meetup',
+  'webinar',
+  'other',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT_FORMATS = ['in-person', 'online', 'hybrid'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+/** schema.org eventStatus, lower-cased. */
+export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'rescheduled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const EventTypeSchema = literals(EVENT_TYPES);
+export const EventFormatSchema = literals(EVENT_FORMATS);
+export const EventStatusSchema = literals(EVENT_STATUSES);
+
+export const OrganizerSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    url: Type.Optional(HttpUrlSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** What attending costs. `free` is true only when the source says so; min/max in `currency`. */
+export const CostSchema = Type.Object(
+  {
+    free: Type.Boolean(),
+    min: Type.Optional(Type.Number({ minimum: 0 })),
+    max: Type.Optional(Type.Number({ minimum: 0 })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Where an event was seen: one entry per source and URL, kept when several sources publish it. */
+export const EventSourceRefSchema = Type.Object(
+  {
+    sourceId: Type.String({ minLength: 1, maxLength: 128 }),
+    url: HttpUrlSchema,
+    seenAt: InstantSchema,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * An event that people of a field attend. `start`/`end` are instants; `timeZone` is the zone the
+ * event is held in, used to show local times. An all-day event has `start` at local midnight.
+ */
+export const EventSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 128 }),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    description: Type.String({ maxLength: 20000 }),
+    url: HttpUrlSchema,
+    type: EventTypeSchema,
+    fields: Type.Array(ClusterIdSchema, { maxItems: 16 }),
+    pathways: Type.Array(PathwayIdSchema, { maxItems: 100 }),
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { maxItems: 50 }),
+    start: InstantSchema,
+    end: Type.Optional(InstantSchema),
+    timeZone: TimeZoneSchema,
+    allDay: Type.Boolean(),
+    format: EventFormatSchema,
+    venue: Type.Optional(VenueSchema),
+    organizer: Type.Optional(OrganizerSchema),
+    associationId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    cost: Type.Optional(CostSchema),
+    status: EventStatusSchema,
+    hiring: HiringSignalSchema,
+    /** Call for papers/speakers, when the source lists one. */
+    cfpUrl: Type.Optional(HttpUrlSchema),
+    cfpEnd: Type.Optional(InstantSchema),
+    sources: Type.Array(EventSourceRefSchema, { minItems: 1, maxItems: 50 }),
+    /** True once no source publishes the event any more; it is kept but no longer listed as upcoming. */
+    delisted: Type.Boolean(),
+    firstSeen: InstantSchema,
+    lastSeen: InstantSchema,
+    updatedAt: InstantSchema,
+  },
+  { additionalProperties: false },
+);
+export type Event = Static<typeof EventSchema>;
+export type Organizer = Static<typeof OrganizerSchema>;
+export type Cost = Static<typeof CostSchema>;
+export type EventSourceRef = Static<typeof EventSourceRefSchema>;

@@ -1,0 +1,169 @@
+import type { Association } from '../association/association.schema.js';
+import type { Event } from '../event/event.schema.js';
+import { fieldLabel } from '../taxonomy/taxonomy.js';
+
+/** Index names and primary key: the contract between the indexer and the search API. */
+export const EVENTS_INDEX = 'events';
+export const ASSOCIATIONS_INDEX = 'associations';
+export const PRIMARY_KEY = 'id';
+
+/** Seconds since the epoch, what the index stores for instants so they filter and sort as numbers. */
+export const toEpochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+
+/** An event as Meilisearch holds it: flat, numeric instants, labels beside ids so synonyms match. */
+export interface EventDocument {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  type: Event['type'];
+  fields: string[];
+  pathways: string[];
+  fieldNames: string[];
+  tags: string[];
+  start: number;
+  end: number;
+  startIso: string;
+  endIso: string | null;
+  timeZone: string;
+  allDay: boolean;
+  format: Event['format'];
+  venueName: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  _geo?: { lat: number; lng: number };
+  organizer: string | null;
+  associationId: string | null;
+  costFree: boolean | null;
+  costMin: number | null;
+  costCurrency: string | null;
+  hiring: number;
+  hiringReasons: string[];
+  status: Event['status'];
+  delisted: boolean;
+  updatedAt: number;
+}
+
+export interface AssociationDocument {
+  id: string;
+  name: string;
+  description: string;
+  url: string;
+  fields: string[];
+  pathways: string[];
+  fieldNames: string[];
+  scope: Association['scope'];
+  country: string | null;
+  region: string | null;
+  chapterPlaces: string[];
+  jobBoardUrl: string | null;
+  hasJobBoard: boolean;
+  meetingCadence: string | null;
+  hiring: number;
+  hiringReasons: string[];
+}
+
+/** Index settings per index. Attribute names are ours, never a user's. */
+export const EVENT_INDEX_SETTINGS = {
+  searchableAttributes: ['title', 'organizer', 'fieldNames', 'tags', 'venueName', 'city', 'description'],
+  filterableAttributes: [
+    'fields',
+    'pathways',
+    'type',
+    'format',
+    'country',
+    'region',
+    'city',
+    '_geo',
+    'start',
+    'end',
+    'costFree',
+    'costMin',
+    'hiring',
+    'status',
+    'delisted',
+    'associationId',
+    'tags',
+  ],
+  sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  displayedAttributes: ['*'],
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10000 },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+} as const;
+
+export const ASSOCIATION_INDEX_SETTINGS = {
+  searchableAttributes: ['name', 'fieldNames', 'description', 'chapterPlaces', 'region'],
+  filterableAttributes: ['fields', 'pathways', 'scope', 'country', 'region', 'hasJobBoard', 'hiring'],
+  sortableAttributes: ['hiring', 'name'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  displayedAttributes: ['*'],
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10000 },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+} as const;
+
+const labels = (ids: readonly string[]) =>
+  ids.map((id) => fieldLabel(id)).filter((label): label is string => label !== undefined);
+
+export function toSearchDocument(event: Event): EventDocument {
+  const start = toEpochSeconds(event.start);
+  const venue = event.venue;
+  const doc: EventDocument = {
+    id: event.id,
+    title: event.title,
+    description: event.description.slice(0, 5000),
+    url: event.url,
+    type: event.type,
+    fields: [...event.fields],
+    pathways: [...event.pathways],
+    fieldNames: labels([...event.fields, ...event.pathways]),
+    tags: [...event.tags],
+    start,
+    end: event.end ? toEpochSeconds(event.end) : start,
+    startIso: event.start,
+    endIso: event.end ?? null,
+    timeZone: event.timeZone,
+    allDay: event.allDay,
+    format: event.format,
+    venueName: venue?.name ?? null,
+    city: venue?.city ?? null,
+    region: venue?.region ?? null,
+    country: venue?.country ?? null,
+    organizer: event.organizer?.name ?? null,
+    associationId: event.associationId ?? null,
+    costFree: event.cost ? event.cost.free : null,
+    costMin: event.cost?.min ?? (event.cost?.free ? 0 : null),
+    costCurrency: event.cost?.currency ?? null,
+    hiring: event.hiring.score,
+    hiringReasons: [...event.hiring.reasons],
+    status: event.status,
+    delisted: event.delisted,
+    updatedAt: toEpochSeconds(event.updatedAt),
+  };
+  if (venue?.lat !== undefined && venue.lng !== undefined) doc._geo = { lat: venue.lat, lng: venue.lng };
+  return doc;
+}
+
+export function toAssociationDocument(association: Association): AssociationDocument {
+  return {
+    id: association.id,
+    name: association.name,
+    description: association.description.slice(0, 5000),
+    url: association.url,
+    fields: [...association.fields],
+    pathways: [...association.pathways],
+    fieldNames: labels([...association.fields, ...association.pathways]),
+    scope: association.scope,
+    country: association.country ?? null,
+    region: association.region ?? null,
+    chapterPlaces: association.chapters.flatMap((c) => [c.name, c.city, c.region].filter((p): p is string => !!p)),
+    jobBoardUrl: association.jobBoardUrl ?? null,
+    hasJobBoard: association.jobBoardUrl !== undefined,
+    meetingCadence: association.meetingCadence ?? null,
+    hiring: association.hiring.score,
+    hiringReasons: [...association.hiring.reasons],
+  };
+}
