@@ -1,1 +1,88 @@
+export * from './config.js';
+export * from './core/address-guard.js';
+export * from './core/charset.js';
+export * from './core/errors.js';
+export * from './core/fetcher.js';
+export * from './core/retry-after.js';
+export * from './core/robots.js';
+export * from './core/scheduler.js';
+export * as hostile from './core/testing/hostile-server.js';
+export { type FoundDate, findDatesInText, type ParsedDate, parseDateValue } from './extract/dates.js';
+export {
+  type BodyFormat,
+  detectFormat,
+  type ExtractAnyOptions,
+  type ExtractAnyResult,
+  extractAny,
+} from './extract/detect.js';
+export { extractFeed, type FeedExtractResult } from './extract/feed.js';
+export { defaultHorizon, extractIcal, type IcalExtractOptions } from './extract/ical.js';
+export {
+  extractJsonLd,
+  extractOrganizations,
+  type HtmlExtractOptions,
+  type OrganizationsResult,
+} from './extract/json-ld.js';
+export { extractJsonList, type JsonListOptions, type JsonListResult, topicFromPath } from './extract/json-list.js';
+export {
+  extractLinks,
+  findJobBoardLink,
+  looksLikeEventUrl,
+  type PageLinks,
+  parseSitemap,
+  type SitemapResult,
+  sitemapsFromRobots,
+  webcalToHttps,
+  wordpressEventsUrl,
+} from './extract/links.js';
+export { extractMicrodata } from './extract/microdata.js';
+export type * from './extract/raw-event.js';
+export type { RawOrganization } from './extract/schema-org.js';
+export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
+export {
+  callMeilisearch,
+  createMeilisearchClient,
+  IndexError,
+  IndexUnavailableError,
+  type MeilisearchClientOptions,
+  type MeilisearchConnection,
+  toIndexError,
+} from './index/client.js';
+export * from './index/meilisearch-runtime.js';
+export * from './index/open-search-index.js';
+export * from './index/outbox-drain.js';
+export * from './index/reindex.js';
+export * from './index/search-index.js';
+export type { RejectedDocument } from './index/send-documents.js';
+export * from './index/testing.js';
+export {
+  type NormalizedDates,
+  normalizeDates,
+  type RawDates,
+  toInstant,
+  type ZoneContext,
+} from './normalize/normalize-dates.js';
+export { type NormalizedEvent, normalizeRawEvent } from './normalize/normalize-event.js';
+export {
+  countryCode,
+  eventFormat,
+  isOnlinePlace,
+  normalizeVenue,
+  type PlaceFacts,
+  parsePlaceText,
+  regionCode,
+} from './normalize/normalize-place.js';
+export { normalizeStatus, toEventStatus } from './normalize/normalize-status.js';
+export {
+  cleanTitle,
+  collapseWhitespace,
+  htmlToText,
+  looksLikeHtml,
+  MAX_DESCRIPTION_CHARS,
+  MAX_TITLE_CHARS,
+} from './normalize/normalize-text.js';
+export { isIanaZone, resolveTimeZone, zoneForPlace } from './normalize/normalize-zone.js';
+export { StoreNotFoundError, StoreVersionError } from './store/errors.js';
+export { SCHEMA_VERSION } from './store/migrations.js';
+export { createStore } from './store/store.js';
 export type * from './store/store.types.js';

@@ -3,6 +3,9 @@ import { type Static, Type } from '@sinclair/typebox';
 /** An instant as ISO 8601 with an offset, e.g. `2026-03-04T09:00:00Z`. */
 export const InstantSchema = Type.String({ format: 'date-time', maxLength: 40 });
 
+/** A document id: what Meilisearch accepts as a primary key value (`[A-Za-z0-9_-]`, at most 128). */
+export const EntityIdSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' });
+
 /** An absolute http(s) URL. */
 export const HttpUrlSchema = Type.String({ format: 'http-url', maxLength: 2048 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventSchema } from './event/event.schema.js';
 import { ValidationError } from './errors.js';
+import { EventSchema } from './event/event.schema.js';
 import { assertValid } from './validation.js';
 
 const valid = {

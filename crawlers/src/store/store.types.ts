@@ -3,13 +3,18 @@ import type { Association, Event, Source, SourceHealth } from '@fieldguide/share
 /** What an index change is about. */
 export type OutboxEntity = 'event' | 'association';
 
-/** One pending change for the search index, written in the same transaction as the data it describes. */
+/**
+ * One pending change for the search index, written in the same transaction as the data it describes.
+ * It names the entity only: the drain reads the current row (gone for a `delete`). The same entity may
+ * appear in several entries, consecutive or not; the drain may keep the last entry per entity of a batch.
+ */
 export interface OutboxEntry {
-  /** Monotonic sequence number; drain in this order. */
+  /** Monotonic sequence number, never reused (also after acks); drain in this order. */
   seq: number;
   entity: OutboxEntity;
   entityId: string;
   op: 'upsert' | 'delete';
+  /** When the change was written, ISO UTC. */
   createdAt: string;
 }
 
@@ -23,57 +28,106 @@ export interface UpsertResult {
 export interface FetchLogEntry {
   url: string;
   sourceId?: string;
+  /** HTTP status, `null` when no response came (DNS, timeout, refused address). */
   status: number | null;
   etag?: string;
   lastModified?: string;
   contentHash?: string;
   error?: string;
+  /** ISO instant. */
   fetchedAt: string;
   durationMs?: number;
 }
 
 export interface CrawlRun {
   id: number;
+  /** ISO UTC. */
   startedAt: string;
+  /** ISO UTC; set by the store when a run leaves `running` without one. */
   finishedAt?: string;
+  /** `interrupted`: the process running it died (found when a store is next opened on this host). */
   status: 'running' | 'finished' | 'failed' | 'interrupted';
   /** Per-source results: events found, errors, status. */
   results: Record<string, { status: 'ok' | 'partial' | 'failed'; events: number; errors: string[] }>;
 }
 
+/** How to open the store. */
+export interface StoreOptions {
+  /** SQLite file; created (with its folder) when missing. `:memory:` for a throwaway store. */
+  path: string;
+  /** Clock for `updatedAt`, outbox and run times (default: the system clock). */
+  now?: () => Date;
+  /** How long a write waits for another process's lock before failing, in ms (default 5000). */
+  busyTimeoutMs?: number;
+  /** Fetches kept per URL in the fetch log, the latest included (default 20). */
+  fetchHistoryPerUrl?: number;
+}
+
 /**
  * The canonical store: the SQLite file is the source of truth, the search index is derived from it
  * through the outbox. Every method is synchronous (better-sqlite3).
+ *
+ * Upserts validate with the shared schemas (a ValidationError leaves the store as it was) and compare
+ * content, not bookkeeping: `firstSeen`, `lastSeen`, `updatedAt` and each source's `seenAt` do not count.
+ * Same content: `unchanged`, no outbox entry, `updatedAt` kept (a later `lastSeen`/`seenAt` is still saved).
+ * New or changed content: `updatedAt` = now, `firstSeen` kept from the stored row, an outbox `upsert`.
  */
 export interface Store {
   readonly path: string;
+  /** Stored `sources` and incoming ones are merged by (sourceId, url), the later `seenAt` kept. */
   upsertEvent(event: Event): UpsertResult;
+  /** All or nothing: one invalid event rejects the batch. One transaction. */
   upsertEvents(events: readonly Event[]): UpsertResult[];
   getEvent(id: string): Event | undefined;
+  /** Removes the event and writes an outbox `delete`; false when there was none. */
   deleteEvent(id: string): boolean;
-  /** Every event, in id order, without loading them all at once. */
+  /**
+   * Every event, in id order, without loading them all at once (pages by id, so the connection stays
+   * free between items and writes made meanwhile may or may not be seen).
+   */
   iterateEvents(): IterableIterator<Event>;
   countEvents(): number;
+  /**
+   * Events of `sourceId` alone that this crawl did not see (not in `seenIds`, and not seen by that source
+   * since `crawlStartedAt`) get `delisted: true`: a real change, with an outbox entry. An event seen
+   * again is listed again by its next upsert (`delisted: false`). Returns how many were delisted.
+   */
+  markDelisted(sourceId: string, seenIds: ReadonlySet<string>, crawlStartedAt: string): number;
   upsertAssociation(association: Association): UpsertResult;
   getAssociation(id: string): Association | undefined;
   iterateAssociations(): IterableIterator<Association>;
   countAssociations(): number;
+  /**
+   * Saves a source's configuration (no outbox: sources are not indexed). `health` is taken only when
+   * the source is new; afterwards it changes through {@link Store.updateSourceHealth} alone.
+   */
   upsertSource(source: Source): UpsertResult;
   getSource(id: string): Source | undefined;
+  /** Every source, in id order. */
   listSources(): Source[];
+  /** @throws StoreNotFoundError for an unknown source. */
   updateSourceHealth(id: string, health: SourceHealth): void;
+  /**
+   * Appends to the fetch log, keeping the latest few per URL. A 304 without validators keeps the
+   * previous fetch's `etag`, `lastModified` and `contentHash`, since they still describe the body.
+   */
   recordFetch(entry: FetchLogEntry): void;
   lastFetch(url: string): FetchLogEntry | undefined;
+  /** The kept fetches of `url`, newest first. */
+  fetchHistory(url: string): FetchLogEntry[];
   startCrawlRun(): CrawlRun;
+  /** Saves status, finish time and results. @throws StoreNotFoundError for an unknown run. */
   updateCrawlRun(run: CrawlRun): void;
   getCrawlRun(id: number): CrawlRun | undefined;
+  /** The newest runs first, at most `limit`. */
   listCrawlRuns(limit: number): CrawlRun[];
-  /** The oldest pending index changes, at most `limit`. */
+  /** The oldest pending index changes, at most `limit`, in `seq` order. */
   readOutbox(limit: number): OutboxEntry[];
   /** Removes drained entries up to and including `seq`. */
   ackOutbox(seq: number): void;
   outboxSize(): number;
-  /** Runs `fn` in one transaction. */
+  /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
+  /** Closes the file; later calls do nothing. */
   close(): void;
 }

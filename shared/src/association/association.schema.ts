@@ -2,11 +2,13 @@ import { type Static, Type } from '@sinclair/typebox';
 import {
   ClusterIdSchema,
   CountryCodeSchema,
+  EntityIdSchema,
   HiringSignalSchema,
   HttpUrlSchema,
   InstantSchema,
   PathwayIdSchema,
 } from '../common.schema.js';
+import { literals } from '../event/event.schema.js';
 
 export const ASSOCIATION_SCOPES = ['international', 'national', 'regional', 'local'] as const;
 export type AssociationScope = (typeof ASSOCIATION_SCOPES)[number];
@@ -25,13 +27,13 @@ export const ChapterSchema = Type.Object(
 /** A professional association: where a field's people, and those who hire them, belong. */
 export const AssociationSchema = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 128 }),
+    id: EntityIdSchema,
     name: Type.String({ minLength: 1, maxLength: 300 }),
     url: HttpUrlSchema,
     description: Type.String({ maxLength: 5000 }),
     fields: Type.Array(ClusterIdSchema, { maxItems: 16 }),
     pathways: Type.Array(PathwayIdSchema, { maxItems: 100 }),
-    scope: Type.Union(ASSOCIATION_SCOPES.map((s) => Type.Literal(s))),
+    scope: literals(ASSOCIATION_SCOPES),
     country: Type.Optional(CountryCodeSchema),
     region: Type.Optional(Type.String({ maxLength: 120 })),
     chapters: Type.Array(ChapterSchema, { maxItems: 500 }),

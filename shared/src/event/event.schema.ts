@@ -1,6 +1,7 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
 import {
   ClusterIdSchema,
+  EntityIdSchema,
   HiringSignalSchema,
   HttpUrlSchema,
   InstantSchema,
@@ -29,7 +30,9 @@ export type EventFormat = (typeof EVENT_FORMATS)[number];
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'rescheduled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A union of string literals whose static type is the union of `values`, not `string`. */
+export const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
+  Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
 
 export const EventTypeSchema = literals(EVENT_TYPES);
 export const EventFormatSchema = literals(EVENT_FORMATS);
@@ -70,7 +73,8 @@ export const EventSourceRefSchema = Type.Object(
  */
 export const EventSchema = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 128 }),
+    /** Stable id, `[A-Za-z0-9_-]` only (what Meilisearch accepts as a document id). */
+    id: EntityIdSchema,
     title: Type.String({ minLength: 1, maxLength: 500 }),
     description: Type.String({ maxLength: 20000 }),
     url: HttpUrlSchema,
@@ -85,7 +89,7 @@ export const EventSchema = Type.Object(
     format: EventFormatSchema,
     venue: Type.Optional(VenueSchema),
     organizer: Type.Optional(OrganizerSchema),
-    associationId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    associationId: Type.Optional(EntityIdSchema),
     cost: Type.Optional(CostSchema),
     status: EventStatusSchema,
     hiring: HiringSignalSchema,

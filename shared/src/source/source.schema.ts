@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ClusterIdSchema, HttpUrlSchema, InstantSchema, PathwayIdSchema } from '../common.schema.js';
+import { ClusterIdSchema, EntityIdSchema, HttpUrlSchema, InstantSchema, PathwayIdSchema } from '../common.schema.js';
+import { literals } from '../event/event.schema.js';
 
 export const SOURCE_KINDS = [
   'auto',
@@ -30,12 +31,12 @@ export const SourceSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[a-z0-9]+([-_.][a-z0-9]+)*$', maxLength: 128 }),
     url: HttpUrlSchema,
-    kind: Type.Union(SOURCE_KINDS.map((k) => Type.Literal(k))),
+    kind: literals(SOURCE_KINDS),
     name: Type.Optional(Type.String({ maxLength: 300 })),
     /** Fields every event of this source belongs to, added to what the classifier finds. */
     fields: Type.Array(ClusterIdSchema, { maxItems: 16 }),
     pathways: Type.Array(PathwayIdSchema, { maxItems: 100 }),
-    associationId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    associationId: Type.Optional(EntityIdSchema),
     /** Minimum time between two crawls of this source, in minutes (default a day). */
     recrawlMinutes: Type.Integer({ minimum: 5, maximum: 525600 }),
     enabled: Type.Boolean(),

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { type Static, type TObject, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Environment variables of the storage side, shared by the server and the `fieldguide` CLI. */
+export const StorageEnvSchema = Type.Object({
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
+});
+
+/** Where the canonical store and the search index are. */
+export interface StorageConfig {
+  dataDir: string;
+  databasePath: string;
+  meili: { url?: string; masterKey?: string; binary?: string; indexPrefix: string };
+}
+
+/** Thrown at start-up when the environment is invalid; the process stops, listing every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the variables `schema` names from `env`, applying defaults and converting numbers.
+ * @throws ConfigError naming every bad variable.
+ */
+export function parseEnv<S extends TObject>(schema: S, env: Record<string, string | undefined>): Static<S> {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = Value.Default(schema, Value.Convert(schema, raw));
+  const problems = [...Value.Errors(schema, parsed)].map((e) => {
+    const name = e.path.replace(/^\//, '');
+    return `${name}: ${e.message}${name in raw ? ` (got ${JSON.stringify(raw[name])})` : ''}`;
+  });
+  if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
+    problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed as Static<S>;
+}
+
+/** The storage part of the configuration, from already parsed variables. */
+export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<StorageConfig> {
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    dataDir,
+    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'fieldguide.sqlite')),
+    meili: Object.freeze({
+      url: e.MEILI_URL,
+      masterKey: e.MEILI_MASTER_KEY,
+      binary: e.MEILI_BIN,
+      indexPrefix: e.MEILI_INDEX_PREFIX,
+    }),
+  });
+}
+
+export const loadStorageConfig = (env: Record<string, string | undefined> = process.env) =>
+  toStorageConfig(parseEnv(StorageEnvSchema, env));

@@ -1,0 +1,98 @@
+import { accessSync, constants } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  MeilisearchStartError,
+  type RunningMeilisearch,
+  resolveMeilisearchBinary,
+  startMeilisearch,
+} from './meilisearch-runtime.js';
+import { createIndex } from './search-index.js';
+
+let dataDir: string;
+const running: RunningMeilisearch[] = [];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'fieldguide-runtime-'));
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((meili) => meili.stop()));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function start(options: Partial<Parameters<typeof startMeilisearch>[0]> = {}) {
+  const meili = await startMeilisearch({ dataDir, ...options });
+  running.push(meili);
+  return meili;
+}
+
+const get = async (url: string, key?: string) => {
+  const response = await request(url, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  return { status: response.statusCode, body: (await response.body.json()) as Record<string, unknown> };
+};
+
+describe('startMeilisearch', () => {
+  it('starts on a free loopback port, in production mode with a generated key that it saves', async () => {
+    const meili = await start();
+
+    expect(meili.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await get(`${meili.url}/health`)).toEqual({ status: 200, body: { status: 'available' } });
+    expect((await readFile(join(dataDir, 'master-key'), 'utf8')).trim()).toBe(meili.masterKey);
+    expect(Buffer.byteLength(meili.masterKey)).toBeGreaterThanOrEqual(16);
+    expect((await get(`${meili.url}/indexes`)).status).toBe(401);
+    expect((await get(`${meili.url}/indexes`, meili.masterKey)).status).toBe(200);
+    expect(await readFile(join(dataDir, 'meilisearch.log'), 'utf8')).toMatch(/Environment:\s+"production"/);
+  });
+
+  it('reuses the saved key and data after a restart', async () => {
+    const first = await start();
+    const index = createIndex({ url: first.url, masterKey: first.masterKey });
+    await index.prepareIndex('event', 'kept');
+    await index.close();
+    await first.stop();
+    expect(first.process.exitCode !== null || first.process.signalCode !== null).toBe(true);
+
+    const second = await start();
+    expect(second.masterKey).toBe(first.masterKey);
+    expect((await get(`${second.url}/indexes/kept`, second.masterKey)).body.uid).toBe('kept');
+  });
+
+  it('fails with the log tail when Meilisearch exits at start', async () => {
+    const error = await start({ maxIndexingMemory: 'lots' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(MeilisearchStartError);
+    expect((error as Error).message).toMatch(/exited .* before it was available/);
+    expect((error as Error).message).toMatch(/max-indexing-memory|lots/i);
+  });
+
+  it('runs in development mode with a short key, and stop() twice is fine', async () => {
+    const meili = await start({ masterKey: 'short' });
+
+    expect(meili.masterKey).toBe('short');
+    expect(await readFile(join(dataDir, 'meilisearch.log'), 'utf8')).toMatch(/Environment:\s+"development"/);
+    expect((await get(`${meili.url}/indexes`, 'short')).status).toBe(200);
+    await meili.stop();
+    await meili.stop();
+    expect(meili.process.exitCode !== null || meili.process.signalCode !== null).toBe(true);
+  });
+});
+
+describe('resolveMeilisearchBinary', () => {
+  it('returns an executable binary by default', () => {
+    const binary = resolveMeilisearchBinary({});
+    expect(() => accessSync(binary, constants.X_OK)).not.toThrow();
+  });
+
+  it('honours MEILI_BIN and refuses a file that cannot run', async () => {
+    const script = join(dataDir, 'not-executable');
+    await writeFile(script, 'plain text', { mode: 0o644 });
+
+    expect(() => resolveMeilisearchBinary({ MEILI_BIN: script })).toThrow(MeilisearchStartError);
+    await chmod(script, 0o755);
+    expect(resolveMeilisearchBinary({ MEILI_BIN: script })).toBe(script);
+  });
+});

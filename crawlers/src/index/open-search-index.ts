@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { StorageConfig } from '../config.js';
+import { type RunningMeilisearch, startMeilisearch } from './meilisearch-runtime.js';
+import { createIndex, type SearchIndex } from './search-index.js';
+
+/** The search index of a configuration, and the embedded Meilisearch behind it when there is one. */
+export interface OpenedSearchIndex {
+  index: SearchIndex;
+  /** Set when no `MEILI_URL` was configured and the bundled binary was started. */
+  embedded?: RunningMeilisearch;
+  /** Closes the client, then stops the embedded Meilisearch. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to the configured Meilisearch, or starts the bundled binary on a free loopback port with its
+ * data in `<dataDir>/meilisearch` when none is configured.
+ */
+export async function openSearchIndex(config: Readonly<StorageConfig>): Promise<OpenedSearchIndex> {
+  let embedded: RunningMeilisearch | undefined;
+  let { url, masterKey } = config.meili;
+  if (!url || !masterKey) {
+    embedded = await startMeilisearch({
+      dataDir: path.join(config.dataDir, 'meilisearch'),
+      ...(config.meili.binary ? { binary: config.meili.binary } : {}),
+    });
+    ({ url, masterKey } = embedded);
+  }
+  const index = createIndex({ url, masterKey, prefix: config.meili.indexPrefix });
+  return {
+    index,
+    ...(embedded ? { embedded } : {}),
+    async close() {
+      await index.close();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { type EnqueuedTask, IndexError, IndexUnavailableError } from './client.js';
+import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
+
+/** A document Meilisearch refused (bad id, bad `_geo`…): left out so the others still get indexed. */
+export interface RejectedDocument {
+  entity: IndexedEntity;
+  id: string;
+  reason: string;
+}
+
+const DOCUMENT_ERRORS = new Set(['missing_document_id', 'max_fields_limit_exceeded']);
+
+/** Meilisearch fails a whole batch for one bad document; these codes say the documents, not the server, are at fault. */
+function isDocumentRejection(error: unknown): error is IndexError {
+  if (!(error instanceof IndexError) || error instanceof IndexUnavailableError) return false;
+  const code = error.meiliCode ?? '';
+  return code.startsWith('invalid_document') || DOCUMENT_ERRORS.has(code);
+}
+
+/**
+ * Waits for `task` (which added or deleted `items`) to succeed. When it failed because of some of the
+ * items, sends halves again until the bad ones are isolated, and returns those.
+ * @throws IndexError / IndexUnavailableError for any other failure.
+ */
+export async function settleDocumentTask<T>(
+  index: SearchIndex,
+  entity: IndexedEntity,
+  items: readonly T[],
+  task: EnqueuedTask,
+  resend: (items: readonly T[]) => Promise<EnqueuedTask>,
+  idOf: (item: T) => string,
+): Promise<RejectedDocument[]> {
+  try {
+    await index.waitTask(task);
+    return [];
+  } catch (error) {
+    if (!isDocumentRejection(error)) throw error;
+    if (items.length === 1) return [{ entity, id: idOf(items[0]!), reason: error.message }];
+    const middle = Math.ceil(items.length / 2);
+    const rejected: RejectedDocument[] = [];
+    for (const half of [items.slice(0, middle), items.slice(middle)]) {
+      rejected.push(...(await settleDocumentTask(index, entity, half, await resend(half), resend, idOf)));
+    }
+    return rejected;
+  }
+}
+
+/** Adds or replaces documents in `uid` (default: the live index) and waits; returns the documents Meilisearch refused. */
+export async function upsertAndSettle<E extends IndexedEntity>(
+  index: SearchIndex,
+  entity: E,
+  documents: readonly IndexDocument<E>[],
+  uid?: string,
+): Promise<RejectedDocument[]> {
+  const resend = (docs: readonly IndexDocument<E>[]) => index.upsertDocuments(entity, docs, uid);
+  return settleDocumentTask(index, entity, documents, await resend(documents), resend, (doc) => doc.id);
+}
+
+/** Deletes documents by id from the live index and waits; returns the ids Meilisearch refused. */
+export async function deleteAndSettle(
+  index: SearchIndex,
+  entity: IndexedEntity,
+  ids: readonly string[],
+): Promise<RejectedDocument[]> {
+  const resend = (some: readonly string[]) => index.deleteDocuments(entity, some);
+  return settleDocumentTask(index, entity, ids, await resend(ids), resend, (id) => id);
+}

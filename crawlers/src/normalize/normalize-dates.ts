@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon';
+import { isIanaZone, resolveTimeZone } from './normalize-zone.js';
+
+/** Dates as a raw event has them (see `RawEvent.start`). */
+export interface RawDates {
+  start: string;
+  end?: string;
+  timeZone?: string;
+  allDay?: boolean;
+}
+
+/** Where to read floating times when the source names no zone. */
+export interface ZoneContext {
+  /** The venue's zone (see `zoneForPlace`). */
+  venueZone?: string;
+  /** The source's default zone. */
+  defaultZone?: string;
+}
+
+/**
+ * Instants and zone for storage. `start`/`end` are UTC ISO instants (`2027-03-04T14:00:00Z`). An all-day
+ * event starts at local midnight of its first day and ends at local midnight after its last day (exclusive).
+ */
+export interface NormalizedDates {
+  start: string;
+  end?: string;
+  timeZone: string;
+  allDay: boolean;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+const toUtc = (dt: DateTime) => dt.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
+
+/** The moment a date or time string names, read in `zone` when it carries no offset. */
+function parseIn(value: string, zone: string, dateAsEndOfDay: boolean): DateTime | undefined {
+  let dt: DateTime;
+  if (DATE_ONLY.test(value)) {
+    dt = DateTime.fromISO(value, { zone }).startOf('day');
+    if (dateAsEndOfDay) dt = dt.plus({ days: 1 });
+  } else if (HAS_OFFSET.test(value)) {
+    dt = DateTime.fromISO(value, { setZone: true });
+  } else {
+    dt = DateTime.fromISO(value, { zone });
+  }
+  return dt.isValid && dt.year >= MIN_YEAR && dt.year <= MAX_YEAR ? dt : undefined;
+}
+
+/**
+ * Turns raw dates into instants plus an IANA zone. The zone is the source's own (`timeZone`), else the
+ * venue's, else the source default, else UTC (with a warning). Floating local times are read in that zone;
+ * all-day events are kept as local midnights; an end before the start is dropped with a warning.
+ * Returns `dates: undefined` (and says why) when the start can't be read.
+ */
+export function normalizeDates(raw: RawDates, ctx: ZoneContext = {}): { dates?: NormalizedDates; warnings: string[] } {
+  const warnings: string[] = [];
+  const named = resolveTimeZone(raw.timeZone);
+  if (raw.timeZone && !named) warnings.push(`unknown time zone "${raw.timeZone}"`);
+  const fallback = [ctx.venueZone, ctx.defaultZone].find((z): z is string => typeof z === 'string' && isIanaZone(z));
+  let zone = named ?? fallback;
+  if (!zone) {
+    zone = 'UTC';
+    if (!HAS_OFFSET.test(raw.start)) warnings.push('no time zone known; local times read as UTC');
+  }
+  const allDay = raw.allDay ?? DATE_ONLY.test(raw.start);
+  const startValue = allDay ? raw.start.slice(0, 10) : raw.start;
+  const start = parseIn(startValue, zone, false);
+  if (!start) return { warnings: [...warnings, `unreadable start "${raw.start}"`] };
+  const dates: NormalizedDates = { start: toUtc(allDay ? start.setZone(zone) : start)!, timeZone: zone, allDay };
+  if (raw.end) {
+    const endValue = allDay ? raw.end.slice(0, 10) : raw.end;
+    const end = parseIn(endValue, zone, DATE_ONLY.test(endValue));
+    if (!end) warnings.push(`unreadable end "${raw.end}" dropped`);
+    else if (end < start) warnings.push(`end ${raw.end} is before start ${raw.start}; end dropped`);
+    else dates.end = toUtc(end);
+  } else if (allDay) {
+    dates.end = toUtc(start.plus({ days: 1 }));
+  }
+  return { dates, warnings };
+}
+
+/**
+ * One instant from a raw date (a CFP deadline, say): a date alone means the end of that day in `zone`
+ * (exclusive midnight). `undefined` when unreadable.
+ */
+export function toInstant(value: string | undefined, zone: string, dateAsEndOfDay = true): string | undefined {
+  if (!value) return undefined;
+  const dt = parseIn(value, isIanaZone(zone) ? zone : 'UTC', dateAsEndOfDay);
+  return dt ? toUtc(dt) : undefined;
+}

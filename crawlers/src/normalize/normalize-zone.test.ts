@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTimeZone, zoneForPlace } from './normalize-zone.js';
+
+describe('resolveTimeZone', () => {
+  it('accepts IANA names, Windows ids, Outlook display names, mozilla prefixes and fixed offsets', () => {
+    expect(resolveTimeZone('Europe/Vienna')).toBe('Europe/Vienna');
+    expect(resolveTimeZone('Eastern Standard Time')).toBe('America/New_York');
+    expect(resolveTimeZone('W. Europe Standard Time')).toBe('Europe/Berlin');
+    expect(resolveTimeZone('"(UTC-05:00) Eastern Time (US & Canada)"')).toBe('America/New_York');
+    expect(resolveTimeZone('(GMT+10:00) Canberra, Melbourne, Sydney')).toBe('Australia/Sydney');
+    expect(resolveTimeZone('/mozilla.org/20050126_1/America/New_York')).toBe('America/New_York');
+    expect(resolveTimeZone('UTC+2')).toBe('Etc/GMT-2');
+    expect(resolveTimeZone('GMT')).toBe('UTC');
+    expect(resolveTimeZone('Eastern')).toBeUndefined();
+    expect(resolveTimeZone('GMT +0100 (Standard) / GMT +0200 (Daylight)')).toBeUndefined();
+    expect(resolveTimeZone(undefined)).toBeUndefined();
+  });
+});
+
+describe('zoneForPlace', () => {
+  it('uses the region for the US, Canada and Australia, the country elsewhere', () => {
+    expect(zoneForPlace({ country: 'US', region: 'IL' })).toBe('America/Chicago');
+    expect(zoneForPlace({ country: 'US' })).toBeUndefined();
+    expect(zoneForPlace({ country: 'CA', region: 'BC' })).toBe('America/Vancouver');
+    expect(zoneForPlace({ country: 'AU', region: 'NSW' })).toBe('Australia/Sydney');
+    expect(zoneForPlace({ country: 'DE' })).toBe('Europe/Berlin');
+    expect(zoneForPlace({})).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import { FieldguideError } from '@fieldguide/shared';
+
+/** Thrown when the store file was written by a newer Fieldguide; the file is left untouched and not opened. */
+export class StoreVersionError extends FieldguideError {
+  /** Schema version found in the file. */
+  readonly fileVersion: number;
+  /** Newest schema version this code knows. */
+  readonly supportedVersion: number;
+
+  constructor(path: string, fileVersion: number, supportedVersion: number) {
+    super(
+      'STORE_VERSION_TOO_NEW',
+      `store file ${path} has schema version ${fileVersion}, newer than the ${supportedVersion} this Fieldguide ` +
+        'understands; upgrade Fieldguide or open another file',
+    );
+    this.name = 'StoreVersionError';
+    this.fileVersion = fileVersion;
+    this.supportedVersion = supportedVersion;
+  }
+}
+
+/** Thrown when an update names a row that does not exist; nothing is written. */
+export class StoreNotFoundError extends FieldguideError {
+  constructor(what: string, id: string | number) {
+    super('STORE_NOT_FOUND', `${what} ${JSON.stringify(id)} not found`);
+    this.name = 'StoreNotFoundError';
+  }
+}

@@ -1,0 +1,151 @@
+import { assertValid, type Event, EventSchema, InstantSchema } from '@fieldguide/shared';
+import type Database from 'better-sqlite3';
+import { canonicalJson, eventContentHash } from './content-hash.js';
+import { laterInstant, mergeSourceRefs } from './merge-sources.js';
+import type { Outbox } from './outbox.js';
+import type { Store, UpsertResult } from './store.types.js';
+
+const PAGE_SIZE = 256;
+
+type EventMethods = Pick<
+  Store,
+  'upsertEvent' | 'upsertEvents' | 'getEvent' | 'deleteEvent' | 'iterateEvents' | 'countEvents' | 'markDelisted'
+>;
+
+interface EventRow {
+  id: string;
+  doc: string;
+  content_hash: string;
+}
+
+interface EventColumns {
+  id: string;
+  doc: string;
+  content_hash: string;
+  start_ms: number;
+  end_ms: number | null;
+  association_id: string | null;
+  delisted: number;
+  last_seen: string;
+  updated_at: string;
+}
+
+const seenPart = (event: Event) => canonicalJson([event.lastSeen, event.sources]);
+
+/** Events: upserts that compare content, merge sources and write the outbox in the same transaction. */
+export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () => string): EventMethods {
+  const row = db.prepare<[string], EventRow>('SELECT id, doc, content_hash FROM events WHERE id = ?');
+  const put = db.prepare<[EventColumns]>(
+    `INSERT INTO events (id, doc, content_hash, start_ms, end_ms, association_id, delisted, last_seen, updated_at)
+     VALUES (@id, @doc, @content_hash, @start_ms, @end_ms, @association_id, @delisted, @last_seen, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, content_hash = excluded.content_hash,
+       start_ms = excluded.start_ms, end_ms = excluded.end_ms, association_id = excluded.association_id,
+       delisted = excluded.delisted, last_seen = excluded.last_seen, updated_at = excluded.updated_at`,
+  );
+  const clearRefs = db.prepare<[string]>('DELETE FROM event_sources WHERE event_id = ?');
+  const addRef = db.prepare<[string, string, string, number]>(
+    'INSERT INTO event_sources (event_id, source_id, url, seen_ms) VALUES (?, ?, ?, ?)',
+  );
+  const remove = db.prepare<[string]>('DELETE FROM events WHERE id = ?');
+  const page = db.prepare<[string, number], EventRow>(
+    'SELECT id, doc, content_hash FROM events WHERE id > ? ORDER BY id LIMIT ?',
+  );
+  const count = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
+  // Listed events whose every reference is to this source and none of them seen since the crawl began.
+  const delistCandidates = db.prepare<{ sourceId: string; startedMs: number }, EventRow>(
+    `SELECT e.id, e.doc, e.content_hash FROM event_sources s JOIN events e ON e.id = s.event_id
+     WHERE s.source_id = @sourceId AND e.delisted = 0
+       AND NOT EXISTS (SELECT 1 FROM event_sources o WHERE o.event_id = e.id AND o.source_id <> @sourceId)
+     GROUP BY e.id
+     HAVING max(s.seen_ms) < @startedMs`,
+  );
+
+  const save = (event: Event, hash: string) => {
+    put.run({
+      id: event.id,
+      doc: JSON.stringify(event),
+      content_hash: hash,
+      start_ms: Date.parse(event.start),
+      end_ms: event.end === undefined ? null : Date.parse(event.end),
+      association_id: event.associationId ?? null,
+      delisted: event.delisted ? 1 : 0,
+      last_seen: event.lastSeen,
+      updated_at: event.updatedAt,
+    });
+    clearRefs.run(event.id);
+    for (const ref of event.sources) addRef.run(event.id, ref.sourceId, ref.url, Date.parse(ref.seenAt));
+  };
+
+  const changed = (event: Event): void => {
+    const updated = { ...event, updatedAt: nowIso() };
+    save(updated, eventContentHash(updated));
+    outbox.add('event', event.id, 'upsert');
+  };
+
+  const write = (event: Event): UpsertResult => {
+    const stored = row.get(event.id);
+    if (!stored) {
+      changed({ ...event, sources: mergeSourceRefs([], event.sources) });
+      return { id: event.id, status: 'inserted' };
+    }
+    const previous = JSON.parse(stored.doc) as Event;
+    const merged: Event = {
+      ...event,
+      sources: mergeSourceRefs(previous.sources, event.sources),
+      firstSeen: previous.firstSeen,
+      lastSeen: laterInstant(previous.lastSeen, event.lastSeen),
+      updatedAt: previous.updatedAt,
+    };
+    const hash = eventContentHash(merged);
+    if (hash !== stored.content_hash) {
+      changed(merged);
+      return { id: event.id, status: 'updated' };
+    }
+    if (seenPart(merged) !== seenPart(previous)) save(merged, hash);
+    return { id: event.id, status: 'unchanged' };
+  };
+
+  // Writers run IMMEDIATE (see `transaction` in store.ts).
+  const writeOne = db.transaction(write);
+  const writeMany = db.transaction((events: readonly Event[]) => events.map(write));
+  const removeOne = db.transaction((id: string) => {
+    if (remove.run(id).changes === 0) return false;
+    outbox.add('event', id, 'delete');
+    return true;
+  });
+  const delist = db.transaction((sourceId: string, seenIds: ReadonlySet<string>, startedMs: number) => {
+    let delisted = 0;
+    for (const candidate of delistCandidates.all({ sourceId, startedMs })) {
+      if (seenIds.has(candidate.id)) continue;
+      changed({ ...(JSON.parse(candidate.doc) as Event), delisted: true });
+      delisted += 1;
+    }
+    return delisted;
+  });
+
+  return {
+    upsertEvent: (event) => writeOne.immediate(assertValid(EventSchema, event, 'event')),
+    upsertEvents: (events) => {
+      for (const [i, event] of events.entries()) assertValid(EventSchema, event, `events[${i}]`);
+      return writeMany.immediate(events);
+    },
+    getEvent: (id) => {
+      const stored = row.get(id);
+      return stored && (JSON.parse(stored.doc) as Event);
+    },
+    deleteEvent: (id) => removeOne.immediate(id),
+    *iterateEvents() {
+      let after = '';
+      for (;;) {
+        const rows = page.all(after, PAGE_SIZE);
+        for (const r of rows) yield JSON.parse(r.doc) as Event;
+        const last = rows.at(-1);
+        if (!last || rows.length < PAGE_SIZE) return;
+        after = last.id;
+      }
+    },
+    countEvents: () => count.get() ?? 0,
+    markDelisted: (sourceId, seenIds, crawlStartedAt) =>
+      delist.immediate(sourceId, seenIds, Date.parse(assertValid(InstantSchema, crawlStartedAt, 'crawlStartedAt'))),
+  };
+}

@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { OutboxEntity, OutboxEntry, Store } from './store.types.js';
+
+/** The outbox methods of the store, plus `add` for the writers (call it inside their transaction). */
+export interface Outbox extends Pick<Store, 'readOutbox' | 'ackOutbox' | 'outboxSize'> {
+  add(entity: OutboxEntity, entityId: string, op: OutboxEntry['op']): void;
+}
+
+export function createOutbox(db: Database.Database, nowIso: () => string): Outbox {
+  const insert = db.prepare<[OutboxEntity, string, OutboxEntry['op'], string]>(
+    'INSERT INTO outbox (entity, entity_id, op, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const read = db.prepare<[number], OutboxEntry>(
+    'SELECT seq, entity, entity_id AS entityId, op, created_at AS createdAt FROM outbox ORDER BY seq LIMIT ?',
+  );
+  const ack = db.prepare<[number]>('DELETE FROM outbox WHERE seq <= ?');
+  const count = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
+
+  return {
+    add: (entity, entityId, op) => {
+      insert.run(entity, entityId, op, nowIso());
+    },
+    readOutbox: (limit) => {
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new RangeError(`outbox limit must be a whole number ≥ 0: ${limit}`);
+      return read.all(limit);
+    },
+    ackOutbox: (seq) => {
+      ack.run(seq);
+    },
+    outboxSize: () => count.get() ?? 0,
+  };
+}

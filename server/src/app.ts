@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IndexUnavailableError } from '@fieldguide/crawlers';
+import { ValidationError } from '@fieldguide/shared';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { ApiError, errors } from './errors.js';
+import { servicesPlugin } from './plugins/services.js';
+import { healthRoutes } from './routes/health/index.js';
+
+export interface BuildAppOptions {
+  config: Readonly<Config>;
+  /** A pino logger or `false`; default: JSON logs at `config.logLevel`. */
+  logger?: FastifyBaseLogger | false;
+  /** The built web app to serve; default `web/dist` beside the server package, when it exists. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+
+/** Turns any thrown value into the API's one error shape, keeping 4xx messages and masking 5xx. */
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof IndexUnavailableError) return errors.indexUnavailable();
+  if (error instanceof ValidationError) return new ApiError(400, 'ERR_BAD_PARAMETER', error.message);
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const first = fastifyError.validation[0];
+    const where = fastifyError.validationContext ?? 'request';
+    const name = first?.instancePath ? first.instancePath.replace(/^\//, '') : (first?.params as { missingProperty?: string })?.missingProperty;
+    return new ApiError(400, 'ERR_BAD_PARAMETER', `${where}${name ? ` parameter '${name}'` : ''} ${first?.message ?? 'is invalid'}`);
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new ApiError(status, fastifyError.code ?? 'ERR_BAD_REQUEST', fastifyError.message);
+  }
+  return errors.internal();
+}
+
+/** The Fastify app with its services, routes and error handling; it does not listen. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    loggerInstance: options.logger === false ? undefined : options.logger,
+    logger: options.logger === undefined ? { level: config.logLevel } : false,
+    disableRequestLogging: false,
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+    maxParamLength: 200,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: apiError.code, message: apiError.message }, 'request rejected');
+    return reply
+      .code(apiError.statusCode)
+      .send({ statusCode: apiError.statusCode, code: apiError.code, message: apiError.message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const apiError = errors.routeNotFound(request.method, request.url);
+    return reply
+      .code(404)
+      .send({ statusCode: 404, code: apiError.code, message: apiError.message });
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(servicesPlugin, { config });
+  await app.register(healthRoutes);
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

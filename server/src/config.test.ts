@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults and derives the database path from the data dir', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/fg-data' });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.databasePath).toBe(path.join('/tmp/fg-data', 'fieldguide.sqlite'));
+    expect(config.meili.url).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('converts numbers from strings', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MEILI_URL: 'http://127.0.0.1:7700', ADMIN_TOKEN: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).message;
+      for (const name of ['PORT', 'LOG_LEVEL', 'MEILI_MASTER_KEY', 'ADMIN_TOKEN']) expect(text).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { ConfigError, parseEnv, type StorageConfig, StorageEnvSchema, toStorageConfig } from '@fieldguide/crawlers';
+import { type Static, Type } from '@sinclair/typebox';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ServerEnvSchema = Type.Composite([
+  StorageEnvSchema,
+  Type.Object({
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+    HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+    ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+    LOG_LEVEL: Type.Union(
+      LOG_LEVELS.map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+    OUTBOX_DRAIN_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 1000 }),
+  }),
+]);
+
+/** The server's configuration, parsed once from the environment and frozen. */
+export interface Config extends StorageConfig {
+  port: number;
+  host: string;
+  adminToken?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  outboxDrainIntervalMs: number;
+}
+
+export { ConfigError };
+
+/** Parses the environment against the schema, with defaults; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const e: Static<typeof ServerEnvSchema> = parseEnv(ServerEnvSchema, env);
+  return Object.freeze({
+    ...toStorageConfig(e),
+    port: e.PORT,
+    host: e.HOST,
+    adminToken: e.ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    outboxDrainIntervalMs: e.OUTBOX_DRAIN_INTERVAL_MS,
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+
+const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  store: Type.Object({
+    ok: Type.Boolean(),
+    events: Type.Integer(),
+    associations: Type.Integer(),
+    pendingIndexChanges: Type.Integer(),
+  }),
+  index: Type.Object({
+    ok: Type.Boolean(),
+    events: Type.Optional(Type.Integer()),
+    associations: Type.Optional(Type.Integer()),
+    error: Type.Optional(Type.String()),
+  }),
+});
+
+/** `GET /health`: the store's and the index's state; 200 when both answer, 503 otherwise. */
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['health'], response: { 200: HealthSchema, 503: HealthSchema } } },
+    async (_request, reply) => {
+      const store = (() => {
+        try {
+          return {
+            ok: true,
+            events: app.store.countEvents(),
+            associations: app.store.countAssociations(),
+            pendingIndexChanges: app.store.outboxSize(),
+          };
+        } catch {
+          return { ok: false, events: 0, associations: 0, pendingIndexChanges: 0 };
+        }
+      })();
+      const index = await app.searchIndex.stats().then(
+        (stats) => ({
+          ok: true,
+          events: stats.event.numberOfDocuments,
+          associations: stats.association.numberOfDocuments,
+        }),
+        () => ({ ok: false, error: 'search index unavailable' }),
+      );
+      const ok = store.ok && index.ok;
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', store, index });
+    },
+  );
+};

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers';
+import { buildApp, type Config, loadConfig } from '@fieldguide/server';
+import type { FastifyInstance } from 'fastify';
+
+/** A built app on a temp data dir and a test Meilisearch, and how to tear both down. */
+export interface TestApp {
+  app: FastifyInstance;
+  config: Readonly<Config>;
+  meili: TestMeilisearch;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** Builds the app against a fresh SQLite file and its own Meilisearch (or index prefix on `MEILI_URL`). */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const meili = await startTestMeilisearch();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-app-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: meili.prefix,
+    LOG_LEVEL: 'error',
+    OUTBOX_DRAIN_INTERVAL_MS: '100',
+    ...env,
+  });
+  const app = await buildApp({ config });
+  await app.ready();
+  return {
+    app,
+    config,
+    meili,
+    dataDir,
+    async close() {
+      await app.close();
+      await meili.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
