@@ -7,6 +7,14 @@ export * from './core/retry-after.js';
 export * from './core/robots.js';
 export * from './core/scheduler.js';
 export * as hostile from './core/testing/hostile-server.js';
+export {
+  type DemoAccessLogEntry,
+  DemoContentError,
+  type DemoSite,
+  type DemoSites,
+  type StartDemoSitesOptions,
+  startDemoSites,
+} from './demo/demo-sites.js';
 export { type FoundDate, findDatesInText, type ParsedDate, parseDateValue } from './extract/dates.js';
 export {
   type BodyFormat,
