@@ -5,11 +5,20 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IndexUnavailableError } from '@fieldguide/crawlers';
 import { ValidationError } from '@fieldguide/shared';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.js';
 import { ApiError, errors } from './errors.js';
+import { publicCorsPlugin } from './plugins/cors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { publicRateLimitPlugin } from './plugins/rate-limit.js';
 import { servicesPlugin } from './plugins/services.js';
+import { associationRoutes } from './routes/associations/index.js';
+import { eventRoutes } from './routes/events/index.js';
+import { fieldRoutes } from './routes/fields/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { searchRoutes } from './routes/search/index.js';
+import { suggestRoutes } from './routes/suggest/index.js';
+import { describeSchemaError, describeValidationError } from './validation-messages.js';
 
 export interface BuildAppOptions {
   config: Readonly<Config>;
@@ -25,13 +34,14 @@ const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof IndexUnavailableError) return errors.indexUnavailable();
-  if (error instanceof ValidationError) return new ApiError(400, 'ERR_BAD_PARAMETER', error.message);
+  if (error instanceof ValidationError) return new ApiError(400, 'ERR_BAD_PARAMETER', describeValidationError(error));
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    const first = fastifyError.validation[0];
-    const where = fastifyError.validationContext ?? 'request';
-    const name = first?.instancePath ? first.instancePath.replace(/^\//, '') : (first?.params as { missingProperty?: string })?.missingProperty;
-    return new ApiError(400, 'ERR_BAD_PARAMETER', `${where}${name ? ` parameter '${name}'` : ''} ${first?.message ?? 'is invalid'}`);
+    return new ApiError(
+      400,
+      'ERR_BAD_PARAMETER',
+      describeSchemaError(fastifyError.validation, fastifyError.validationContext ?? 'request'),
+    );
   }
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
@@ -46,11 +56,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === undefined ? { level: config.logLevel } : false,
-    disableRequestLogging: false,
     trustProxy: false,
     bodyLimit: 256 * 1024,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // URLs the router rejects before any route runs still get the API's error shape, without echoing the path.
+    frameworkErrors: (error, _request, reply) => {
+      const apiError =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new ApiError(414, 'ERR_URL_TOO_LONG', 'a path segment of the URL is too long')
+          : error.code === 'FST_ERR_BAD_URL'
+            ? new ApiError(400, 'ERR_BAD_URL', 'the URL is not validly encoded')
+            : errors.internal();
+      return (reply as FastifyReply)
+        .code(apiError.statusCode)
+        .send({ statusCode: apiError.statusCode, code: apiError.code, message: apiError.message });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((error, request, reply) => {
@@ -63,14 +84,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.setNotFoundHandler((request, reply) => {
     const apiError = errors.routeNotFound(request.method, request.url);
-    return reply
-      .code(404)
-      .send({ statusCode: 404, code: apiError.code, message: apiError.message });
+    return reply.code(404).send({ statusCode: 404, code: apiError.code, message: apiError.message });
   });
 
   await app.register(helmet, { global: true });
+  await app.register(publicCorsPlugin);
+  await app.register(publicRateLimitPlugin, config.rateLimit);
+  await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
   await app.register(healthRoutes);
+  await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(eventRoutes, { prefix: '/api' });
+  await app.register(associationRoutes, { prefix: '/api' });
+  await app.register(fieldRoutes, { prefix: '/api' });
+  await app.register(suggestRoutes, { prefix: '/api' });
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(path.join(webRoot, 'index.html'))) {

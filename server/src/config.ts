@@ -14,6 +14,8 @@ const ServerEnvSchema = Type.Composite([
       { default: 'info' },
     ),
     OUTBOX_DRAIN_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 1000 }),
+    RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 300 }),
+    RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   }),
 ]);
 
@@ -24,6 +26,8 @@ export interface Config extends StorageConfig {
   adminToken?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   outboxDrainIntervalMs: number;
+  /** Requests per client IP per window on public routes (`max` 0: no limit); the window in milliseconds. */
+  rateLimit: { max: number; windowMs: number };
 }
 
 export { ConfigError };
@@ -38,5 +42,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     outboxDrainIntervalMs: e.OUTBOX_DRAIN_INTERVAL_MS,
+    rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
   });
 }

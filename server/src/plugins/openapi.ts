@@ -1,0 +1,39 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Where the API's documentation page is; the OpenAPI document is at `<prefix>/json`. */
+export const DOCS_PREFIX = '/api/docs';
+
+/**
+ * Collects every route's schema into an OpenAPI 3 document and serves it with Swagger UI at `/api/docs`
+ * (JSON at `/api/docs/json`). Register it before the routes it should describe.
+ */
+async function openapi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Fieldguide API',
+        description:
+          'Conferences, career fairs and association meetings by career field: where the hiring managers of a field go. ' +
+          'Read endpoints are public (CORS open, rate-limited per IP); errors are `{ statusCode, code, message }`.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'search', description: 'event search with facets' },
+        { name: 'events', description: 'one event' },
+        { name: 'associations', description: 'professional associations' },
+        { name: 'fields', description: 'the career field taxonomy' },
+        { name: 'health', description: 'service state' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+  });
+}
+
+export const openapiPlugin = fp(openapi, { name: 'openapi', fastify: '5.x' });

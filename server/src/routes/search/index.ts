@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SearchQuerySchema } from '@fieldguide/shared';
+import { runEventSearch } from '../../search/run-search.js';
+import { EventSearchResponseSchema, readErrorResponses } from '../../search/schemas.js';
+
+/** How long browsers and CDNs may reuse a search answer, in seconds. */
+export const SEARCH_MAX_AGE_S = 30;
+
+/** `GET /search`: upcoming events by text, field, type, format, dates, place, cost and hiring signal, with facets. */
+export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search upcoming events',
+        description:
+          'Full-text search over upcoming events (ended ones are left out unless `from` says otherwise), with typo ' +
+          'tolerance and field synonyms ("healthcare" finds Health Science). `field` takes cluster or pathway ids or ' +
+          'names and may repeat; `near` takes "lat,lng" or a place such as "Minneapolis, MN". Facet counts of a ' +
+          'filter that is set are computed without that filter.',
+        querystring: SearchQuerySchema,
+        response: { 200: EventSearchResponseSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await runEventSearch(app, request.query);
+      reply.header('cache-control', `public, max-age=${SEARCH_MAX_AGE_S}`);
+      return result;
+    },
+  );
+};
