@@ -24,7 +24,8 @@ export const CLUSTERS: readonly Cluster[] = [
       ag tech, precision agriculture, crops, livestock, dairy industry, forestry, fisheries, aquaculture,
       horticulture, soil science, irrigation, usda, cooperative extension, extension agents, ffa, 4-H,
       agricultural education, food science, agricultural research, farm bureau, conservation districts,
-      sustainable agriculture, regenerative agriculture, agrifood
+      sustainable agriculture, regenerative agriculture, agrifood,
+      growers, crop producers, agricultural producers
     `),
     pathways: [
       {
@@ -35,7 +36,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           agribusiness, farm management, agricultural economics, ag economics, commodity markets, grain marketing,
           farm credit, agricultural lending, ag lending, crop insurance, farm bill, agricultural policy,
-          agricultural finance, farm business management, agricultural marketing
+          agricultural finance, farm business management, agricultural marketing,
+          ag retail, ag retailers, agricultural retailers, agricultural lenders, farm income, land values
         `),
       },
       {
@@ -46,7 +48,10 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           animal science, livestock, cattle, cattlemen, poultry, swine, pork producers, beef industry, dairy farmers,
           dairy science, animal husbandry, animal nutrition, animal health, veterinary, veterinarians,
-          veterinary technicians, equine, sheep and goats, beekeeping, animal welfare
+          veterinary technicians, equine, sheep and goats, beekeeping, animal welfare,
+          vet tech, vet techs, vet technicians, animal scientists, livestock producers, beef producers, herd health,
+          feedlots, ranch management,
+          dairy producers, dairy herds, dairy cattle, forage
         `),
       },
       {
@@ -57,7 +62,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           water treatment, wastewater, water quality, stormwater, solid waste, waste management, recycling industry,
           pollution control, air quality, environmental compliance, environmental protection, hazardous waste,
-          remediation, environmental monitoring, water environment federation
+          remediation, environmental monitoring, water environment federation,
+          drinking water, water utilities, treatment plant operators, wastewater operators, water operators
         `),
       },
       {
@@ -68,7 +74,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           food science, food scientists, food technology, food technologists, food processing, food safety, haccp,
           fsma, meat processing, meat science, food manufacturing, food packaging, food quality, food microbiology,
-          institute of food technologists, ift, food engineering, food chemistry
+          institute of food technologists, ift, food engineering, food chemistry,
+          food manufacturers, food industry, food safety professionals, ingredient manufacturers
         `),
       },
       {
@@ -78,8 +85,9 @@ export const CLUSTERS: readonly Cluster[] = [
         aliases: terms('forestry, wildlife management, conservation'),
         keywords: terms(`
           natural resources, forestry, foresters, wildlife, wildlife biology, fisheries, conservation, park rangers,
-          timber, watershed, land management, rangeland, soil conservation, wildland fire, mining industry, mineral,
-          resources, geospatial, gis, society of american foresters, the wildlife society
+          timber, watershed, land management, rangeland, soil conservation, wildland fire, mining industry,
+          mineral resources, geospatial, gis, society of american foresters, the wildlife society,
+          land managers, silviculture, forest management, invasive species, fish and wildlife, forest carbon
         `),
       },
       {
@@ -91,7 +99,9 @@ export const CLUSTERS: readonly Cluster[] = [
           agronomy, agronomists, horticulture, horticulturists, crops, crop production, crop protection,
           plant breeding, plant pathology, seed industry, greenhouse growers, turfgrass, entomology, weed science,
           soil science, viticulture, arboriculture, arborists, floriculture, landscaping industry,
-          precision agriculture
+          precision agriculture,
+          greenhouse, greenhouses, nursery growers, orchards, fruit growers, vegetable growers, cover crops,
+          soil health, pesticide applicators, integrated pest management
         `),
       },
       {
@@ -119,7 +129,7 @@ export const CLUSTERS: readonly Cluster[] = [
       building information modeling, bim, revit, autocad, carpentry, carpenters, electricians, plumbing, plumbers,
       hvac, masonry, ironworkers, construction safety, agc, aia, nahb, leed, green building, skilled trades,
       building trades, homebuilders, home builders, construction technology, contech, civil construction,
-      heavy equipment operators, construction estimating, design-build
+      heavy equipment operators, construction estimating, design-build, remodelers, mass timber, building envelope, contractors
     `),
     pathways: [
       {
@@ -131,7 +141,9 @@ export const CLUSTERS: readonly Cluster[] = [
           general contractors, construction managers, construction management, carpentry, carpenters, electricians,
           plumbers, plumbing, masonry, concrete industry, roofing, drywall, heavy civil, construction estimating,
           jobsite safety, ironworkers, pipefitters, sheet metal workers, construction apprenticeship, agc,
-          associated builders and contractors
+          associated builders and contractors,, excavation, waterproofing, roofing contractors, electrical contractors,
+          mechanical contractors, solar installers, solar installation, construction workers, tradespeople, jobsite,
+          electrical code
         `),
       },
       {
@@ -142,7 +154,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           architectural design, architecture firms, licensed architects, aia, ncarb, bim, revit, autocad, drafting,
           drafters, interior design, interior designers, landscape architecture, urban design, land surveying,
-          surveyors, structural engineering, preconstruction, building design, leed
+          surveyors, structural engineering, preconstruction, building design, leed,
+          architectural firms, mass timber, building science, design firms, architecture students
         `),
       },
       {
@@ -153,7 +166,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           facility management, facilities management, facility managers, ifma, building maintenance,
           building operations, building engineers, building automation, boma, hvac technicians, boiler operators,
-          property maintenance, preventive maintenance, maintenance technicians
+          property maintenance, preventive maintenance, maintenance technicians,
+          facilities managers, facility operations, building operators
         `),
       },
     ],
@@ -170,7 +184,8 @@ export const CLUSTERS: readonly Cluster[] = [
       illustrators, animation, animators, visual arts, performing arts, theatre companies, theater arts,
       music industry, musicians, dancers, publishing industry, publishers, writers, editors, podcasting, radio,
       television, audiovisual, audio engineering, sound design, printing industry, telecommunications,
-      arts administration, creative professionals, nab show, aiga
+      arts administration, creative professionals, nab show, aiga,
+      photographers, photography, podcasters, authors, book publishing
     `),
     pathways: [
       {
@@ -181,7 +196,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           filmmaking, filmmakers, film industry, cinematography, cinematographers, video production, post-production,
           video editing, audio engineering, audio engineers, sound design, live production, infocomm, avixa, pro av,
-          audiovisual, motion picture, screenwriting, screenwriters, documentary, film festival
+          audiovisual, motion picture, screenwriting, screenwriters, documentary, film festival,
+          videographers, video editors, film production, broadcast engineers, av integrators, filmmakers and editors
         `),
       },
       {
@@ -192,7 +208,10 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           journalism, journalists, reporters, newsroom, newsrooms, news editors, broadcast journalism, broadcasting,
           broadcasters, radio, television, tv news, news anchors, investigative reporting, society of professional,
-          spj, nabj, online news association, podcasting, nab show, local news
+          spj, nabj, online news association, podcasting, nab show, local news,
+          podcasters, podcast, podcasts, newspapers, magazines, digital journalism, news media, tv stations,
+          radio stations,
+          technical writers, technical writing, technical communication, technical communicators
         `),
       },
       {
@@ -203,7 +222,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           theatre companies, theater arts, actors, dancers, choreography, choreographers, music performance,
           musicians, orchestra, opera, stage management, stage managers, playwrights, auditions, arts administration,
-          broadway, vocalists
+          broadway, vocalists,
+          theatre artists, performers, singers, casting, musical theatre, playwriting, summer stock
         `),
       },
       {
@@ -214,7 +234,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           printing industry, print production, commercial printing, prepress, press operators, flexography,
           offset printing, digital printing, graphic communications, wide format printing, screen printing,
-          label printing, bookbinding, print service providers, printing united
+          label printing, bookbinding, print service providers, printing united,
+          commercial printers, print industry, print and packaging
         `),
       },
       {
@@ -225,7 +246,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           telecom, telecommunications, wireless, 5g, fiber optics, fiber optic, broadband, cable industry,
           satellite communications, rf engineering, cell towers, telephony, scte, ftth, fiber broadband,
-          wireless infrastructure
+          wireless infrastructure,
+          wireless carriers, tower technicians, tower climbers, fiber installers, broadband providers,
+          telecom operators
         `),
       },
       {
@@ -236,7 +259,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           graphic design, graphic designers, illustration, illustrators, painting, painters, sculpture, sculptors,
           art galleries, artists, professional photographers, animation, animators, motion graphics, fashion design,
-          fashion designers, art directors, aiga, game art, museum curators
+          fashion designers, art directors, aiga, game art, museum curators,
+          photographers, photography, printmaking, printmakers, ceramics, visual artists, comic artists,
+          creative directors, motion designers, retouchers
         `),
       },
     ],
@@ -264,7 +289,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           administrative assistants, administrative assistant, executive assistants, executive assistant,
           office managers, office manager, receptionists, iaap, secretaries, clerical, office administration,
-          administrative professionals, virtual assistants
+          administrative professionals, virtual assistants,
+          office professionals, administrative staff
         `),
       },
       {
@@ -275,7 +301,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           business analysis, business analysts, iiba, business intelligence, records management, arma international,
           information governance, erp systems, enterprise resource planning, document management, data governance,
-          business systems analysts, information management
+          business systems analysts, information management,
+          records managers, retention schedules
         `),
       },
       {
@@ -287,7 +314,10 @@ export const CLUSTERS: readonly Cluster[] = [
           executive leadership, leadership development, executive education, strategic planning,
           management consulting, management consultants, entrepreneurship, entrepreneurs, small business,
           business owners, startup founders, chamber of commerce, board of directors, nonprofit management, mba,
-          change management, organizational development
+          change management, organizational development,
+          nonprofit leaders, nonprofit managers, nonprofit boards, board governance, new managers,
+          first-time managers, people managers, management training, executive coaching, succession planning,
+          business leaders, volunteer management
         `),
       },
       {
@@ -299,8 +329,10 @@ export const CLUSTERS: readonly Cluster[] = [
           human resources, hr professionals, hr leaders, hr technology, hr tech, shrm, talent management,
           compensation and benefits, total rewards, employee relations, payroll, people operations, hris, chro,
           learning and development, employee engagement, worldatwork, labor relations, benefits administration,
-          workforce planning, employment law, diversity and inclusion
-        `),
+          workforce planning, employment law, diversity and inclusion,
+          hr managers, hr directors, chros, employee benefits, hr compliance, human capital,
+          people analytics, payroll professionals,,
+          wage and hour`),
       },
       {
         id: 'business-management-administration/operations-management',
@@ -310,7 +342,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           operations management, operations managers, business operations, process improvement, six sigma,
           lean six sigma, project management, project managers, pmi, pmp, procurement, vendor management,
-          supply chain management, ascm, business process management, operational excellence
+          supply chain management, ascm, business process management, operational excellence,
+          purchasing managers, procurement professionals, coos, operations leaders, operations directors
         `),
       },
     ],
@@ -326,7 +359,8 @@ export const CLUSTERS: readonly Cluster[] = [
       curriculum, instructional design, instructional designers, edtech, education technology, iste, ascd,
       national education association, american federation of teachers, student affairs, school counselors,
       special education, literacy instruction, stem education, teacher certification, pedagogy, adult education,
-      corporate training, training and development, elearning, e-learning, atd, educause, librarians, tesol
+      corporate training, training and development, elearning, e-learning, atd, educause, librarians, tesol,
+      classroom teachers, school leaders, educational technology
     `),
     pathways: [
       {
@@ -337,7 +371,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           principals, superintendents, school administrators, educational leadership, school leadership,
           district leaders, school boards, aasa, nassp, naesp, higher education administration, deans, registrars,
-          admissions officers, enrollment management, student affairs, naspa, acpa
+          admissions officers, enrollment management, student affairs, naspa, acpa,
+          district administrators, provosts, higher education leaders, department chairs, college presidents,
+          assistant principals
         `),
       },
       {
@@ -348,7 +384,10 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           school counselors, school counseling, school psychologists, asca, nasp, librarians, school librarians,
           instructional coaches, curriculum development, instructional design, instructional designers,
-          education technology, edtech, academic advising, academic advisors, nacada, career services
+          education technology, edtech, academic advising, academic advisors, nacada, career services,
+          online learning, online courses, lms, learning management systems, course design, instructional technology,
+          instructional technologists, reading coaches, technology coaches,
+          career counselors
         `),
       },
       {
@@ -360,7 +399,10 @@ export const CLUSTERS: readonly Cluster[] = [
           teachers, teaching, educators, pedagogy, k-12, elementary school, middle school, high school teachers,
           faculty development, special education, stem education, literacy instruction, esl teachers, tesol,
           corporate training, atd, elearning, e-learning, iste, ascd, nsta, nctm, ncte, teacher certification,
-          student teaching
+          student teaching,
+          reading specialists, phonics, english learners, english language learners, multilingual learners,
+          lesson plans, classroom management, substitute teachers, paraprofessionals, music educators, art teachers,
+          math teachers, science teachers, corporate trainers, train the trainer, adult learning
         `),
       },
     ],
@@ -377,7 +419,8 @@ export const CLUSTERS: readonly Cluster[] = [
       financial advisors, cfp, cfa, treasury management, insurance industry, insurers, actuaries, actuarial,
       underwriting, taxation, mortgage, lending, capital markets, private equity, venture capital, asset management,
       hedge funds, securities, anti-money laundering, aicpa, corporate finance, fp&a, financial analysts,
-      payments industry
+      payments industry,
+      financial professionals, finance professionals
     `),
     pathways: [
       {
@@ -389,7 +432,9 @@ export const CLUSTERS: readonly Cluster[] = [
           accounting, accountants, cpa, cpas, aicpa, auditing, auditors, internal audit, internal auditors, iia,
           bookkeeping, bookkeepers, tax preparation, tax accountants, gaap, ifrs, forensic accounting,
           certified management accountants, institute of management accountants, society of cpas, accounts payable,
-          quickbooks
+          quickbooks,
+          cpe, cpe credits, fraud examiners, certified fraud examiners, acfe, forensic accountants,
+          tax professionals, enrolled agents, accounting professionals, staff accountants, lease accounting
         `),
       },
       {
@@ -401,7 +446,8 @@ export const CLUSTERS: readonly Cluster[] = [
           banking, bankers, community banks, community bankers, credit unions, credit union, icba,
           american bankers association, lending, loan officers, mortgage, mortgage lending, mortgage bankers,
           retail banking, commercial banking, bank tellers, payments industry, core banking, anti-money laundering,
-          bsa/aml
+          bsa/aml,
+          lenders, tellers, bank executives, bank ceos, credit union leaders, community banking
         `),
       },
       {
@@ -412,7 +458,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           corporate finance, cfos, controllers, treasury management, treasury professionals, fp&a,
           financial planning and analysis, financial analysts, financial modeling, mergers and acquisitions, m&a,
-          private equity, venture capital, valuation, credit analysis, corporate treasury
+          private equity, venture capital, valuation, credit analysis, corporate treasury,
+          finance leaders, finance directors, treasurers, cash management
         `),
       },
       {
@@ -423,7 +470,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           insurance industry, insurance professionals, insurers, underwriting, underwriters, actuaries, actuarial,
           claims adjusters, insurance agents, insurance brokers, reinsurance, insurtech, property and casualty,
-          p&c insurance, life insurance, health insurance, cpcu, casualty actuarial society, risk management society
+          p&c insurance, life insurance, health insurance, cpcu, casualty actuarial society, risk management society,
+          claims professionals, claims managers, adjusters, insurance agencies
         `),
       },
       {
@@ -435,7 +483,10 @@ export const CLUSTERS: readonly Cluster[] = [
           investments, institutional investors, wealth management, financial advisors, financial advisor,
           financial planning, financial planners, cfp, cfa, cfa institute, asset management, portfolio management,
           portfolio managers, hedge funds, private equity, venture capital, brokerage, broker-dealer, finra,
-          stock market, traders, equities, fixed income, etfs, retirement planning, family office
+          stock market, traders, equities, fixed income, etfs, retirement planning, family office,
+          investors, investment professionals, charterholders, wealth advisors, certified financial planners,
+          cfp board, asset managers, angel investors, limited partners, fund managers, investment advisers,
+          index funds
         `),
       },
     ],
@@ -452,7 +503,9 @@ export const CLUSTERS: readonly Cluster[] = [
       govtech, elected officials, legislators, municipal government, municipalities, city managers, county officials,
       aspa, icma, national league of cities, naco, usajobs, federal employees, government contracting, govcon,
       foreign service, diplomacy, national security, defense industry, urban planning, zoning, tax policy,
-      regulatory affairs
+      regulatory affairs,
+      public servants, government employees, state agencies, federal agencies, county government, city government,
+      civic tech, open data
     `),
     pathways: [
       {
@@ -462,7 +515,8 @@ export const CLUSTERS: readonly Cluster[] = [
         aliases: terms('international affairs, international relations'),
         keywords: terms(`
           foreign service, diplomacy, diplomats, diplomatic, consular, state department, international relations,
-          international affairs, usaid, foreign policy, peace corps
+          international affairs, usaid, foreign policy, peace corps,
+          foreign service officers
         `),
       },
       {
@@ -473,7 +527,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           elected officials, legislators, legislative, legislature, lawmakers, state legislatures, ncsl, city council,
           county commissioners, mayors, conference of mayors, governors, public policy, policymakers, policy makers,
-          civic leadership, lobbying, government affairs, public affairs
+          civic leadership, lobbying, government affairs, public affairs,
+          council members, city councils, county boards, newly elected officials
         `),
       },
       {
@@ -484,7 +539,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           national security, defense industry, department of defense, dod, intelligence community, homeland security,
           dhs, security clearance, cleared professionals, afcea, ndia, ausa, defense contractors, counterterrorism,
-          military intelligence, intelligence analysts
+          military intelligence, intelligence analysts,
+          intelligence professionals, cyber operations,
+          federal contractors, government contractors
         `),
       },
       {
@@ -495,7 +552,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           urban planning, urban planners, city planning, regional planning, zoning, land use, comprehensive plan,
           aicp, american planning association, community development, economic development, smart cities,
-          housing policy, gis, planning commission
+          housing policy, gis, planning commission,
+          municipal planners, city planners, land use planning, zoning reform
         `),
       },
       {
@@ -506,7 +564,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           public administration, city managers, city management, county administrators, icma, aspa, public managers,
           municipal management, government finance officers, gfoa, public budgeting, public works, apwa,
-          government technology, govtech, civil service, public employees
+          government technology, govtech, civil service, public employees,
+          county clerks, municipal clerks, election administration, election officials, public finance,
+          government finance, budget officers
         `),
       },
       {
@@ -527,7 +587,8 @@ export const CLUSTERS: readonly Cluster[] = [
         aliases: terms('tax policy'),
         keywords: terms(`
           taxation, tax policy, tax administration, irs, revenue agents, tax assessors, property tax, assessors, iaao,
-          tax collectors, tax auditors, revenue officers, department of revenue
+          tax collectors, tax auditors, revenue officers, department of revenue,
+          mass appraisal, property tax assessors
         `),
       },
     ],
@@ -544,7 +605,9 @@ export const CLUSTERS: readonly Cluster[] = [
       allied health, pharmacy, pharmacists, dentistry, dental, himss, ahima, mgma, healthcare executives,
       american college of healthcare executives, health it, telehealth, telemedicine, ehr, radiology, biotech,
       life sciences, pharmaceutical, pharma, medical devices, medtech, continuing medical education, cme credits,
-      grand rounds, medical residency, medical students, nurse practitioners
+      grand rounds, medical residency, medical students, nurse practitioners,
+      health professionals, healthcare professionals, healthcare workers, patients, epidemiologists, epidemiology,
+      health departments, vaccination
     `),
     pathways: [
       {
@@ -556,7 +619,9 @@ export const CLUSTERS: readonly Cluster[] = [
           biotechnology, biotech, biopharma, biopharmaceutical, life sciences, pharmaceutical, pharma, drug discovery,
           drug development, clinical trials, clinical research, genomics, bioinformatics, molecular biology,
           biomedical research, biomanufacturing, gene therapy, cell therapy, precision medicine, acrp,
-          bio international convention
+          bio international convention,
+          biotech executives, biotechnology companies, pharma companies, clinical research coordinators,
+          stem cells, stem cell research, regenerative medicine
         `),
       },
       {
@@ -568,7 +633,8 @@ export const CLUSTERS: readonly Cluster[] = [
           diagnostics, radiology, radiologists, radiologic technologists, medical imaging, mri, ultrasound,
           sonography, sonographers, x-ray, mammography, nuclear medicine, clinical laboratory, medical laboratory,
           laboratory professionals, pathology, pathologists, phlebotomy, phlebotomists, asrt, rsna, ascp,
-          echocardiography, audiology
+          echocardiography, audiology,
+          medical laboratory scientists, imaging professionals
         `),
       },
       {
@@ -584,7 +650,9 @@ export const CLUSTERS: readonly Cluster[] = [
           health information management, medical coding, medical coders, medical billing, icd-10,
           healthcare analytics, health data, interoperability, hl7, fhir, telehealth, digital health, revenue cycle,
           hfma, health information exchange, clinical informatics, nursing informatics, healthcare administration,
-          hospital administrators, medical practice management, mgma
+          hospital administrators, medical practice management, mgma,
+          health information, him professionals, cpc exam, clinical documentation, health data analytics, cmios,
+          chief medical information officers, ehr usability
         `),
       },
       {
@@ -610,7 +678,10 @@ export const CLUSTERS: readonly Cluster[] = [
           dental hygienists, pharmacy, pharmacists, physical therapy, physical therapists, occupational therapy,
           occupational therapists, respiratory therapy, respiratory therapists, speech-language pathology,
           athletic trainers, chiropractic, optometry, paramedics, emts, emergency medical services,
-          medical assistants, physician assistants, anesthesiology, psychiatry, dietitians, registered dietitians
+          medical assistants, physician assistants, anesthesiology, psychiatry, dietitians, registered dietitians,
+          anesthesiologists, anesthesia, nurse anesthetists, crnas, perioperative, pain management, cardiologists,
+          oncologists, oncology nurses, pediatricians, hygienists, emergency nurses, nurse educators, midwives,
+          midwifery, psychiatrists, dermatology
         `),
       },
     ],
@@ -626,7 +697,8 @@ export const CLUSTERS: readonly Cluster[] = [
       restaurant industry, restaurateurs, foodservice, culinary, chefs, caterers, tourism, travel industry,
       travel agents, tour operators, destination marketing, event planners, meeting planners, meeting professionals,
       meeting professionals international, pcma, ahla, national restaurant association, casino industry, theme parks,
-      iaapa, cruise industry, food and beverage industry, sommeliers, event management
+      iaapa, cruise industry, food and beverage industry, sommeliers, event management,
+      hotel owners, hotel operators, restaurant owners, line cooks, front desk agents
     `),
     pathways: [
       {
@@ -637,7 +709,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           hoteliers, hotel industry, hotel management, hotel operations, resort management, front office operations,
           hotel housekeeping, hotel revenue management, ahla, vacation rentals, short-term rentals, bed and breakfast,
-          hitec, hsmai, lodging industry
+          hitec, hsmai, lodging industry,
+          hotel owners, hotel general managers, hotel investment, front desk agents, housekeepers
         `),
       },
       {
@@ -648,7 +721,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           theme parks, amusement parks, iaapa, attractions industry, parks and recreation, recreation management,
           nrpa, zoos, aquariums, golf course management, ski areas, casino industry, casino gaming,
-          outdoor recreation, sports management, sports venues, water parks
+          outdoor recreation, sports management, sports venues, water parks,
+          recreation professionals, summer camps, campgrounds
         `),
       },
       {
@@ -659,7 +733,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           restaurant industry, restaurateurs, restaurant operators, restaurant management, foodservice, culinary,
           culinary arts, chefs, cooks, caterers, catering industry, bartenders, baristas, mixology, sommeliers,
-          food and beverage industry, national restaurant association, quick service restaurants, qsr, servsafe
+          food and beverage industry, national restaurant association, quick service restaurants, qsr, servsafe,
+          line cooks, food cost, culinary professionals, pastry chefs, kitchen managers
         `),
       },
       {
@@ -671,7 +746,9 @@ export const CLUSTERS: readonly Cluster[] = [
           tourism, travel industry, travel agents, travel advisors, travel professionals, tour operators, tour guides,
           destination marketing, destination management, destinations international, convention and visitors bureau,
           cvb, u.s. travel association, ipw, event planners, meeting planners, meeting professionals,
-          meeting professionals international, pcma, business travel, gbta, cruise industry, ecotourism
+          meeting professionals international, pcma, business travel, gbta, cruise industry, ecotourism,
+          travel writers, travel bloggers, cruise lines, cruise line, familiarization trips, fam trips,
+          tourism boards, tourism offices, event planning, event professionals, wedding planners
         `),
       },
     ],
@@ -699,7 +776,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           consumer services, consumer affairs, consumer advocacy, credit counseling, financial counseling,
           family and consumer sciences, aafcs, consumer protection, home economics, housing counseling,
-          financial coaching
+          financial coaching,
+          financial counselors, accredited financial counselors, housing counselors
         `),
       },
       {
@@ -712,7 +790,10 @@ export const CLUSTERS: readonly Cluster[] = [
           mental health, behavioral health, psychotherapy, psychotherapists, psychologists, clinical psychology,
           marriage and family therapists, substance use disorder, addiction, addiction counselors,
           american counseling association, naadac, nami, crisis intervention, trauma-informed care,
-          suicide prevention, lcsw, lpc
+          suicide prevention, lcsw, lpc,
+          counselors, mental health therapists, peer support specialists, peer specialists,
+          motivational interviewing, lmfts, lmft, licensed counselors, clinical social workers,
+          community mental health
         `),
       },
       {
@@ -723,7 +804,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           early childhood, early childhood education, early childhood educators, early learning, child care providers,
           childcare professionals, child care industry, preschool teachers, pre-k, head start programs, naeyc,
-          child development, infant and toddler, early intervention, nannies
+          child development, infant and toddler, early intervention, nannies,
+          head start, child care centers, early educators
         `),
       },
       {
@@ -735,7 +817,9 @@ export const CLUSTERS: readonly Cluster[] = [
           social work, social workers, nasw, case management, case managers, child welfare, foster care,
           adoption services, family services, community services, community action, homelessness, homeless services,
           housing assistance, food banks, domestic violence, youth services, youth development, aging services,
-          older adults, gerontology, disability services, vocational rehabilitation
+          older adults, gerontology, disability services, vocational rehabilitation,
+          food pantries, food insecurity, hunger relief, food drives, caseworkers, family advocates, youth workers,
+          foster parents, adoptive parents, senior centers, aging in place, senior services, family service workers
         `),
       },
       {
@@ -747,7 +831,8 @@ export const CLUSTERS: readonly Cluster[] = [
           cosmetology, cosmetologists, barbers, barbering, hair stylists, hairstylists, salon professionals,
           salon owners, estheticians, esthetics, nail technicians, massage therapy, massage therapists, spa industry,
           personal trainers, fitness professionals, funeral service, funeral directors, morticians, embalmers,
-          beauty industry, professional beauty association
+          beauty industry, professional beauty association,
+          stylists, skin care professionals, makeup artists, spa professionals, barbershops
         `),
       },
     ],
@@ -765,7 +850,8 @@ export const CLUSTERS: readonly Cluster[] = [
       databases, sql, data engineering, machine learning, artificial intelligence, deep learning, llm, mlops,
       it professionals, sysadmin, system administrators, help desk, network engineers, cisco, comptia,
       site reliability engineering, sre, apis, microservices, ux design, hackathon, devsecops, itil, saas, owasp,
-      tech industry
+      tech industry,
+      it leaders, cios, ctos, informatics, iot, internet of things
     `),
     pathways: [
       {
@@ -777,7 +863,8 @@ export const CLUSTERS: readonly Cluster[] = [
           help desk, service desk, it support, technical support, tech support, desktop support,
           it service management, itsm, itil, it operations, it asset management, end user computing, comptia,
           database administration, database administrators, systems analysts, it governance, servicenow,
-          it project management
+          it project management,
+          it managers, it directors, it decision makers, it executives, managed service providers, msps
         `),
       },
       {
@@ -792,7 +879,15 @@ export const CLUSTERS: readonly Cluster[] = [
           cloud computing, aws, azure, gcp, virtualization, vmware, devops, kubernetes, docker, terraform,
           site reliability engineering, sre, cybersecurity, infosec, information security, penetration testing,
           ethical hacking, security operations center, incident response, isc2, cissp, owasp, bsides, def con,
-          black hat, rsac, zero trust, firewalls
+          black hat, rsac, zero trust, firewalls,
+          ransomware, phishing, malware, threat intelligence, soc analysts, security analysts, issa, isaca, cisos,
+          ciso, application security, appsec, cloud security, zero trust architecture, cloud architecture,
+          cloud native, cloudnativecon, kubecon, platform engineering, platform engineers, observability,
+          network automation, wi-fi, wifi, ccie, ansible, edge computing, capture the flag, security researchers,
+          penetration testers, red team,
+          social engineering,
+          cyber, identity management, identity and access management, netdevops, network operators, dns, bgp, ipv6,
+          peering, bug bounty, pentesting, infosec professionals
         `),
       },
       {
@@ -807,7 +902,31 @@ export const CLUSTERS: readonly Cluster[] = [
           mobile development, golang, gophercon, rustlang, rust programming, c++, c#, .net, dotnet, ruby on rails,
           php, laravel, scala, elixir, haskell, clojure, graphql, apis, microservices, machine learning,
           deep learning, artificial intelligence, llm, mlops, data engineering, open source, github, software testing,
-          test automation, hackathon, game development, blockchain, computer science
+          test automation, hackathon, game development, blockchain, computer science,
+          rust, ruby, rails, railsconf, rubyconf, jsconf, ios, android, flutter, vue, svelte, nextjs, deno,
+          webassembly, wasm, pydata, jupyter, scikit learn, data warehousing, data warehouse, analytics engineering,
+          data pipelines, etl, software architecture, software architects, developer experience, game developers,
+          gamedev, game jam, indie games, video game development, programming languages, compilers,
+          functional programming, ci/cd, continuous integration, continuous delivery, scrum,
+          agile software development, software teams, vps of engineering, tech leads, acm, opensource, cfml,
+          coldfusion, cpp, full stack, fullstack, backend, health it, clinical informatics, health informatics,
+          nursing informatics, interoperability, fhir, hl7,
+          civic tech, engineering teams,
+          api, dev, devs, devrel, developer relations, devfest, gdg, google developer groups, code camp, codecamp,
+          foss, free software, agile, big data, postgres, postgresql, mysql, mongodb, nosql, kafka, elasticsearch,
+          neural networks, computer vision, natural language processing, nlp, llms, software testers, testers,
+          qa automation, performance engineering, engineering leadership, cloud computing, serverless, webdev,
+          web developers, hackers, hacking, cryptography, blockchain developers,
+          qcon, ndc, devoxx, codemotion, yow, oredev, siggraph, wordcamp, drupalcon, debconf,
+          fosdem, oscon, all things open, smashing conference, smashingconf, web summit, codemash, confoo, devnexus,
+          javaone, springone, google i/o, microsoft build, wwdc, dreamforce, strange loop, lambdaconf, scipy,
+          europython, jsnation, react summit, nodeconf, vueconf, ng-conf, dotnetconf, laracon, symfonycon, rubykaigi,
+          elixirconf, droidcon, kotlinconf, rustconf, swiftconf, pgconf, devopsdays, devcon, hackconf,
+          techcrunch disrupt, elm, haxe, joomla, wordpress developers, women techmakers, women in technology,
+          blacks in technology,
+          goto, voxxed, code, hack, hacks, ml, internet, apache, apachecon, red hat, ibm, microsoft,
+          oracle openworld, tableau, gitops, git, xml, erlang, domain driven design, chaos engineering, grace hopper,
+          virtual reality, augmented reality, product owners
         `),
       },
       {
@@ -819,7 +938,11 @@ export const CLUSTERS: readonly Cluster[] = [
           web development, web developers, web design, web designers, front-end, frontend, css, html, javascript,
           wordpress, drupal, ux design, ux, user experience, ui design, user interface design, interaction design,
           usability, information architecture, web accessibility, a11y, wcag, web performance,
-          content management systems, jamstack
+          content management systems, jamstack,
+          ux designers, ux researchers, user researchers, ux research, product designers, usability testing,
+          front-end developers, frontend developers, design systems,
+          digital accessibility, inclusive design, websites, web apps,
+          web
         `),
       },
     ],
@@ -846,7 +969,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           corrections, correctional, correctional officers, correctional facilities, jails, jail, prisons, prison,
           detention, probation, probation officers, parole, parole officers, reentry, community corrections,
-          american correctional association, juvenile justice
+          american correctional association, juvenile justice,
+          department of corrections, corrections officers, jail administrators
         `),
       },
       {
@@ -858,7 +982,9 @@ export const CLUSTERS: readonly Cluster[] = [
           firefighters, firefighting, fire service, fire department, fire chiefs, fire prevention, fire protection,
           fire marshals, wildland firefighting, emergency management, emergency managers, emergency preparedness,
           disaster response, hazmat, 911, dispatchers, public safety communications, apco,
-          national emergency number association, fema, iaem, iafc, nfpa, ems, emts, paramedics
+          national emergency number association, fema, iaem, iafc, nfpa, ems, emts, paramedics,
+          fire code, hurricane preparedness, evacuation, disaster preparedness, search and rescue,
+          firefighter training
         `),
       },
       {
@@ -870,7 +996,8 @@ export const CLUSTERS: readonly Cluster[] = [
           law enforcement, police, policing, police officers, police chiefs, sheriff, sheriffs, detectives,
           criminal investigation, crime analysis, crime analysts, forensic science, forensics,
           crime scene investigation, iacp, fbi, k9, swat, community policing, police academy,
-          fraternal order of police, highway patrol, state troopers
+          fraternal order of police, highway patrol, state troopers,
+          law enforcement officers, police departments, sheriff offices, state patrol, crime prevention
         `),
       },
       {
@@ -884,7 +1011,8 @@ export const CLUSTERS: readonly Cluster[] = [
           state bar, american bar association, cle, continuing legal education, legal tech, legaltech, e-discovery,
           ediscovery, litigation, in-house counsel, general counsel, corporate counsel, legal operations, law school,
           law students, paralegal association, legal aid, public defenders, prosecutors, district attorneys,
-          immigration law, intellectual property
+          immigration law, intellectual property,
+          law practice, legal ethics, immigration lawyers, immigration attorneys, defense attorneys, trial lawyers, courts, law firm leaders, legal innovation, contract automation, law clinics, legal education
         `),
       },
       {
@@ -896,7 +1024,9 @@ export const CLUSTERS: readonly Cluster[] = [
           security officers, security guards, private security, protective services, executive protection,
           loss prevention, asset protection, physical security, corporate security, asis international, gsx,
           security industry, video surveillance, event security, campus security, campus safety, school safety,
-          workplace violence prevention
+          workplace violence prevention,
+          security directors, csos, chief security officers, access control, guard force, healthcare security,
+          hospital security
         `),
       },
     ],
@@ -913,8 +1043,8 @@ export const CLUSTERS: readonly Cluster[] = [
       metal fabrication, metalworking, industrial automation, factory automation, robotics, plc, mechatronics,
       lean manufacturing, six sigma, quality control, iso 9001, asq, society of manufacturing engineers, fabtech,
       imts, industrial maintenance, millwrights, osha, environmental health and safety, manufacturing engineering,
-      injection molding, plastics industry, semiconductor manufacturing, packaging machinery, supply chain
-    `),
+      injection molding, plastics industry, semiconductor manufacturing, packaging machinery,,
+      manufacturing leaders, plant operations, factory floor`),
     pathways: [
       {
         id: 'manufacturing/health-safety-environmental-assurance',
@@ -925,7 +1055,8 @@ export const CLUSTERS: readonly Cluster[] = [
           ehs, environmental health and safety, occupational safety, occupational health and safety, osha,
           safety professionals, safety managers, workplace safety, industrial hygiene, industrial hygienists, assp,
           aiha, national safety council, safety congress, process safety, hazard communication, lockout tagout,
-          iso 45001, iso 14001, ergonomics
+          iso 45001, iso 14001, ergonomics,
+          safety directors, ehs managers, osha recordkeeping, personal protective equipment
         `),
       },
       {
@@ -947,7 +1078,9 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           industrial maintenance, maintenance technicians, millwrights, maintenance and reliability,
           reliability engineering, predictive maintenance, preventive maintenance, equipment repair,
-          industrial electricians, instrumentation, smrp, cmms, field service technicians, machinery installation
+          industrial electricians, instrumentation, smrp, cmms, field service technicians, machinery installation,
+          lubrication, vibration analysis, reliability engineers, maintenance managers, corrosion,
+          coating inspection, coatings inspectors, industrial coatings, ampp
         `),
       },
       {
@@ -960,7 +1093,9 @@ export const CLUSTERS: readonly Cluster[] = [
           industrial engineering, industrial engineers, iise, lean manufacturing, continuous improvement, kaizen,
           design for manufacturing, industrial automation, plc programming, plc, robotics, mechatronics, industry 4.0,
           smart manufacturing, digital manufacturing, advanced manufacturing, additive manufacturing, 3d printing,
-          cad/cam, solidworks
+          cad/cam, solidworks,
+          packaging engineers, automation engineers, machine vision, industrial robots, cobots, plant engineers,
+          quick changeover, smed, value stream mapping
         `),
       },
       {
@@ -972,7 +1107,9 @@ export const CLUSTERS: readonly Cluster[] = [
           machining, machinists, cnc, cnc machining, welding, welders, metal fabrication, fabricators, metalworking,
           assembly line, assemblers, production supervisors, plant managers, tool and die, injection molding,
           metal stamping, foundry, foundries, fabtech, imts, american welding society,
-          fabricators and manufacturers association, precision machining, sheet metal
+          fabricators and manufacturers association, precision machining, sheet metal,
+          chip fab, semiconductor fab, wafer fab, fab technicians, cleanroom, machine operators, production workers,
+          die casting, cnc operators, welding inspectors, certified welding inspector
         `),
       },
       {
@@ -983,7 +1120,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           quality assurance, quality control, quality management, quality engineers, quality engineering, asq,
           six sigma, lean six sigma, iso 9001, iatf 16949, statistical process control, metrology, gd&t, calibration,
-          root cause analysis, capa, qms, quality management systems
+          root cause analysis, capa, qms, quality management systems,
+          measurement systems analysis, quality professionals, fmea, ppap, 8d problem solving
         `),
       },
     ],
@@ -1014,7 +1152,9 @@ export const CLUSTERS: readonly Cluster[] = [
           advertising industry, advertising agencies, ad agencies, advertisers, public relations, prsa,
           pr professionals, content marketing, copywriting, copywriters, social media marketing, influencer marketing,
           brand management, brand strategy, brand marketing, media buying, programmatic advertising, email marketing,
-          promotional products, american advertising federation, cannes lions, iabc, integrated marketing
+          promotional products, american advertising federation, cannes lions, iabc, integrated marketing,
+          crisis communications, public relations professionals, brand managers, creative agencies,
+          content marketers, social media managers, advertising federation, advertising awards
         `),
       },
       {
@@ -1026,7 +1166,10 @@ export const CLUSTERS: readonly Cluster[] = [
           marketing strategy, chief marketing officers, marketing leaders, marketing executives, marketing operations,
           marketing automation, martech, digital marketing, growth marketing, product marketing, demand generation,
           account-based marketing, seo, search engine optimization, ppc, american marketing association,
-          marketing technology, b2b marketing, marketing analytics
+          marketing technology, b2b marketing, marketing analytics,
+          cmos, cmo, marketing directors, marketing ops, b2b marketers, google ads, paid search, paid social,
+          email marketers, marketing teams,
+          product management, product managers
         `),
       },
       {
@@ -1049,7 +1192,9 @@ export const CLUSTERS: readonly Cluster[] = [
           retailers, retailing, retail industry, retail leaders, merchandising, merchandisers, visual merchandising,
           retail buyers, category management, store managers, e-commerce, ecommerce, omnichannel, nrf,
           national retail federation, shoptalk, consumer packaged goods, cpg, fashion retail, grocery retail,
-          franchising
+          franchising,
+          retail executives, retail associates, ecommerce sellers, online sellers, marketplace sellers,
+          direct to consumer
         `),
       },
       {
@@ -1063,7 +1208,10 @@ export const CLUSTERS: readonly Cluster[] = [
           inside sales, outside sales, sales development, sales development representatives, sales training,
           customer success, customer service professionals, customer experience, cx, call center, contact center, crm,
           channel partners, medical sales, pharmaceutical sales, real estate industry, realtors, real estate agents,
-          national association of realtors, property management
+          national association of realtors, property management,
+          sdrs, bdrs, chief revenue officers, cros, vps of sales, sales reps, consultative selling, sales pipeline,
+          customer success managers, real estate brokers, leasing agents, commercial real estate,
+          real estate developers, multifamily, fair housing
         `),
       },
     ],
@@ -1093,7 +1241,9 @@ export const CLUSTERS: readonly Cluster[] = [
           aerospace, biomedical engineering, environmental engineering, materials engineering, systems engineering,
           structural engineering, engineering technology, engineering technicians, ieee, asme, asce, aiche, aiaa,
           incose, society of women engineers, nsbe, shpe, sae international, robotics, embedded systems, electronics,
-          semiconductors, nanotechnology, quantum computing, professional engineers, nspe, fe exam
+          semiconductors, nanotechnology, quantum computing, professional engineers, nspe, fe exam,
+          engineering students, finite element analysis, power electronics, arduino, raspberry pi,
+          automotive engineers, biological engineering
         `),
       },
       {
@@ -1107,7 +1257,11 @@ export const CLUSTERS: readonly Cluster[] = [
           scientists, astronomy, astrophysics, geology, geologists, geoscience, earth science, environmental science,
           ecology, neuroscience, microbiology, materials science, aaas, american chemical society,
           american physical society, siam, american statistical association, joint statistical meetings, agu,
-          sigma xi, postdoctoral researchers
+          sigma xi, postdoctoral researchers,
+          biostatistics, biostatisticians, postdocs, postdoc, astronomers, amateur astronomy, telescopes,
+          earth scientists, space scientists, planetary science, exoplanets, cell biology, cell biologists,
+          molecular biologists, biochemistry, genetics, algebraic geometry, number theory, causal inference,
+          citizen science, catalysis, organic chemistry, materials scientists
         `),
       },
     ],
@@ -1128,7 +1282,8 @@ export const CLUSTERS: readonly Cluster[] = [
       railroad, rail industry, maritime, port authority, seaports, intermodal, mass transit, transit agencies,
       american public transportation association, transportation planning, traffic engineering,
       automotive technicians, diesel technicians, collision repair, ase certification, cscmp,
-      american trucking associations, electric vehicles, autonomous vehicles
+      american trucking associations, electric vehicles, autonomous vehicles,
+      supply chain professionals, logistics executives, shippers, fleet owners, fleet managers, airlines
     `),
     pathways: [
       {
@@ -1140,7 +1295,8 @@ export const CLUSTERS: readonly Cluster[] = [
           automotive technicians, auto mechanics, automotive service, automotive repair, auto repair,
           diesel technicians, diesel mechanics, heavy equipment mechanics, collision repair, auto body,
           ase certification, aircraft maintenance, aviation maintenance, fleet maintenance, small engine repair,
-          marine mechanics, sema, automotive aftermarket, ev technicians
+          marine mechanics, sema, automotive aftermarket, ev technicians,
+          aviation maintenance technicians, mro, directors of maintenance
         `),
       },
       {
@@ -1163,7 +1319,8 @@ export const CLUSTERS: readonly Cluster[] = [
           supply chain, supply chain management, logistics management, logistics managers, cscmp, ascm,
           freight forwarding, freight forwarders, freight brokerage, freight brokers, 3pl, third-party logistics,
           transportation management, demand planning, procurement, global trade, customs brokers, import/export,
-          transportation intermediaries association, supply chain analytics
+          transportation intermediaries association, supply chain analytics,
+          importers, exporters, customs compliance, tariffs, tariff classification, freight market, truckload, ltl
         `),
       },
       {
@@ -1186,7 +1343,8 @@ export const CLUSTERS: readonly Cluster[] = [
           trucking, trucking industry, truck drivers, truckers, cdl, commercial drivers, airline industry,
           airline pilots, aviation, air traffic control, air traffic controllers, flight attendants, railroad,
           railroads, rail industry, locomotive engineers, transit operators, bus operators, mass transit, maritime,
-          mariners, merchant marine, port operations, seaports, drone pilots
+          mariners, merchant marine, port operations, seaports, drone pilots,
+          class a drivers, cdl drivers, railroad workers, rail workers, drone operators, remote pilots, part 107
         `),
       },
       {
@@ -1199,7 +1357,8 @@ export const CLUSTERS: readonly Cluster[] = [
           traffic engineers, institute of transportation engineers, intelligent transportation systems,
           transportation infrastructure, highways, departments of transportation, department of transportation,
           transit planning, urban mobility, smart mobility, micromobility, transportation research board, trb, aashto,
-          american public transportation association, airport management, airports, aaae, port authority, faa
+          american public transportation association, airport management, airports, aaae, port authority, faa,
+          ite, roundabouts, traffic safety
         `),
       },
       {
@@ -1210,7 +1369,8 @@ export const CLUSTERS: readonly Cluster[] = [
         keywords: terms(`
           warehousing, warehouse management, distribution center, distribution centers, fulfillment center,
           fulfillment centers, order fulfillment, material handling, forklift, forklift operators, wms, iwla, werc,
-          modex, promat, last mile delivery, cold storage, cold chain
+          modex, promat, last mile delivery, cold storage, cold chain,
+          forklift training, forklift certification, warehouse workers, warehouse associates, last mile
         `),
       },
     ],
