@@ -1,3 +1,7 @@
+export { type ClassifyEventInput, classifyEvent, type EventClassification } from './classify/classify-event.js';
+export { type ClassifyFieldsInput, classifyFields, type FieldClassification } from './classify/classify-fields.js';
+export { type ClassifyTypeInput, classifyType } from './classify/classify-type.js';
+export { HIRING_REASONS, HIRING_WEIGHTS, type HiringSignalInput, hiringSignal } from './classify/hiring-signal.js';
 export * from './config.js';
 export * from './core/address-guard.js';
 export * from './core/charset.js';
@@ -7,6 +11,31 @@ export * from './core/retry-after.js';
 export * from './core/robots.js';
 export * from './core/scheduler.js';
 export * as hostile from './core/testing/hostile-server.js';
+export { canonicalUrl } from './dedupe/canonical-url.js';
+export {
+  type DedupeLookup,
+  type DedupeMerge,
+  type DedupeOptions,
+  type DedupeOutcome,
+  dedupeEvents,
+} from './dedupe/dedupe.js';
+export {
+  type DedupeEvaluation,
+  evaluateDedupe,
+  type LabelledPair,
+  readLabelledPairs,
+} from './dedupe/evaluate.js';
+export {
+  DEFAULT_THRESHOLDS,
+  type DedupeFacts,
+  type MatchResult,
+  type MatchThresholds,
+  matchEvents,
+  sameStartDay,
+} from './dedupe/match.js';
+export { mergeEvents } from './dedupe/merge.js';
+export { comparePlaces, normalizeCity, type PlaceVerdict } from './dedupe/place.js';
+export { type TitleSimilarity, titleSimilarity, titleTokens } from './dedupe/title-similarity.js';
 export {
   type DemoAccessLogEntry,
   DemoContentError,
@@ -90,6 +119,41 @@ export {
   MAX_TITLE_CHARS,
 } from './normalize/normalize-text.js';
 export { isIanaZone, resolveTimeZone, zoneForPlace } from './normalize/normalize-zone.js';
+export { type BuiltEvents, buildEvents, type DocumentContext } from './pipeline/build-event.js';
+export type { Classification, Classifier, ClassifierInput } from './pipeline/classifier.js';
+export { defaultClassifier } from './pipeline/default-classifier.js';
+export {
+  associationScope,
+  type DiscoveredSource,
+  type DiscoverOptions,
+  type DiscoveryResult,
+  discoverSources,
+} from './pipeline/discover.js';
+export { UnknownSourceError } from './pipeline/errors.js';
+export { type EventIdInput, eventIdFor } from './pipeline/event-id.js';
+export {
+  type CrawlLimits,
+  DEFAULT_LIMITS,
+  type DocumentRole,
+  type Harvest,
+  type HarvestedDocument,
+  type HarvestOptions,
+  harvestSource,
+  type PageReport,
+} from './pipeline/harvest.js';
+export * from './run.js';
+export { associationHiring } from './sources/association-hiring.js';
+export {
+  loadSourcesFile,
+  parseSourcesYaml,
+  SOURCE_DEFAULTS,
+  type SourceInput,
+  type SourcesFile,
+  SourcesFileError,
+  sourceIdFromUrl,
+  syncSources,
+  toSource,
+} from './sources/load-sources.js';
 export { StoreNotFoundError, StoreVersionError } from './store/errors.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
 export { createStore } from './store/store.js';

@@ -3,13 +3,21 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, eventContentHash } from './content-hash.js';
 import { laterInstant, mergeSourceRefs } from './merge-sources.js';
 import type { Outbox } from './outbox.js';
-import type { Store, UpsertResult } from './store.types.js';
+import type { SourceRef, Store, UpsertResult } from './store.types.js';
 
 const PAGE_SIZE = 256;
 
 type EventMethods = Pick<
   Store,
-  'upsertEvent' | 'upsertEvents' | 'getEvent' | 'deleteEvent' | 'iterateEvents' | 'countEvents' | 'markDelisted'
+  | 'upsertEvent'
+  | 'upsertEvents'
+  | 'getEvent'
+  | 'deleteEvent'
+  | 'iterateEvents'
+  | 'countEvents'
+  | 'markDelisted'
+  | 'findEventsStartingBetween'
+  | 'listSourceRefs'
 >;
 
 interface EventRow {
@@ -51,6 +59,12 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     'SELECT id, doc, content_hash FROM events WHERE id > ? ORDER BY id LIMIT ?',
   );
   const count = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
+  const startingBetween = db.prepare<[number, number], { doc: string }>(
+    'SELECT doc FROM events WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id',
+  );
+  const refsOf = db.prepare<[string], SourceRef>(
+    'SELECT event_id AS eventId, url FROM event_sources WHERE source_id = ? ORDER BY url, event_id',
+  );
   // Listed events whose every reference is to this source and none of them seen since the crawl began.
   const delistCandidates = db.prepare<{ sourceId: string; startedMs: number }, EventRow>(
     `SELECT e.id, e.doc, e.content_hash FROM event_sources s JOIN events e ON e.id = s.event_id
@@ -145,6 +159,9 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
       }
     },
     countEvents: () => count.get() ?? 0,
+    findEventsStartingBetween: (fromMs, toMs) =>
+      startingBetween.all(fromMs, toMs).map((r) => JSON.parse(r.doc) as Event),
+    listSourceRefs: (sourceId) => refsOf.all(sourceId),
     markDelisted: (sourceId, seenIds, crawlStartedAt) =>
       delist.immediate(sourceId, seenIds, Date.parse(assertValid(InstantSchema, crawlStartedAt, 'crawlStartedAt'))),
   };

@@ -24,6 +24,12 @@ export interface UpsertResult {
   status: 'inserted' | 'updated' | 'unchanged';
 }
 
+/** One place a source saw an event: the event's id and the URL (page, feed or API page) it was read from. */
+export interface SourceRef {
+  eventId: string;
+  url: string;
+}
+
 /** One HTTP fetch as the crawler saw it; the latest per URL feeds conditional GETs. */
 export interface FetchLogEntry {
   url: string;
@@ -87,6 +93,13 @@ export interface Store {
    */
   iterateEvents(): IterableIterator<Event>;
   countEvents(): number;
+  /**
+   * Events whose start instant lies in [`fromMs`, `toMs`) (epoch milliseconds), in start order, delisted ones
+   * included: what dedupe compares an incoming event with (a day's window around its start).
+   */
+  findEventsStartingBetween(fromMs: number, toMs: number): Event[];
+  /** Where `sourceId` saw events: one (event id, URL) pair per source reference, by URL then event id. */
+  listSourceRefs(sourceId: string): SourceRef[];
   /**
    * Events of `sourceId` alone that this crawl did not see (not in `seenIds`, and not seen by that source
    * since `crawlStartedAt`) get `delisted: true`: a real change, with an outbox entry. An event seen

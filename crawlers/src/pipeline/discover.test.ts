@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetcher, type Fetcher } from '../core/fetcher.js';
+import { type DemoSites, startDemoSites } from '../demo/demo-sites.js';
+import { tempStorePath } from '../store/fixtures/sample-data.js';
+import { createStore } from '../store/store.js';
+import type { Store } from '../store/store.types.js';
+import { associationScope, discoverSources } from './discover.js';
+
+let demo: DemoSites;
+let fetcher: Fetcher;
+let temp: ReturnType<typeof tempStorePath>;
+let store: Store;
+const origin = (id: string) => demo.sites.find((s) => s.id === id)!.origin;
+
+beforeAll(async () => {
+  demo = await startDemoSites({ now: new Date('2026-03-07T12:00:00Z') });
+  fetcher = createFetcher({ perHostDelayMs: 0, allowPrivateHosts: demo.sites.map((s) => new URL(s.origin).host) });
+  temp = tempStorePath();
+  store = createStore({ path: temp.path });
+});
+afterAll(async () => {
+  store?.close();
+  temp?.cleanup();
+  await fetcher?.close();
+  await demo?.close();
+});
+
+describe('discoverSources', () => {
+  it('finds the calendar a home page announces, its job board and the association, and stores it', async () => {
+    const result = await discoverSources(`${origin('cyber')}/`, { fetcher, store });
+    expect(result.sources).toEqual([{ url: `${origin('cyber')}/calendar.ics`, kind: 'ics', reason: 'iCalendar link' }]);
+    expect(result.jobBoardUrl).toBe(`${origin('cyber')}/jobs/`);
+    expect(result.association).toMatchObject({
+      name: 'Front Range Cyber & IT Alliance',
+      country: 'US',
+      region: 'CO',
+      scope: 'regional',
+      jobBoardUrl: `${origin('cyber')}/jobs/`,
+      fields: expect.arrayContaining(['information-technology']),
+    });
+    expect(store.getAssociation(result.association!.id)?.name).toBe('Front Range Cyber & IT Alliance');
+  });
+
+  it('finds The Events Calendar API of a WordPress site and a feed announced by <link rel="alternate">', async () => {
+    const marketing = await discoverSources(`${origin('marketing')}/`, { fetcher });
+    expect(marketing.sources.map((s) => s.kind)).toContain('wordpress-events');
+    expect(marketing.sources.find((s) => s.kind === 'wordpress-events')?.url).toBe(
+      `${origin('marketing')}/wp-json/tribe/events/v1/events`,
+    );
+    const publicadmin = await discoverSources(`${origin('publicadmin')}/`, { fetcher });
+    expect(publicadmin.sources).toContainEqual(
+      expect.objectContaining({ kind: 'feed', url: `${origin('publicadmin')}/events/rss.xml` }),
+    );
+  });
+
+  it('falls back to the events page when a site announces no feed', async () => {
+    const result = await discoverSources(`${origin('manufacturing')}/`, { fetcher });
+    expect(result.sources).toEqual([
+      expect.objectContaining({ kind: 'listing', url: `${origin('manufacturing')}/events/` }),
+    ]);
+  });
+
+  it('reads the scope from how an association describes itself', () => {
+    expect(associationScope('International Association of Nurses')).toBe('international');
+    expect(associationScope('American Society of CPAs')).toBe('national');
+    expect(associationScope('Springfield County Bar')).toBe('local');
+    expect(associationScope('Great Lakes Nurses Association')).toBe('regional');
+  });
+});

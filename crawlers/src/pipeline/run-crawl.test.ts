@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Source } from '@fieldguide/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type HostileServer, html, startHostileServer } from '../core/testing/hostile-server.js';
+import { makeSource, tempStorePath } from '../store/fixtures/sample-data.js';
+import { createStore } from '../store/store.js';
+import type { Store } from '../store/store.types.js';
+import { UnknownSourceError } from './errors.js';
+import { runCrawl } from './run-crawl.js';
+
+const NOW = new Date('2026-03-07T12:00:00Z');
+const FETCHER = { perHostDelayMs: 0, maxRetries: 0, retryBaseDelayMs: 1 };
+
+function vevent(uid: string, summary: string, day: string): string {
+  return `BEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:${day}T150000Z\r\nSUMMARY:${summary}\r\nLOCATION:Chicago, IL\r\nEND:VEVENT\r\n`;
+}
+const calendar = (events: string[]) =>
+  `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${events.join('')}END:VCALENDAR\r\n`;
+
+function eventPage(title: string, day: string): string {
+  const ld = { '@context': 'https://schema.org', '@type': 'Event', name: title, startDate: `${day}T09:00:00-05:00` };
+  return `<!doctype html><html><head><title>${title}</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>${title}</h1></body></html>`;
+}
+
+let server: HostileServer;
+let temp: ReturnType<typeof tempStorePath>;
+let store: Store;
+let ics: string;
+let bStatus: number;
+
+beforeEach(async () => {
+  ics = calendar([
+    vevent('a@t', 'Chapter Meeting', '20260410'),
+    vevent('b@t', 'Career Fair', '20260411'),
+    vevent('c@t', 'Book Club', '20260412'),
+  ]);
+  bStatus = 200;
+  server = await startHostileServer({
+    routes: {
+      '/cal.ics': (req, res) => {
+        const etag = `"${createHash('sha1').update(ics).digest('hex')}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag }).end(ics);
+      },
+      '/events/': html('<html><body><a href="/events/a">Summit</a> <a href="/events/b">Expo</a></body></html>'),
+      '/events/a': html(eventPage('Nursing Summit', '2026-04-20')),
+      '/events/b': (req, res, entry) =>
+        bStatus === 200
+          ? html(eventPage('Nursing Expo', '2026-04-21'))(req, res, entry)
+          : void res.writeHead(bStatus).end(),
+    },
+  });
+  temp = tempStorePath();
+  store = createStore({ path: temp.path });
+});
+afterEach(async () => {
+  store.close();
+  temp.cleanup();
+  await server.close();
+});
+
+const source = (patch: Partial<Source>): Source =>
+  makeSource({ url: server.url('/cal.ics'), kind: 'ics', allowPrivateNetwork: true, fields: [], ...patch });
+
+describe('runCrawl', () => {
+  it('delists an event its source stopped publishing, and counts a 304 as everything still there', async () => {
+    const cal = source({ id: 'cal' });
+    const first = await runCrawl({ store, sources: [cal], fetcher: FETCHER, now: () => NOW });
+    expect(first.sources[0]).toMatchObject({ status: 'ok', events: 3, inserted: 3 });
+    expect(first.run.status).toBe('finished');
+    expect(first.run.results.cal).toEqual({ status: 'ok', events: 3, errors: [] });
+
+    ics = calendar([vevent('a@t', 'Chapter Meeting', '20260410'), vevent('b@t', 'Career Fair', '20260411')]);
+    const hourLater = new Date(NOW.getTime() + 3_600_000);
+    const second = await runCrawl({ store, sourceIds: ['cal'], force: true, fetcher: FETCHER, now: () => hourLater });
+    expect(second.sources[0]).toMatchObject({ status: 'ok', events: 2, delisted: 1 });
+    const byTitle = new Map([...store.iterateEvents()].map((e) => [e.title, e]));
+    expect(byTitle.get('Book Club')?.delisted).toBe(true);
+    expect(byTitle.get('Career Fair')?.delisted).toBe(false);
+
+    const twoHoursLater = new Date(NOW.getTime() + 7_200_000);
+    const third = await runCrawl({
+      store,
+      sourceIds: ['cal'],
+      force: true,
+      fetcher: FETCHER,
+      now: () => twoHoursLater,
+    });
+    expect(third.sources[0]).toMatchObject({ status: 'ok', events: 2, notModified: 1, delisted: 0, inserted: 0 });
+    expect(server.requests('/cal.ics').at(-1)).toMatchObject({ status: 304 });
+    expect(server.requests('/cal.ics').at(-1)?.headers['if-none-match']).toMatch(/^"/);
+    expect(store.getSource('cal')?.health).toMatchObject({ lastStatus: 'ok', eventsFound: 2, errorCount: 0 });
+  });
+
+  it('follows a listing, and delists nothing after a crawl with an error', async () => {
+    const listing = source({ id: 'listing', url: server.url('/events/'), kind: 'listing' });
+    const first = await runCrawl({ store, sources: [listing], fetcher: FETCHER, now: () => NOW });
+    expect(first.sources[0]).toMatchObject({ status: 'ok', events: 2, pages: 3 });
+
+    bStatus = 500;
+    const second = await runCrawl({ store, sourceIds: ['listing'], force: true, fetcher: FETCHER, now: () => NOW });
+    expect(second.sources[0]).toMatchObject({ status: 'partial', delisted: 0 });
+    expect(second.sources[0]?.errors[0]).toMatch(/\/events\/b: FETCH_HTTP_STATUS: .* answered 500/);
+    expect([...store.iterateEvents()].every((e) => !e.delisted)).toBe(true);
+    expect(store.getSource('listing')?.health).toMatchObject({ lastStatus: 'partial', errorCount: 1 });
+    expect(store.getSource('listing')?.health.lastError).toMatch(/answered 500/);
+  });
+
+  it('skips sources that are not due unless forced, and refuses an unknown source id', async () => {
+    const cal = source({ id: 'cal', recrawlMinutes: 60 });
+    await runCrawl({ store, sources: [cal], fetcher: FETCHER, now: () => NOW });
+    const requests = server.requests('/cal.ics').length;
+    const later = new Date(NOW.getTime() + 30 * 60_000);
+    const again = await runCrawl({ store, fetcher: FETCHER, now: () => later });
+    expect(again.sources[0]).toMatchObject({ status: 'skipped', skipReason: expect.stringMatching(/^not due until/) });
+    expect(server.requests('/cal.ics')).toHaveLength(requests);
+    await expect(runCrawl({ store, sourceIds: ['nope'], fetcher: FETCHER })).rejects.toBeInstanceOf(UnknownSourceError);
+  });
+});

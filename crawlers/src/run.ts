@@ -1,0 +1,7 @@
+export {
+  type CrawlProgress,
+  type CrawlSummary,
+  type RunCrawlOptions,
+  runCrawl,
+  type SourceCrawlResult,
+} from './pipeline/run-crawl.js';

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeEvent, tempStorePath } from './fixtures/sample-data.js';
+import { createStore } from './store.js';
+import type { Store } from './store.types.js';
+
+let temp: ReturnType<typeof tempStorePath>;
+let store: Store;
+
+beforeEach(() => {
+  temp = tempStorePath();
+  store = createStore({ path: temp.path });
+});
+
+afterEach(() => {
+  store.close();
+  temp.cleanup();
+});
+
+describe('findEventsStartingBetween', () => {
+  it('returns the events starting in the half-open window, in start order, whatever offset the source wrote', () => {
+    store.upsertEvents([
+      makeEvent({ id: 'late', start: '2027-03-04T23:30:00-06:00', end: undefined }),
+      makeEvent({ id: 'early', start: '2027-03-04T08:00:00Z', end: undefined }),
+      makeEvent({ id: 'edge', start: '2027-03-06T00:00:00Z', end: undefined }),
+      makeEvent({ id: 'before', start: '2027-03-03T23:59:59Z', end: undefined }),
+    ]);
+    const from = Date.parse('2027-03-04T00:00:00Z');
+    const to = Date.parse('2027-03-06T00:00:00Z');
+    expect(store.findEventsStartingBetween(from, to).map((e) => e.id)).toEqual(['early', 'late']);
+    expect(store.findEventsStartingBetween(to, to + 1).map((e) => e.id)).toEqual(['edge']);
+    expect(store.findEventsStartingBetween(to + 1, to + 2)).toEqual([]);
+  });
+});
+
+describe('listSourceRefs', () => {
+  it("lists one (event, URL) pair per reference of the source, and none of other sources' references", () => {
+    const seenAt = '2026-11-01T00:00:00Z';
+    store.upsertEvents([
+      makeEvent({
+        id: 'a',
+        sources: [
+          { sourceId: 'cal', url: 'https://example.org/cal.ics', seenAt },
+          { sourceId: 'hub', url: 'https://hub.example.com/e/a', seenAt },
+        ],
+      }),
+      makeEvent({ id: 'b', sources: [{ sourceId: 'cal', url: 'https://example.org/cal.ics', seenAt }] }),
+      makeEvent({ id: 'c', sources: [{ sourceId: 'hub', url: 'https://hub.example.com/e/c', seenAt }] }),
+    ]);
+    expect(store.listSourceRefs('cal')).toEqual([
+      { eventId: 'a', url: 'https://example.org/cal.ics' },
+      { eventId: 'b', url: 'https://example.org/cal.ics' },
+    ]);
+    expect(store.listSourceRefs('hub').map((r) => r.eventId)).toEqual(['a', 'c']);
+    expect(store.listSourceRefs('nobody')).toEqual([]);
+  });
+});
