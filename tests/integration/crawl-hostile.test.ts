@@ -12,20 +12,15 @@ import {
 } from '@fieldguide/crawlers';
 import type { Source } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HostileSites, startHostileSites } from '../support/hostile-sites.js';
 
 const DELAY_MS = 100;
 const NOW = new Date('2026-03-07T12:00:00Z');
 
-const page = (jsonLd: string) =>
-  `<!doctype html><html><head><title>x</title><script type="application/ld+json">${jsonLd}</script></head><body></body></html>`;
-const eventLd = (name: string) =>
-  JSON.stringify({ '@context': 'https://schema.org', '@type': 'Event', name, startDate: '2026-04-02T18:00:00-05:00' });
-const ics = (body: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile//EN\r\n${body}END:VCALENDAR\r\n`;
-const vevent = (uid: string, summary: string) =>
-  `BEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260410T150000Z\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\n`;
-
-let a: hostile.HostileServer;
-let b: hostile.HostileServer;
+let sites: HostileSites;
+let logs: { a: hostile.RequestLogEntry[]; b: hostile.RequestLogEntry[] };
+const requests = (log: readonly hostile.RequestLogEntry[], pathname: string) =>
+  log.filter((entry) => entry.path.split('?')[0] === pathname);
 let dir: string;
 let store: Store;
 let summary: CrawlSummary;
@@ -52,44 +47,8 @@ const result = (id: string): SourceCrawlResult => {
 };
 
 beforeAll(async () => {
-  a = await hostile.startHostileServer({
-    hostname: '127.0.0.20',
-    routes: {
-      '/robots.txt': hostile.text('User-agent: *\nDisallow: /private/\n'),
-      '/private/events.html': hostile.html(page(eventLd('Board retreat'))),
-      '/busy.ics': hostile.sequence(
-        hostile.text('slow down', { status: 429, headers: { 'retry-after': '1' } }),
-        hostile.text(ics(vevent('busy@x', 'Patient Calendar Event')), { headers: { 'content-type': 'text/calendar' } }),
-      ),
-      '/huge.html': hostile.hugeBody({ totalBytes: 50_000_000 }),
-      '/loop-a': hostile.redirect('/loop-b'),
-      '/loop-b': hostile.redirect('/loop-a'),
-      '/latin1.html': hostile.html(
-        Buffer.from(page(eventLd('Café Culture Night — “Hospitality”')), 'utf8'),
-        'text/html; charset=iso-8859-1',
-      ),
-    },
-  });
-  b = await hostile.startHostileServer({
-    hostname: '127.0.0.21',
-    routes: {
-      '/slow.html': hostile.slowDrip({ intervalMs: 100, totalBytes: 1000 }),
-      '/broken-ld.html': hostile.html(page('{"@type": "Event", "name": "Unclosed", "startDate": [[[')),
-      '/messy.ics': hostile.text(
-        ics(
-          `${vevent('ok@x', 'Readable Workshop')}this line is not iCalendar\r\nBEGIN:VEVENT\r\nUID:nodate@x\r\nSUMMARY:No Date\r\nEND:VEVENT\r\n`,
-        ),
-        { headers: { 'content-type': 'text/calendar' } },
-      ),
-      '/garbage.ics': hostile.text('BEGIN:VCALENDAR\r\n%%% not a calendar at all %%%\r\n', {
-        headers: { 'content-type': 'text/calendar' },
-      }),
-      // Escaped as JSON-LD in HTML must be, so the markup reaches the title rather than ending the script block.
-      '/script.html': hostile.html(
-        page(eventLd('<script>alert(1)</script>Evening <img src=x onerror=alert(2)> Mixer').replace(/</g, '\\u003c')),
-      ),
-    },
-  });
+  sites = await startHostileSites();
+  const { a, b } = sites;
   dir = mkdtempSync(path.join(tmpdir(), 'fieldguide-crawl-hostile-'));
   store = createStore({ path: path.join(dir, 'store.sqlite') });
   summary = await runCrawl({
@@ -111,11 +70,12 @@ beforeAll(async () => {
     fetcher: { perHostDelayMs: DELAY_MS, maxRetries: 1, retryBaseDelayMs: 50, totalTimeoutMs: 1000 },
     onProgress: (p) => progress.push(p),
   });
+  logs = await sites.logs();
 }, 60_000);
 
 afterAll(async () => {
   store?.close();
-  await Promise.all([a?.close(), b?.close()]);
+  await sites?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -173,24 +133,25 @@ describe('crawling hostile sites', () => {
     expect(result('busy')).toMatchObject({ status: 'ok', events: 1 });
     const retries = progress.filter((p) => p.type === 'retry' && p.url.endsWith('/busy.ics'));
     expect(retries).toHaveLength(1);
-    const [limited, retried] = a.requests('/busy.ics');
+    const [limited, retried] = requests(logs.a, '/busy.ics');
     expect(limited?.status).toBe(429);
     expect(retried!.startedAt - limited!.endedAt!).toBeGreaterThanOrEqual(950);
   });
 
   it('never fetched the disallowed page nor more than a capped part of the 50 MB body', () => {
-    expect(a.requests('/private/events.html')).toEqual([]);
-    const huge = a.requests('/huge.html');
+    expect(requests(logs.a, '/private/events.html')).toEqual([]);
+    const huge = requests(logs.a, '/huge.html');
     expect(huge).toHaveLength(1);
     expect(huge[0]!.bytesSent).toBeLessThan(20_000_000);
   });
 
   it('was polite: no host saw two requests at once, or one sooner than its delay after the last', () => {
-    expect(a.log.length).toBeGreaterThan(5);
-    expect(b.log.length).toBeGreaterThan(5);
-    // The server notices a connection the client dropped (the capped body) a fraction of a millisecond late.
+    expect(logs.a.length).toBeGreaterThan(5);
+    expect(logs.b.length).toBeGreaterThan(5);
+    // The sites run in their own process, yet a server still notices a connection the client dropped (the
+    // capped body, the timed-out drip) a little after the client let go of it.
     const tolerance = 2;
-    expect(hostile.politenessViolations(a.log, DELAY_MS - tolerance)).toEqual([]);
-    expect(hostile.politenessViolations(b.log, DELAY_MS - tolerance)).toEqual([]);
+    expect(hostile.politenessViolations(logs.a, DELAY_MS - tolerance)).toEqual([]);
+    expect(hostile.politenessViolations(logs.b, DELAY_MS - tolerance)).toEqual([]);
   });
 });
