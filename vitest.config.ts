@@ -21,7 +21,19 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'tests', root: 'tests', environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'tests',
+          root: 'tests',
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Builds the web app once for the end-to-end specs; they read its folder with inject('webRoot').
+          globalSetup: ['e2e/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'web', root: 'web', environment: 'happy-dom', setupFiles: ['src/testing/setup.ts'] },
       },
     ],
   },

@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { conditions: ['source'] },
+  // Workspace packages resolve to their TypeScript sources; the browser conditions stay for dependencies.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000', '/feeds': 'http://127.0.0.1:3000', '/embed': 'http://127.0.0.1:3000' },
   },

@@ -5,15 +5,25 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IndexUnavailableError } from '@fieldguide/crawlers';
 import { ValidationError } from '@fieldguide/shared';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Config } from './config.js';
+import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { ApiError, errors } from './errors.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { publicRateLimitPlugin } from './plugins/rate-limit.js';
 import { servicesPlugin } from './plugins/services.js';
+import { adminRoutes } from './routes/admin/index.js';
 import { associationRoutes } from './routes/associations/index.js';
+import { embedRoutes } from './routes/embed/index.js';
 import { eventRoutes } from './routes/events/index.js';
+import { feedRoutes } from './routes/feeds/index.js';
 import { fieldRoutes } from './routes/fields/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { searchRoutes } from './routes/search/index.js';
@@ -26,9 +36,23 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger | false;
   /** The built web app to serve; default `web/dist` beside the server package, when it exists. */
   webRoot?: string;
+  /** The built embed widget (`manifest.json`, `embed.<hash>.js`); default `web/widget/dist` beside the server package. */
+  widgetRoot?: string;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
+const DEFAULT_WIDGET_ROOT = path.resolve(import.meta.dirname, '../../web/widget/dist');
+
+/** Path prefixes the server answers itself; an unknown path under them is a JSON 404, never the web app. */
+const SERVER_PREFIXES = ['/api', '/feeds', '/embed', '/health'];
+
+/** A browser's GET for an HTML page outside the server's own paths: a client-side route of the web app. */
+function isAppPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (!(request.headers.accept ?? '').includes('text/html')) return false;
+  const pathname = request.url.split('?')[0] ?? '';
+  return !SERVER_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`) || pathname.startsWith(`${p}.`));
+}
 
 /** Turns any thrown value into the API's one error shape, keeping 4xx messages and masking 5xx. */
 function toApiError(error: unknown): ApiError {
@@ -82,7 +106,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       .code(apiError.statusCode)
       .send({ statusCode: apiError.statusCode, code: apiError.code, message: apiError.message });
   });
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const hasWebApp = existsSync(path.join(webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app (/events/x, /fields/y, …) are pages the browser asks for directly.
+    if (hasWebApp && isAppPageRequest(request)) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     const apiError = errors.routeNotFound(request.method, request.url);
     return reply.code(404).send({ statusCode: 404, code: apiError.code, message: apiError.message });
   });
@@ -92,15 +120,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(publicRateLimitPlugin, config.rateLimit);
   await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
+  await app.register(crawlsPlugin);
   await app.register(healthRoutes);
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(eventRoutes, { prefix: '/api' });
   await app.register(associationRoutes, { prefix: '/api' });
   await app.register(fieldRoutes, { prefix: '/api' });
   await app.register(suggestRoutes, { prefix: '/api' });
+  await app.register(embedRoutes, { widgetRoot: options.widgetRoot ?? DEFAULT_WIDGET_ROOT });
+  await app.register(feedRoutes);
+  await app.register(adminRoutes, { prefix: '/api/admin' });
 
-  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-  if (existsSync(path.join(webRoot, 'index.html'))) {
+  if (hasWebApp) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }
   return app;

@@ -1,15 +1,11 @@
-import { CLUSTERS } from '@fieldguide/shared';
+import { AppProvider, type AppProviderProps } from './provider.js';
+import { AppRouter } from './router.js';
 
-export function App() {
+/** The whole app: providers around the router. */
+export function App(props: Omit<AppProviderProps, 'children'>) {
   return (
-    <main>
-      <h1>Fieldguide</h1>
-      <p>Where the hiring managers in your field go.</p>
-      <ul>
-        {CLUSTERS.map((cluster) => (
-          <li key={cluster.id}>{cluster.name}</li>
-        ))}
-      </ul>
-    </main>
+    <AppProvider {...props}>
+      <AppRouter />
+    </AppProvider>
   );
 }

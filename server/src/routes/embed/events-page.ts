@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { EventHit } from '../../search/schemas.js';
+import type { EmbedTheme } from './embed-query.js';
+import { eventHref, formatWhen, formatWhere, HIRING_LIKELY, TYPE_LABELS } from './format.js';
+import { html, SafeHtml } from './html.js';
+
+/** The page's one style sheet, inline and fixed, so the CSP can allow exactly it by hash. */
+const PAGE_CSS = `
+*{box-sizing:border-box}
+html{color-scheme:light}
+body{margin:0;padding:12px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#fff;color:#1b1b1f}
+body.dark{color-scheme:dark;background:#1f1f23;color:#ececf1}
+ul{list-style:none;margin:0;padding:0}
+li{padding:10px 0;border-top:1px solid #d6d7dc}
+li:first-child{border-top:0;padding-top:0}
+.dark li{border-color:#3c3d44}
+p{margin:2px 0 0}
+a{color:#0b57d0;text-underline-offset:2px}
+.dark a{color:#8ab4f8}
+a:focus-visible{outline:3px solid currentColor;outline-offset:2px}
+.title{font-weight:600;font-size:1.05em}
+.when,.where,.status{color:#55565c;font-size:.93em}
+.dark .when,.dark .where,.dark .status{color:#b4b5bd}
+.meta{margin-top:6px;font-size:.85em}
+.tag,.hiring{display:inline-block;margin:0 6px 4px 0;padding:1px 8px;border-radius:999px;border:1px solid #d6d7dc}
+.hiring{background:#e7f3e8;color:#1b5e20;border-color:transparent;font-weight:600}
+.dark .hiring{background:#1e3a22;color:#b9e6bd}
+.more{margin-top:10px;font-size:.9em}
+`.trim();
+
+/** The CSP `style-src` source that allows {@link PAGE_CSS} and nothing else. */
+export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}'`;
+
+const STATUS_LABELS = { cancelled: 'Cancelled', postponed: 'Postponed', rescheduled: 'Rescheduled' } as const;
+
+function eventItem(event: EventHit): SafeHtml {
+  const status = event.status === 'scheduled' ? undefined : STATUS_LABELS[event.status];
+  return html`<li>
+<a class="title" href="${eventHref(event)}" target="_blank" rel="noopener noreferrer">${event.title}</a>
+<p class="when"><time datetime="${event.start}">${formatWhen(event)}</time></p>
+<p class="where">${formatWhere(event)}</p>
+<p class="meta"><span class="tag">${TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag">${status}</span>`}${event.hiring >= HIRING_LIKELY && html`<span class="hiring">Hiring managers likely</span>`}</p>
+</li>`;
+}
+
+function page(theme: EmbedTheme, body: SafeHtml): string {
+  // <style> is raw text: the CSS goes in as it is (it is ours and fixed), so the hash matches byte for byte.
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Upcoming events · Fieldguide</title>
+<style>${new SafeHtml(PAGE_CSS)}</style>
+</head>
+<body class="${theme}">
+${body}
+</body>
+</html>
+`.value;
+}
+
+/** The iframe's page: the events as a list of links, and a link to more on Fieldguide; no script. */
+export function renderEventsPage(events: readonly EventHit[], theme: EmbedTheme, moreQuery: string): string {
+  const more = `/${moreQuery ? `?${moreQuery}` : ''}`;
+  const list =
+    events.length === 0
+      ? html`<p class="status">No upcoming events match right now.</p>`
+      : html`<ul aria-label="Upcoming events">${events.map(eventItem)}</ul>`;
+  return page(
+    theme,
+    html`${list}
+<p class="more"><a href="${more}" target="_blank" rel="noopener">More events on Fieldguide</a></p>`,
+  );
+}
+
+/** A page saying what is wrong, for a bad query (400) or an outage (503), in the iframe's frame. */
+export function renderErrorPage(theme: EmbedTheme, message: string, hint: string): string {
+  return page(
+    theme,
+    html`<p class="status"><strong>Events cannot be shown:</strong> ${message}</p><p class="status">${hint}</p>`,
+  );
+}

@@ -1,0 +1,173 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IndexUnavailableError } from '@fieldguide/crawlers';
+import { ValidationError } from '@fieldguide/shared';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, errors } from '../../errors.js';
+import { runEventSearch } from '../../search/run-search.js';
+import { ErrorSchema } from '../../search/schemas.js';
+import { describeSchemaError, describeValidationError } from '../../validation-messages.js';
+import { type EmbedQuery, EmbedQuerySchema, toSearchPageQuery, toSearchQuery } from './embed-query.js';
+import { PAGE_STYLE_HASH, renderErrorPage, renderEventsPage } from './events-page.js';
+import { widgetBundles } from './widget-bundle.js';
+
+export interface EmbedRoutesOptions {
+  /** The widget's build output: `manifest.json` and `embed.<hash>.js`. */
+  widgetRoot: string;
+}
+
+/** How long browsers may reuse `/embed.js` before asking again, in seconds: a new widget reaches pages this fast. */
+export const LOADER_MAX_AGE_S = 300;
+/** How long an iframe's page of events may be reused, in seconds. */
+export const EVENTS_PAGE_MAX_AGE_S = 300;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The widget is loaded by `<script src>` from any site: CORP must not be `same-origin`, and CSP means nothing here. */
+const scriptHelmet = {
+  contentSecurityPolicy: false,
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+} as const;
+
+/** The iframe page may be framed anywhere (no X-Frame-Options), and runs nothing but its own hashed style. */
+const framedHelmet = {
+  frameguard: false,
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      styleSrc: [PAGE_STYLE_HASH],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ['*'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
+  },
+} as const;
+
+const JS = 'text/javascript; charset=utf-8';
+const JsSchema = Type.Unsafe<Buffer>({ type: 'string', description: 'JavaScript' });
+const HTML = 'text/html; charset=utf-8';
+
+const BAD_QUERY_HINT =
+  'Check the iframe’s src: field, near, radius, type, q, limit (1–50) and theme (light or dark) are accepted.';
+
+/** True when the client asked for JSON rather than a page (an API client, not a frame). */
+const wantsJson = (request: FastifyRequest) => {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+};
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiError, theme: EmbedQuery['theme']) {
+  reply.code(error.statusCode).header('cache-control', error.statusCode === 400 ? 'public, max-age=60' : 'no-store');
+  if (wantsJson(request)) return reply.send({ statusCode: error.statusCode, code: error.code, message: error.message });
+  const hint = error.statusCode === 400 ? BAD_QUERY_HINT : 'Please try again in a few minutes.';
+  return reply.type(HTML).send(renderErrorPage(theme ?? 'light', error.message, hint));
+}
+
+/**
+ * Embeds for career centers' sites: `GET /embed.js` (the widget, short cache), `GET /embed/<hash>.js` (a versioned
+ * widget, cached for a year), and `GET /embed/events` (a server-rendered page of events for an iframe, no script).
+ */
+export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async (app, opts) => {
+  const bundles = widgetBundles(opts.widgetRoot);
+
+  app.get(
+    '/embed.js',
+    {
+      helmet: scriptHelmet,
+      schema: {
+        tags: ['embed'],
+        summary: 'The embeddable widget',
+        description:
+          'The current widget bundle (renders `<script data-field=…>` tags and `<fieldguide-events>` elements). ' +
+          `Cached for ${LOADER_MAX_AGE_S} s; pin \`/embed/<hash>.js\` for an immutable copy.`,
+        response: {
+          200: JsSchema,
+          304: Type.Unsafe<undefined>({ description: 'not modified (If-None-Match)' }),
+          503: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const bundle = await bundles.current();
+      if (!bundle) {
+        throw new ApiError(
+          503,
+          'ERR_WIDGET_NOT_BUILT',
+          'the embed widget is not built: run `pnpm build` (or `pnpm --filter @fieldguide/web build`) and restart',
+        );
+      }
+      const etag = `"${bundle.hash}"`;
+      reply
+        .header('cache-control', `public, max-age=${LOADER_MAX_AGE_S}`)
+        .header('etag', etag)
+        .header('x-fieldguide-embed', `/embed/${bundle.hash}.js ${bundle.integrity}`);
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(undefined);
+      return reply.type(JS).send(bundle.code);
+    },
+  );
+
+  app.get(
+    '/embed/:file',
+    {
+      helmet: scriptHelmet,
+      schema: {
+        tags: ['embed'],
+        summary: 'A versioned widget bundle',
+        description: 'The widget bundle of one build, `<hash>.js`; never changes, so it may be cached for a year.',
+        params: Type.Object({ file: Type.String({ maxLength: 64 }) }),
+        response: { 200: JsSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const hash = /^(.+)\.js$/.exec(request.params.file)?.[1];
+      const code = hash === undefined ? undefined : await bundles.byHash(hash);
+      if (!code) throw errors.notFound('widget bundle');
+      return reply.header('cache-control', IMMUTABLE).type(JS).send(code);
+    },
+  );
+
+  app.get(
+    '/embed/events',
+    {
+      helmet: framedHelmet,
+      attachValidation: true,
+      schema: {
+        tags: ['embed'],
+        summary: 'Events as a page for an iframe',
+        description:
+          'Upcoming events, soonest first, as a self-contained HTML page that works without JavaScript and may be ' +
+          'framed by any site. Parameters mean what they mean for `/api/search`; `theme` is `light` or `dark`. A bad ' +
+          'parameter answers 400 with a page (or JSON when only JSON is accepted) naming it.',
+        querystring: EmbedQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const theme = request.query?.theme === 'dark' ? 'dark' : 'light';
+      if (request.validationError) {
+        const message = describeSchemaError(request.validationError.validation, 'querystring');
+        return sendProblem(request, reply, new ApiError(400, 'ERR_BAD_PARAMETER', message), theme);
+      }
+      try {
+        const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false });
+        return reply
+          .header('cache-control', `public, max-age=${EVENTS_PAGE_MAX_AGE_S}`)
+          .type(HTML)
+          .send(renderEventsPage(result.hits, theme, toSearchPageQuery(request.query)));
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          return sendProblem(
+            request,
+            reply,
+            new ApiError(400, 'ERR_BAD_PARAMETER', describeValidationError(error)),
+            theme,
+          );
+        }
+        if (error instanceof IndexUnavailableError)
+          return sendProblem(request, reply, errors.indexUnavailable(), theme);
+        throw error;
+      }
+    },
+  );
+};

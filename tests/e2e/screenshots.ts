@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, openPage, VIEWPORTS } from './support/browser.js';
+import { buildWebApp } from './support/build-web.js';
+import { startE2eServer } from './support/server.js';
+
+// Writes PNGs of the main pages at desktop and phone width to docs/screenshots/, from a fresh build, against the
+// real server filled by the demo crawl. Run: pnpm screenshots. Pass --full for whole-page shots (review only).
+
+const OUT_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const fullPage = process.argv.includes('--full');
+
+interface Shot {
+  name: string;
+  path: string;
+  /** A selector that is on screen once the page has its data. */
+  ready: string;
+  /** Runs after `ready`, before the shot. */
+  prepare?: (page: import('playwright-core').Page) => Promise<void>;
+}
+
+async function main() {
+  const webRoot = mkdtempSync(path.join(tmpdir(), 'fieldguide-shots-web-'));
+  await buildWebApp(webRoot);
+  const server = await startE2eServer({ webRoot, data: 'demo' });
+  const browser = await launchBrowser();
+  try {
+    const api = async <T>(pathAndQuery: string) =>
+      (await fetch(`${server.baseUrl}${pathAndQuery}`)).json() as Promise<T>;
+    const top = await api<{ hits: { id: string }[] }>('/api/search?sort=hiring&limit=1');
+    const eventId = top.hits[0]?.id;
+    const assoc = await api<{ hits: { id: string }[] }>('/api/associations?limit=1');
+    const associationId = assoc.hits[0]?.id;
+    if (!eventId || !associationId) throw new Error('the demo crawl gave no event or association to show');
+
+    const shots: Shot[] = [
+      { name: 'search', path: '/', ready: '.event-card' },
+      { name: 'search-filtered', path: '/?q=career&hiring=0.5', ready: '.event-card' },
+      { name: 'event', path: `/events/${eventId}`, ready: '.event-page h1' },
+      { name: 'field', path: '/fields/information-technology', ready: '.field-page .event-card' },
+      { name: 'associations', path: '/associations', ready: '.association-card' },
+      { name: 'association', path: `/associations/${associationId}`, ready: '.association-page h1' },
+      {
+        name: 'subscribe',
+        path: '/fields/health-science',
+        ready: '.subscribe',
+        prepare: async (page) => {
+          // On a phone the panel comes after the events; the page's own link jumps to it.
+          if ((page.viewportSize()?.width ?? 0) < 600) {
+            await page.getByRole('link', { name: 'Subscribe to these events' }).click();
+            await page.waitForURL(/#subscribe$/);
+          }
+        },
+      },
+      {
+        name: 'admin',
+        path: '/admin',
+        ready: '.token-form',
+        prepare: async (page) => {
+          await page.getByLabel('Admin token').fill(server.adminToken);
+          await page.getByRole('button', { name: 'Use token' }).click();
+          await page.locator('table, .status--error').first().waitFor();
+        },
+      },
+    ];
+
+    mkdirSync(OUT_DIR, { recursive: true });
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      const { page, close } = await openPage(browser, {
+        viewport,
+        allowedOrigins: [server.baseUrl],
+        timezoneId: 'America/Chicago',
+      });
+      for (const shot of shots) {
+        await page.goto(`${server.baseUrl}${shot.path}`);
+        await page.locator(shot.ready).first().waitFor();
+        await shot.prepare?.(page);
+        const file = path.join(OUT_DIR, `${shot.name}-${size}.png`);
+        await page.screenshot({ path: file, fullPage });
+        console.log(path.relative(process.cwd(), file));
+      }
+      await close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,5 @@
+import { NotFound } from '../../components/status.js';
+
+export default function NotFoundRoute() {
+  return <NotFound what="Page" />;
+}

@@ -1,0 +1,59 @@
+import { type ReactNode, useEffect, useState } from 'react';
+
+/** Copies text to the clipboard, falling back to selecting a hidden textarea where the Clipboard API is missing. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection fallback
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+/** A button that copies `text` and says so for two seconds (announced politely). */
+export function CopyButton({
+  text,
+  label,
+  className = 'button',
+}: {
+  text: string;
+  label: ReactNode;
+  className?: string;
+}) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      className={className}
+      data-copy-text={text}
+      onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+    >
+      {label}
+      <span className="copy-status" aria-live="polite">
+        {state === 'copied' ? ' ✓ Copied' : state === 'failed' ? ' — copy failed, select the URL instead' : ''}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,77 @@
+import { Link } from 'wouter';
+import type { EventHit } from '../lib/api-types.js';
+import { formatCost, formatDistance, formatEventWhen, formatPlace, isHappeningNow } from '../lib/format.js';
+import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/labels.js';
+import { Highlight } from './highlight.js';
+import { HiringBadge } from './hiring-badge.js';
+
+export interface EventCardProps {
+  event: EventHit;
+  /** Heading level of the title, so cards fit the page's outline. */
+  headingLevel?: 2 | 3 | 4;
+  /** Hide the description extract (compact lists). */
+  compact?: boolean;
+  /** Unit for `distanceKm`. */
+  distanceUnit?: 'km' | 'mi';
+}
+
+/** Where an event hit is: "Online", or its place, with "and online" for hybrid events. */
+export function eventHitPlace(event: EventHit): string {
+  if (event.format === 'online') return 'Online';
+  const place = formatPlace(event) || 'Place to be announced';
+  return event.format === 'hybrid' ? `${place} · also online` : place;
+}
+
+/** One event in a result list: title link, date in the event's own zone, place, type, cost, hiring signal. */
+export function EventCard({ event, headingLevel = 3, compact = false, distanceUnit = 'km' }: EventCardProps) {
+  const Heading = `h${headingLevel}` as const;
+  const cost = formatCost({ free: event.costFree, min: event.costMin, currency: event.costCurrency });
+  const now = isHappeningNow(event);
+  return (
+    <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
+      <Heading className="event-card__title">
+        <Link href={`/events/${encodeURIComponent(event.id)}`}>
+          <Highlight html={event._formatted.title} />
+        </Link>
+      </Heading>
+      <p className="event-card__when">
+        <time dateTime={event.start}>{formatEventWhen(event)}</time>
+        {now && <span className="tag tag--now">Happening now</span>}
+        {event.status !== 'scheduled' && (
+          <span className={`tag tag--status tag--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</span>
+        )}
+      </p>
+      <p className="event-card__where">
+        {eventHitPlace(event)}
+        {event.distanceKm !== undefined && (
+          <span className="event-card__distance"> · {formatDistance(event.distanceKm, distanceUnit)} away</span>
+        )}
+      </p>
+      <p className="event-card__meta">
+        <span>{EVENT_TYPE_LABELS[event.type]}</span>
+        {cost && <span>{cost}</span>}
+      </p>
+      {event.fieldNames.length > 0 && <p className="event-card__fields">{event.fieldNames.join(', ')}</p>}
+      <HiringBadge score={event.hiring} reasons={event.hiringReasons} />
+      {!compact && event._formatted.description && (
+        <p className="event-card__description">
+          <Highlight html={event._formatted.description} />
+        </p>
+      )}
+    </article>
+  );
+}
+
+/** A list of event cards, or nothing when empty. */
+export function EventList({ events, ...card }: { events: readonly EventHit[] } & Omit<EventCardProps, 'event'>) {
+  if (events.length === 0) return null;
+  return (
+    <ol className="event-list">
+      {events.map((event) => (
+        <li key={event.id}>
+          <EventCard event={event} {...card} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,42 @@
+import { HIRING_LIKELY } from '../lib/labels.js';
+
+/** Strong signal: at or above this score the badge says so. */
+const HIRING_STRONG = 0.75;
+
+export interface HiringBadgeProps {
+  /** Hiring signal score, 0–1. */
+  score: number;
+  reasons: readonly string[];
+  /** Show the badge (and reasons) for low scores too, saying the signal is weak. */
+  showLow?: boolean;
+}
+
+/** "Hiring managers likely" with the reasons, in words (never colour alone). Renders nothing for low scores. */
+export function HiringBadge({ score, reasons, showLow = false }: HiringBadgeProps) {
+  const level = score >= HIRING_STRONG ? 'strong' : score >= HIRING_LIKELY ? 'likely' : 'low';
+  if (level === 'low' && !showLow) return null;
+  const label =
+    level === 'strong'
+      ? 'Hiring managers very likely'
+      : level === 'likely'
+        ? 'Hiring managers likely'
+        : 'Few signs of hiring managers';
+  return (
+    <div className={`hiring hiring--${level}`}>
+      <span className="hiring__badge">
+        <span aria-hidden="true" className="hiring__icon">
+          {level === 'low' ? '○' : '●'}
+        </span>
+        {label}
+        <span className="visually-hidden"> (hiring signal {Math.round(score * 100)} out of 100)</span>
+      </span>
+      {reasons.length > 0 && (
+        <ul className="hiring__reasons" aria-label="Why">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

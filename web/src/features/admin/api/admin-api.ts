@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiRequest } from '../../../lib/api-client.js';
+import type { CrawlRun, Source } from '../../../lib/api-types.js';
+
+/** How often the runs list refreshes while a run is going, in ms. */
+export const RUN_POLL_MS = 2000;
+
+/** Admin answers never retry a 401/403: the token will not get better by itself. */
+const retryAdmin = (count: number, error: unknown) =>
+  count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+
+export interface AddSourceResult {
+  source: Source;
+  /** What auto-discovery found at the URL (kind, feeds, …), as the API reports it. */
+  discovered: unknown;
+}
+
+export const useAdminSources = (token: string) =>
+  useQuery({
+    queryKey: ['admin', 'sources', token],
+    queryFn: ({ signal }) => apiRequest<{ sources: Source[] }>('/api/admin/sources', { token, signal }),
+    retry: retryAdmin,
+    staleTime: 0,
+  });
+
+export const useCrawlRuns = (token: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['admin', 'crawls', token],
+    queryFn: ({ signal }) => apiRequest<{ runs: CrawlRun[] }>('/api/admin/crawls', { token, signal }),
+    enabled,
+    retry: retryAdmin,
+    staleTime: 0,
+    refetchInterval: (query) =>
+      query.state.data?.runs.some((r) => r.status === 'running' || r.status === 'queued') ? RUN_POLL_MS : false,
+  });
+
+export function useAddSource(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (url: string) =>
+      apiRequest<AddSourceResult>('/api/admin/sources', { method: 'POST', body: { url }, token }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'sources'] }),
+  });
+}
+
+export function useStartCrawl(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (sourceIds?: string[]) =>
+      apiRequest<{ run: CrawlRun }>('/api/admin/crawls', {
+        method: 'POST',
+        body: sourceIds ? { sourceIds } : {},
+        token,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import {
+  DEFAULT_EMBED_SETTINGS,
+  type EmbedSettings,
+  embedOrigin,
+  iframeSnippet,
+  scriptSnippet,
+} from '../embed-snippets.js';
+import { useDebouncedValue } from '../hooks/use-debounced-value.js';
+import { EmbedForm } from './embed-form.js';
+import { SnippetBox } from './snippet-box.js';
+import { IframePreview, WidgetPreview } from './widget-preview.js';
+import './embed-builder.css';
+
+/** Waiting this long after the last keystroke before the previews load again, in milliseconds. */
+const PREVIEW_DELAY_MS = 400;
+
+/** `/embed-builder`: choose what to show, see both embeds live, copy the `<script>` or `<iframe>` snippet. */
+export function EmbedBuilderPage() {
+  const [settings, setSettings] = useState<EmbedSettings>(DEFAULT_EMBED_SETTINGS);
+  const preview = useDebouncedValue(settings, PREVIEW_DELAY_MS);
+  const origin = embedOrigin();
+  const update = (patch: Partial<EmbedSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
+  return (
+    <div className="embed-builder">
+      <title>Embed builder · Fieldguide</title>
+      <h1>Show a field’s events on your site</h1>
+      <p className="lead">
+        Career centers: pick what to show, check the preview, and paste one snippet into your page. The list stays up to
+        date by itself.
+      </p>
+      <div className="embed-builder__layout">
+        <EmbedForm settings={settings} onChange={update} />
+        <div>
+          <h2>Preview</h2>
+          <div className="embed-builder__previews">
+            <section aria-label="Script widget preview">
+              <h3>Script widget</h3>
+              <WidgetPreview origin={origin} settings={preview} />
+            </section>
+            <section aria-label="Iframe preview">
+              <h3>Iframe</h3>
+              <IframePreview origin={origin} settings={preview} />
+            </section>
+          </div>
+          <SnippetBox title="Script tag (recommended)" what="the script tag" code={scriptSnippet(origin, settings)}>
+            <p className="hint">
+              Paste it where the list should appear. It follows your page’s width, sets no cookies, and can be themed
+              with CSS custom properties such as <code>--fg-accent</code>, <code>--fg-font</code>, <code>--fg-bg</code>,{' '}
+              <code>--fg-text</code> and <code>--fg-border</code>. Several can share a page; the{' '}
+              <code>&lt;fieldguide-events field="…"&gt;</code> element works too once the script is on the page.
+            </p>
+          </SnippetBox>
+          <SnippetBox
+            title="Iframe (works without JavaScript)"
+            what="the iframe"
+            code={iframeSnippet(origin, settings)}
+          >
+            <p className="hint">
+              For pages that cannot run scripts. The frame cannot resize itself, so its height is set for the number of
+              events; in narrow columns the list scrolls inside it.
+            </p>
+          </SnippetBox>
+        </div>
+      </div>
+    </div>
+  );
+}

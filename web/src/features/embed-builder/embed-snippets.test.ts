@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_EMBED_SETTINGS,
+  type EmbedSettings,
+  embedAttributes,
+  iframeSnippet,
+  iframeSrc,
+  scriptSnippet,
+} from './embed-snippets.js';
+
+const ORIGIN = 'https://fieldguide.example';
+const full: EmbedSettings = {
+  field: 'information-technology',
+  near: 'Minneapolis, MN',
+  radius: '50mi',
+  type: 'career-fair',
+  limit: 5,
+  theme: 'dark',
+};
+
+describe('embed snippets', () => {
+  it('writes the widget tag with every choice as a data attribute', () => {
+    expect(scriptSnippet(ORIGIN, full)).toBe(
+      '<script src="https://fieldguide.example/embed.js" data-field="information-technology" ' +
+        'data-near="Minneapolis, MN" data-radius="50mi" data-type="career-fair" data-limit="5" data-theme="dark" ' +
+        'async></script>',
+    );
+  });
+
+  it('leaves out empty choices, and the radius without a place', () => {
+    expect(embedAttributes({ ...DEFAULT_EMBED_SETTINGS, near: '  ', radius: '10mi' })).toEqual([
+      ['limit', '5'],
+      ['theme', 'light'],
+    ]);
+  });
+
+  it('escapes what a person typed, in attributes and in the iframe URL', () => {
+    const hostile = { ...full, near: '"><script>alert(1)</script>&' };
+    const script = scriptSnippet(ORIGIN, hostile);
+    expect(script).toContain('data-near="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;"');
+    expect(script.match(/<script/g)).toHaveLength(1);
+    expect(new URL(iframeSrc(ORIGIN, hostile)).searchParams.get('near')).toBe(hostile.near);
+    expect(iframeSnippet(ORIGIN, hostile)).not.toMatch(/"><script/);
+  });
+
+  it('points the iframe at the server-rendered page with a height for the count', () => {
+    const snippet = iframeSnippet(ORIGIN, { ...full, limit: 3 });
+    expect(snippet).toContain(
+      'src="https://fieldguide.example/embed/events?field=information-technology&amp;near=Minneapolis%2C+MN&amp;' +
+        'radius=50mi&amp;type=career-fair&amp;limit=3&amp;theme=dark"',
+    );
+    expect(snippet).toContain('height="440"');
+    expect(snippet).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox"');
+  });
+});

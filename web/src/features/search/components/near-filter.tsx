@@ -1,0 +1,125 @@
+import { useEffect, useId, useState } from 'react';
+import type { SearchState } from '../search-state.js';
+
+const RADII = ['10mi', '25mi', '50mi', '100mi', '250mi', '25km', '50km', '100km', '250km'];
+const DEFAULT_RADIUS = '50km';
+
+const radiusLabel = (r: string) => r.replace(/(km|mi)$/, ' $1');
+
+export interface NearFilterProps {
+  state: SearchState;
+  /** The place the server resolved `near` to, when it was a name. */
+  resolvedLabel?: string;
+  onChange: (update: (prev: SearchState) => SearchState) => void;
+}
+
+type GeoStatus = { kind: 'idle' } | { kind: 'locating' } | { kind: 'error'; message: string };
+
+function geoErrorMessage(error: GeolocationPositionError): string {
+  if (error.code === error.PERMISSION_DENIED) return 'Location access was not allowed. Type a city instead.';
+  if (error.code === error.TIMEOUT) return 'Finding your location took too long. Type a city instead.';
+  return 'Your location could not be found. Type a city instead.';
+}
+
+/** Near a typed place or the device's location ("near me"), within a radius. */
+export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) {
+  const placeId = useId();
+  const radiusId = useId();
+  const [place, setPlace] = useState(state.near ?? '');
+  const [geo, setGeo] = useState<GeoStatus>({ kind: 'idle' });
+  const isCoordinates = state.near !== undefined && /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(state.near);
+
+  useEffect(() => setPlace(isCoordinates ? '' : (state.near ?? '')), [state.near, isCoordinates]);
+
+  const locateMe = () => {
+    if (!('geolocation' in navigator)) {
+      setGeo({ kind: 'error', message: 'This browser cannot share your location. Type a city instead.' });
+      return;
+    }
+    setGeo({ kind: 'locating' });
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setGeo({ kind: 'idle' });
+        // Three decimals (about 100 m) is plenty for a radius search and keeps shared URLs from pinpointing a home.
+        const near = `${position.coords.latitude.toFixed(3)},${position.coords.longitude.toFixed(3)}`;
+        onChange((prev) => ({ ...prev, near }));
+      },
+      (error) => setGeo({ kind: 'error', message: geoErrorMessage(error) }),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 10 * 60_000 },
+    );
+  };
+
+  return (
+    <fieldset className="facet">
+      <legend>Near</legend>
+      <form
+        className="near-filter__place"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const near = place.trim();
+          onChange((prev) => {
+            const next = { ...prev, near: near || undefined };
+            if (!near && next.sort === 'distance') next.sort = undefined;
+            return next;
+          });
+        }}
+      >
+        <label htmlFor={placeId}>City or place</label>
+        <div className="inline-row">
+          <input
+            id={placeId}
+            type="text"
+            value={place}
+            maxLength={100}
+            autoComplete="address-level2"
+            placeholder={isCoordinates ? 'Your location' : 'e.g. Minneapolis, MN'}
+            onChange={(e) => setPlace(e.target.value)}
+          />
+          <button type="submit" className="button">
+            Set
+          </button>
+        </div>
+      </form>
+      <button type="button" className="button button--ghost" onClick={locateMe} disabled={geo.kind === 'locating'}>
+        <span aria-hidden="true">⌖ </span>
+        {geo.kind === 'locating' ? 'Finding you…' : 'Use my location'}
+      </button>
+      {geo.kind === 'error' && (
+        <p className="field-error" role="alert">
+          {geo.message}
+        </p>
+      )}
+      <label htmlFor={radiusId}>Within</label>
+      <select
+        id={radiusId}
+        value={state.radius ?? DEFAULT_RADIUS}
+        onChange={(e) => onChange((prev) => ({ ...prev, radius: e.target.value }))}
+      >
+        {[...new Set([...RADII, state.radius ?? DEFAULT_RADIUS])].map((r) => (
+          <option key={r} value={r}>
+            {radiusLabel(r)}
+          </option>
+        ))}
+      </select>
+      {state.near && (
+        <p className="near-filter__current">
+          {isCoordinates ? 'Around your location' : `Around ${resolvedLabel ?? state.near}`}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              onChange((prev) => ({
+                ...prev,
+                near: undefined,
+                radius: undefined,
+                sort: prev.sort === 'distance' ? undefined : prev.sort,
+              }))
+            }
+          >
+            Clear place
+          </button>
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,122 @@
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { QueryValue } from '../../../lib/api-client.js';
+import { useFields } from '../../../lib/fields-query.js';
+import { useSearchEvents } from '../api/search-events.js';
+import { useSearchState } from '../hooks/use-search-state.js';
+import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams } from '../search-state.js';
+import { SearchBox } from './search-box.js';
+import { SearchFilters } from './search-filters.js';
+import { SearchResults } from './search-results.js';
+import { SuggestedFields } from './suggested-fields.js';
+
+export interface SearchPageProps {
+  /** Renders the subscribe panel for the current search's API parameters (another feature's component). */
+  renderSubscribe?: (params: Record<string, QueryValue>) => ReactNode;
+}
+
+const countFilters = (s: SearchState) =>
+  s.fields.length +
+  s.types.length +
+  s.formats.length +
+  [s.from, s.to, s.near, s.cost, s.hiring].filter((v) => v !== undefined).length;
+
+/** The search page: query box, filters with facet counts, results, all held in the URL. */
+export function SearchPage({ renderSubscribe }: SearchPageProps) {
+  const { state, setState, hrefFor } = useSearchState();
+  const params = useMemo(() => toApiParams(state), [state]);
+  const search = useSearchEvents(params);
+  const fields = useFields();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filterCount = countFilters(state);
+
+  // A new page of results starts at the top of the list.
+  useEffect(() => {
+    if (state.page > 1) document.getElementById('results-heading')?.scrollIntoView({ block: 'start' });
+  }, [state.page]);
+
+  const title = state.q ? `“${state.q}” events` : 'Events where hiring managers go';
+  return (
+    <div className="search-page">
+      <title>{`${title} · Fieldguide`}</title>
+      <div className="search-page__intro">
+        <h1>Go where the hiring managers in your field go</h1>
+        <p className="lead">
+          Conferences, career fairs, workshops and association meetings, ranked by how likely employers are there.
+        </p>
+        <SearchBox
+          value={state.q}
+          onCommit={(q, typing) =>
+            setState((prev) => ({ ...prev, q: q.trim() === '' ? '' : q }), {
+              // One history entry per search typed, not per keystroke.
+              replace: typing && state.q !== '',
+            })
+          }
+        />
+        <SuggestedFields
+          q={state.q}
+          selected={state.fields}
+          onPick={(id) => setState((prev) => ({ ...prev, fields: [...prev.fields, id] }))}
+        />
+      </div>
+      <div className="search-page__body">
+        <section className="search-page__filters" aria-labelledby="filters-heading">
+          <div className="filters__header">
+            <h2 id="filters-heading">Filters</h2>
+            <button
+              type="button"
+              className="button filters__toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="search-filters"
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
+            </button>
+            {hasFilters(state) && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q }))}
+              >
+                Clear all
+              </button>
+            )}
+          </div>
+          <div id="search-filters" className={filtersOpen ? 'filters__panel filters__panel--open' : 'filters__panel'}>
+            <SearchFilters
+              state={state}
+              facets={search.data?.facets}
+              taxonomy={fields.data?.fields ?? []}
+              resolvedNear={search.data?.query.near?.label}
+              onChange={(update) => setState(update)}
+            />
+          </div>
+        </section>
+        <div className="search-page__results">
+          <SearchResults
+            state={state}
+            data={search.data}
+            error={search.error}
+            isFetching={search.isFetching}
+            isPlaceholder={search.isPlaceholderData}
+            onRetry={() => search.refetch()}
+            onChange={(update) => setState(update)}
+            clearAction={
+              hasFilters(state)
+                ? { label: 'Clear all filters', onClick: () => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q })) }
+                : state.q
+                  ? { label: 'Clear the search', onClick: () => setState((prev) => ({ ...prev, q: '' })) }
+                  : undefined
+            }
+            hrefForPage={(page) => hrefFor({ ...state, page })}
+          />
+          {renderSubscribe && (
+            <details className="subscribe-details">
+              <summary>Subscribe to this search</summary>
+              {renderSubscribe(params)}
+            </details>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

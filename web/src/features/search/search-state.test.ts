@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseSearchState, toApiParams, toggleCluster, togglePathway, toQuery } from './search-state.js';
+
+const parse = (query: string) => parseSearchState(new URLSearchParams(query));
+
+describe('parseSearchState / toQuery', () => {
+  it('round-trips every parameter in a fixed order', () => {
+    const query =
+      'q=nurse&field=health-science&field=finance%2Faccounting&type=career-fair&format=in-person&from=2026-04-01' +
+      '&to=2026-05-01&near=Minneapolis%2C+MN&radius=30mi&cost=free&hiring=0.5&sort=distance&page=2';
+    const state = parse(query);
+    expect(state).toEqual({
+      q: 'nurse',
+      fields: ['health-science', 'finance/accounting'],
+      types: ['career-fair'],
+      formats: ['in-person'],
+      from: '2026-04-01',
+      to: '2026-05-01',
+      near: 'Minneapolis, MN',
+      radius: '30mi',
+      cost: 'free',
+      hiring: 0.5,
+      sort: 'distance',
+      page: 2,
+    });
+    expect(toQuery(state)).toBe(query);
+    expect(toQuery(parse(toQuery(state)))).toBe(query);
+  });
+
+  it('drops values the API would reject instead of failing the whole link', () => {
+    const state = parse('type=party&format=zoom&from=tomorrow&radius=far&cost=cheap&hiring=7&sort=distance&page=-1');
+    expect(state).toEqual({ q: '', fields: [], types: [], formats: [], page: 1 });
+  });
+
+  it('leaves the radius out of the API parameters when there is no place', () => {
+    expect(toApiParams(parse('radius=30mi')).radius).toBeUndefined();
+    expect(toApiParams(parse('near=44.98,-93.26&radius=30mi')).radius).toBe('30mi');
+  });
+});
+
+describe('toggleCluster / togglePathway', () => {
+  it('narrows a cluster to a pathway and widens back when the last pathway goes', () => {
+    let fields = toggleCluster([], 'health-science');
+    expect(fields).toEqual(['health-science']);
+    fields = togglePathway(fields, 'health-science/therapeutic-services');
+    expect(fields).toEqual(['health-science/therapeutic-services']);
+    fields = togglePathway(fields, 'health-science/health-informatics');
+    expect(fields).toEqual(['health-science/therapeutic-services', 'health-science/health-informatics']);
+    fields = togglePathway(fields, 'health-science/therapeutic-services');
+    fields = togglePathway(fields, 'health-science/health-informatics');
+    expect(fields).toEqual(['health-science']);
+  });
+
+  it('turning a cluster off removes its pathways too, and leaves other fields', () => {
+    expect(toggleCluster(['finance', 'health-science/therapeutic-services'], 'health-science')).toEqual(['finance']);
+  });
+});
