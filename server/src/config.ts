@@ -16,6 +16,10 @@ const ServerEnvSchema = Type.Composite([
     OUTBOX_DRAIN_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 1000 }),
     RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 300 }),
     RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
+    ADMIN_RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 60 }),
+    PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#\\s]+/?$', maxLength: 300 })),
+    CRAWL_PER_HOST_DELAY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1000 }),
+    DEMO_SITES: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], { default: 'auto' }),
   }),
 ]);
 
@@ -28,6 +32,17 @@ export interface Config extends StorageConfig {
   outboxDrainIntervalMs: number;
   /** Requests per client IP per window on public routes (`max` 0: no limit); the window in milliseconds. */
   rateLimit: { max: number; windowMs: number };
+  /** Requests per client IP per window on `/api/admin/*` (same window; 0: no limit of its own). */
+  adminRateLimitMax: number;
+  /**
+   * The origin the server is reached at (`https://fieldguide.example.org`, no trailing slash): absolute links in
+   * feeds and the host of iCalendar UIDs. Unset: taken from each request's Host header.
+   */
+  publicUrl?: string;
+  /** Least time between two requests to one host during crawls the server runs, in milliseconds. */
+  crawlPerHostDelayMs: number;
+  /** Start the bundled demo sites and crawl them: `on`, `off`, or `auto` (on when the store has no sources). */
+  demoSites: 'auto' | 'on' | 'off';
 }
 
 export { ConfigError };
@@ -43,5 +58,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     outboxDrainIntervalMs: e.OUTBOX_DRAIN_INTERVAL_MS,
     rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
+    adminRateLimitMax: e.ADMIN_RATE_LIMIT_MAX,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
+    crawlPerHostDelayMs: e.CRAWL_PER_HOST_DELAY_MS,
+    demoSites: e.DEMO_SITES,
   });
 }

@@ -1,5 +1,7 @@
+import type { DemoSites } from '@fieldguide/crawlers';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -13,18 +15,33 @@ async function main() {
     throw error;
   }
   const app = await buildApp({ config });
+  let demo: DemoSites | undefined;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // The app first: it stops a running crawl before the sites it reads go away.
     await app.close();
+    await demo?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Fieldguide is running at ${address.replace('127.0.0.1', 'localhost')}/`);
+  if (wantsDemoSites(config.demoSites, app.store.listSources().length)) {
+    try {
+      demo = await startDemoCrawl(app);
+      console.log(
+        `Crawling ${demo.sites.length} bundled demo sites in the background (DEMO_SITES=${config.demoSites}); ` +
+          'events appear as each site is done.',
+      );
+    } catch (error) {
+      // The server stays up without demo data.
+      app.log.error({ err: error }, 'could not start the demo sites');
+    }
+  }
 }
 
 main().catch((error) => {

@@ -34,7 +34,14 @@ describe('the server entry point with embedded defaults', () => {
   });
 
   it('starts the bundled Meilisearch, prints its URL, answers /health and shuts down cleanly', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // An empty store would crawl the bundled demo sites; server-entry-demo.test.ts covers that.
+      DEMO_SITES: 'off',
+    };
     delete env.MEILI_URL;
     delete env.MEILI_MASTER_KEY;
     child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {

@@ -1,0 +1,53 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError, errors } from '../errors.js';
+
+/** The realm named in `WWW-Authenticate` on a 401. */
+const REALM = 'fieldguide-admin';
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Whether `given` is the token, in time that does not depend on where they differ (both are hashed first). */
+export function tokenMatches(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/**
+ * A preParsing hook that lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`. Without a
+ * configured token the admin API is closed: 403. A missing or wrong token: 401 with `WWW-Authenticate`. It runs
+ * after the rate limiter's onRequest hook (so failed attempts count against the limit) and before any body is read.
+ */
+export function adminAuthHook(adminToken: string | undefined) {
+  return async <P>(request: FastifyRequest, reply: FastifyReply, payload: P): Promise<P> => {
+    if (adminToken === undefined) {
+      throw new ApiError(
+        403,
+        'ERR_ADMIN_CLOSED',
+        'the admin API is closed: the server was started without ADMIN_TOKEN',
+      );
+    }
+    const given = bearerToken(request.headers.authorization);
+    if (given === undefined || !tokenMatches(given, adminToken)) {
+      reply.header('www-authenticate', `Bearer realm="${REALM}"`);
+      throw errors.unauthorized();
+    }
+    return payload;
+  };
+}
+
+async function adminAuth(app: FastifyInstance, opts: { adminToken: string | undefined }) {
+  app.addHook('preParsing', adminAuthHook(opts.adminToken));
+}
+
+/**
+ * Guards every route of the context that registers it (not the whole app: register it inside the admin routes'
+ * own plugin) with {@link adminAuthHook}.
+ */
+export const adminAuthPlugin = fp(adminAuth, { name: 'admin-auth', fastify: '5.x' });

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CrawlBusyError, UnknownSourceError } from '../../crawls/crawl-manager.js';
+import { errors } from '../../errors.js';
+import { ErrorSchema } from '../../search/schemas.js';
+import { adminErrorResponses, adminRouteConfig, CrawlRunSchema, StartCrawlBodySchema } from './schemas.js';
+import { busy } from './sources.js';
+
+/** `/crawls`: start a crawl in the background, list runs, follow one. */
+export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/crawls',
+    {
+      config: adminRouteConfig(app.config),
+      schema: {
+        tags: ['admin'],
+        summary: 'Start a crawl in the background',
+        description:
+          'Crawls the due, enabled sources (or `sourceIds`; `force` also crawls ones not due and disabled ones). ' +
+          'Answers 202 with the run at once; follow it with GET /api/admin/crawls/:id. One crawl at a time: 409 ' +
+          'while one runs.',
+        body: Type.Optional(StartCrawlBodySchema),
+        response: { 202: Type.Object({ run: CrawlRunSchema }), 409: ErrorSchema, ...adminErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const run = await app.crawls.start({
+          ...(body.sourceIds ? { sourceIds: body.sourceIds } : {}),
+          force: body.force === true,
+        });
+        return reply.code(202).send({ run });
+      } catch (error) {
+        if (error instanceof CrawlBusyError) throw busy(error);
+        if (error instanceof UnknownSourceError) throw errors.badParameter('sourceIds', error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/crawls',
+    {
+      config: adminRouteConfig(app.config),
+      schema: {
+        tags: ['admin'],
+        summary: 'Crawl runs, newest first',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ runs: Type.Array(CrawlRunSchema) }), ...adminErrorResponses },
+      },
+    },
+    async (request) => ({ runs: app.crawls.list(request.query.limit ?? 50) }),
+  );
+
+  app.get(
+    '/crawls/:id',
+    {
+      config: adminRouteConfig(app.config),
+      schema: {
+        tags: ['admin'],
+        summary: 'One crawl run with per-source progress, results and errors',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Object({ run: CrawlRunSchema }), 404: ErrorSchema, ...adminErrorResponses },
+      },
+    },
+    async (request) => {
+      const run = app.crawls.get(request.params.id);
+      if (!run) throw errors.notFound('crawl run');
+      return { run };
+    },
+  );
+};

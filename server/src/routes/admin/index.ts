@@ -1,0 +1,29 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiError } from '../../errors.js';
+import { adminAuthPlugin } from '../../plugins/admin-auth.js';
+import { adminCrawlRoutes } from './crawls.js';
+import { adminSourceRoutes } from './sources.js';
+
+/**
+ * The admin API (register with prefix `/api/admin`): sources and crawl runs, behind `Authorization: Bearer
+ * <ADMIN_TOKEN>` (403 while no token is configured), with its own, stricter per-IP rate limit. The CORS plugin
+ * sends no CORS headers under this prefix.
+ */
+export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { adminRateLimitMax, rateLimit: publicLimit } = app.config;
+  if (adminRateLimitMax > 0 && publicLimit.max === 0) {
+    // No app-wide limiter to configure per route: this context gets one of its own. Registered before the
+    // token check, so failed attempts count too.
+    await app.register(rateLimit, {
+      global: true,
+      max: adminRateLimitMax,
+      timeWindow: publicLimit.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'ERR_RATE_LIMITED', `too many requests; retry in ${context.after}`),
+    });
+  }
+  await app.register(adminAuthPlugin, { adminToken: app.config.adminToken });
+  await app.register(adminSourceRoutes);
+  await app.register(adminCrawlRoutes);
+};

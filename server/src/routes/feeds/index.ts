@@ -1,0 +1,260 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { EntityIdSchema, type Event, getCluster, getPathway, SearchQuerySchema } from '@fieldguide/shared';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, errors } from '../../errors.js';
+import { createValidators, isNotModified } from '../../feeds/conditional.js';
+import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument, newestUpdate } from '../../feeds/feed-document.js';
+import {
+  fieldFeedDescription,
+  fieldFeedTitle,
+  loadFeedEvents,
+  searchFeedDescription,
+  searchFeedTitle,
+} from '../../feeds/feed-query.js';
+import {
+  canonicalFeedQuery,
+  eventIcsUrl,
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedTarget,
+  type FeedUrls,
+  feedUrls,
+  isFeedFormat,
+  webcalUrl,
+} from '../../feeds/feed-urls.js';
+import { renderIcal } from '../../feeds/ical.js';
+import { renderJsonFeed } from '../../feeds/json-feed.js';
+import { feedOrigin } from '../../feeds/request-origin.js';
+import { renderAtom, renderRss } from '../../feeds/syndication.js';
+import { resolveEventQuery } from '../../search/resolve-query.js';
+import { echoQuery } from '../../search/run-search.js';
+import { ErrorSchema, readErrorResponses } from '../../search/schemas.js';
+
+/** Content types of the feed formats. */
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  ics: 'text/calendar; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+const RENDER: Record<FeedFormat, (doc: FeedDocument) => string> = {
+  ics: renderIcal,
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
+
+/** An empty feed's `updated`: fixed, so its bytes (and ETag) do not change from one request to the next. */
+const EMPTY_FEED_UPDATED = new Date(Date.UTC(2026, 0, 1));
+
+const FeedUrlsSchema = Type.Object(
+  {
+    title: Type.String({ description: 'the feed title, e.g. "Fieldguide — Information Technology events"' }),
+    ics: Type.String({ description: 'iCalendar (subscribe in Google Calendar, Outlook)' }),
+    webcal: Type.String({ description: 'the iCalendar feed as webcal:// (Apple Calendar, Outlook desktop)' }),
+    rss: Type.String({ description: 'RSS 2.0' }),
+    atom: Type.String({ description: 'Atom 1.0' }),
+    json: Type.String({ description: 'JSON Feed 1.1' }),
+  },
+  { title: 'FeedUrls' },
+);
+
+const FileParams = Type.Object({ file: Type.String({ minLength: 1, maxLength: 200 }) });
+const feedErrors = { 400: ErrorSchema, 404: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema };
+const FEED_NOTE =
+  'Upcoming events only, soonest first, at most 200. ETag and Last-Modified; 304 on If-None-Match or ' +
+  'If-Modified-Since. Item content is plain text (HTML-escaped where a format reads HTML).';
+
+/** `name.ext` → its parts, when ext is a feed format. */
+function splitFile(file: string): { name: string; format: FeedFormat } | undefined {
+  const dot = file.lastIndexOf('.');
+  const format = file.slice(dot + 1);
+  if (dot <= 0 || !isFeedFormat(format)) return undefined;
+  return { name: file.slice(0, dot), format };
+}
+
+const unknownFormat = () =>
+  new ApiError(404, 'ERR_NOT_FOUND', `feed not found: a feed ends in ${FEED_FORMATS.map((f) => `.${f}`).join(', ')}`);
+
+function linkHeader(urls: FeedUrls): string {
+  return (['ics', 'rss', 'atom', 'json'] as const)
+    .map((f) => `<${urls[f]}>; rel="alternate"; type="${FEED_CONTENT_TYPES[f].split(';')[0]}"`)
+    .join(', ');
+}
+
+/**
+ * Feeds of upcoming events: `/feeds/fields/<cluster or pathway id>.<ext>`, `/feeds/search.<ext>?<the /api/search
+ * parameters>`, `/feeds/events/<id>.ics`; `<ext>` is ics, rss, atom or json. `GET /api/feeds` gives a field's or a
+ * search's feed URLs.
+ */
+export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const validators = createValidators();
+
+  function send(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, doc: FeedDocument) {
+    const body = RENDER[format](doc);
+    const v = validators(body, doc.updated);
+    reply
+      .header('etag', v.etag)
+      .header('last-modified', v.lastModified)
+      .header('cache-control', `public, max-age=${FEED_MAX_AGE_S}`)
+      .header('link', linkHeader(doc.urls));
+    if (isNotModified(request.headers, v)) return reply.code(304).send();
+    return reply.type(FEED_CONTENT_TYPES[format]).send(body);
+  }
+
+  async function sendFieldFeed(request: FastifyRequest, reply: FastifyReply, fieldId: string, format: FeedFormat) {
+    const { origin, uidHost } = feedOrigin(request, app.config);
+    const { events } = await loadFeedEvents(app, { field: fieldId });
+    const target: FeedTarget = { kind: 'field', id: fieldId };
+    return send(request, reply, format, {
+      title: fieldFeedTitle(fieldId),
+      description: fieldFeedDescription(fieldId),
+      homeUrl: `${origin}/fields/${fieldId}`,
+      urls: feedUrls(origin, target),
+      origin,
+      uidHost,
+      events,
+      updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+    });
+  }
+
+  const PathwayParams = Type.Object({ cluster: Type.String({ maxLength: 100 }), file: FileParams.properties.file });
+
+  app.get(
+    '/feeds/fields/:file',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Feed of a career cluster, e.g. /feeds/fields/information-technology.ics',
+        description: FEED_NOTE,
+        params: FileParams,
+        response: feedErrors,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFile(request.params.file);
+      if (!file) throw unknownFormat();
+      if (!getCluster(file.name)) throw errors.notFound('field');
+      return sendFieldFeed(request, reply, file.name, file.format);
+    },
+  );
+
+  app.get(
+    '/feeds/fields/:cluster/:file',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Feed of a pathway, e.g. /feeds/fields/health-science/therapeutic-services.rss',
+        description: FEED_NOTE,
+        params: PathwayParams,
+        response: feedErrors,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFile(request.params.file);
+      if (!file) throw unknownFormat();
+      const id = `${request.params.cluster}/${file.name}`;
+      if (!getPathway(id)) throw errors.notFound('field');
+      return sendFieldFeed(request, reply, id, file.format);
+    },
+  );
+
+  for (const format of FEED_FORMATS) {
+    app.get(
+      `/feeds/search.${format}`,
+      {
+        schema: {
+          tags: ['feeds'],
+          summary: `Feed of a search (${format})`,
+          description: `${FEED_NOTE} Takes the parameters of /api/search; page, limit and sort are ignored.`,
+          querystring: SearchQuerySchema,
+          response: feedErrors,
+        },
+      },
+      async (request, reply) => {
+        const { origin, uidHost } = feedOrigin(request, app.config);
+        const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
+        const { events, query } = await loadFeedEvents(app, request.query);
+        return send(request, reply, format, {
+          title: searchFeedTitle(query),
+          description: searchFeedDescription(query),
+          homeUrl: `${origin}/${queryString ? `?${queryString}` : ''}`,
+          urls: feedUrls(origin, { kind: 'search', queryString }),
+          origin,
+          uidHost,
+          events,
+          updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+        });
+      },
+    );
+  }
+
+  app.get(
+    '/feeds/events/:file',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'One event as an .ics file, for "add to calendar"',
+        description: 'Any stored event, past or upcoming: `/feeds/events/<id>.ics`.',
+        params: FileParams,
+        response: { 404: ErrorSchema, 429: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const file = splitFile(request.params.file);
+      if (file?.format !== 'ics')
+        throw new ApiError(404, 'ERR_NOT_FOUND', 'feed not found: an event feed ends in .ics');
+      const event: Event | undefined = isEntityId(file.name) ? app.store.getEvent(file.name) : undefined;
+      if (!event) throw errors.notFound('event');
+      const { origin, uidHost } = feedOrigin(request, app.config);
+      const ics = eventIcsUrl(origin, event.id);
+      const page = eventPageUrl(origin, event.id);
+      reply.header('content-disposition', `attachment; filename="${event.id}.ics"`);
+      return send(request, reply, 'ics', {
+        title: `Fieldguide — ${event.title}`,
+        description: `${event.title}, from Fieldguide.`,
+        homeUrl: page,
+        urls: { ics, webcal: webcalUrl(ics), rss: page, atom: page, json: page },
+        origin,
+        uidHost,
+        events: [event],
+        updated: new Date(event.updatedAt),
+      });
+    },
+  );
+
+  app.get(
+    '/api/feeds',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'The feed URLs of a field or a search',
+        description:
+          'Takes the parameters of /api/search. One `field` alone gives that field’s feeds ' +
+          '(`/feeds/fields/<id>.<ext>`); anything else, the search’s (`/feeds/search.<ext>?…`, page, limit and ' +
+          'sort dropped).',
+        querystring: SearchQuerySchema,
+        response: { 200: FeedUrlsSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const now = new Date();
+      const resolved = resolveEventQuery(request.query, now);
+      const { query } = resolved;
+      const { origin } = feedOrigin(request, app.config);
+      const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
+      const onlyField = [...new URLSearchParams(queryString).keys()].every((k) => k === 'field');
+      const ids = [...query.fields, ...query.pathways];
+      const single = onlyField && ids.length === 1 && !Array.isArray(request.query.field) ? ids[0] : undefined;
+      const target: FeedTarget = single ? { kind: 'field', id: single } : { kind: 'search', queryString };
+      const title = single ? fieldFeedTitle(single) : searchFeedTitle(echoQuery(resolved));
+      reply.header('cache-control', 'public, max-age=300');
+      return { title, ...feedUrls(origin, target) };
+    },
+  );
+};
+
+const ENTITY_ID = new RegExp(EntityIdSchema.pattern ?? '^[A-Za-z0-9_-]+$');
+const isEntityId = (value: string) => value.length <= (EntityIdSchema.maxLength ?? 128) && ENTITY_ID.test(value);
