@@ -20,6 +20,7 @@ const ServerEnvSchema = Type.Composite([
     PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#\\s]+/?$', maxLength: 300 })),
     CRAWL_PER_HOST_DELAY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1000 }),
     DEMO_SITES: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], { default: 'auto' }),
+    DEMO_SITES_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 47470 }),
   }),
 ]);
 
@@ -43,6 +44,8 @@ export interface Config extends StorageConfig {
   crawlPerHostDelayMs: number;
   /** Start the bundled demo sites and crawl them: `on`, `off`, or `auto` (on when the store has no sources). */
   demoSites: 'auto' | 'on' | 'off';
+  /** The port every demo site listens on, each on its own loopback address; 0 = any free port. */
+  demoSitesPort: number;
 }
 
 export { ConfigError };
@@ -62,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
     crawlPerHostDelayMs: e.CRAWL_PER_HOST_DELAY_MS,
     demoSites: e.DEMO_SITES,
+    demoSitesPort: e.DEMO_SITES_PORT,
   });
 }

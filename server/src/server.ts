@@ -30,7 +30,7 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
   console.log(`Fieldguide is running at ${address.replace('127.0.0.1', 'localhost')}/`);
-  if (wantsDemoSites(config.demoSites, app.store.listSources().length)) {
+  if (wantsDemoSites(config.demoSites, app.store.listSources())) {
     try {
       demo = await startDemoCrawl(app);
       console.log(

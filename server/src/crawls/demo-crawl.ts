@@ -1,12 +1,32 @@
 import { type DemoSites, parseSourcesYaml, startDemoSites, syncSources } from '@fieldguide/crawlers';
+import type { Source } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 
 /** Per-host delay when crawling the bundled demo sites, in milliseconds: they are ours, on loopback. */
 const DEMO_PER_HOST_DELAY_MS = 50;
 
-/** Whether the start-up should crawl the demo sites: `on`, or `auto` with a store that has no sources yet. */
-export function wantsDemoSites(mode: 'auto' | 'on' | 'off', sourceCount: number): boolean {
-  return mode === 'on' || (mode === 'auto' && sourceCount === 0);
+/** A source on a loopback address that may use it: one of the bundled demo sites. */
+const isDemoSource = (source: Source) =>
+  source.allowPrivateNetwork && /^127\.\d+\.\d+\.\d+$/.test(new URL(source.url).hostname);
+
+/**
+ * Whether the start-up should serve and crawl the demo sites: `on`, or `auto` while the store has no sources
+ * but the demo's own (so an install that was only ever a demo keeps its demo sites across restarts).
+ */
+export function wantsDemoSites(mode: 'auto' | 'on' | 'off', sources: readonly Source[]): boolean {
+  return mode === 'on' || (mode === 'auto' && sources.every(isDemoSource));
+}
+
+/** Starts the demo sites on `port`, or on free ports when it is taken (another Fieldguide on this machine). */
+async function startSites(app: FastifyInstance): Promise<DemoSites> {
+  const port = app.config.demoSitesPort;
+  try {
+    return await startDemoSites({ port });
+  } catch (error) {
+    if (port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    app.log.warn({ port }, 'the demo sites port is taken; serving them on free ports (their event ids will differ)');
+    return startDemoSites({ port: 0 });
+  }
 }
 
 /**
@@ -15,7 +35,7 @@ export function wantsDemoSites(mode: 'auto' | 'on' | 'off', sourceCount: number)
  * the app.
  */
 export async function startDemoCrawl(app: FastifyInstance): Promise<DemoSites> {
-  const demo = await startDemoSites();
+  const demo = await startSites(app);
   try {
     const file = parseSourcesYaml(demo.sourcesYaml, { file: 'demo sources' });
     syncSources(app.store, file, 'demo sources');
