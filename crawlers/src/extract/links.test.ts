@@ -49,6 +49,10 @@ describe('link helpers', () => {
   it('turns webcal into https and REST roots into the events endpoint', () => {
     expect(webcalToHttps('webcal://cal.example.org/a.ics')).toBe('https://cal.example.org/a.ics');
     expect(webcalToHttps('https://cal.example.org/a.ics')).toBeUndefined();
+    const plainPage = new URL('http://cal.example.org/events/');
+    expect(webcalToHttps('webcal://cal.example.org/a.ics', plainPage)).toBe('http://cal.example.org/a.ics');
+    expect(webcalToHttps('webcal://other.example.org/a.ics', plainPage)).toBe('https://other.example.org/a.ics');
+    expect(webcalToHttps('webcals://cal.example.org/a.ics', plainPage)).toBe('https://cal.example.org/a.ics');
     expect(wordpressEventsUrl('https://a.example/wp-json/')).toBe('https://a.example/wp-json/tribe/events/v1/events');
     expect(wordpressEventsUrl('https://a.example/blog/wp-json')).toBe(
       'https://a.example/blog/wp-json/tribe/events/v1/events',

@@ -43,10 +43,19 @@ function sameSite(url: URL, page: URL): boolean {
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }
 
-/** Turns `webcal://host/cal.ics` into `https://host/cal.ics`. */
-export function webcalToHttps(href: string): string | undefined {
-  const m = /^webcals?:\/\/(.+)$/i.exec(href.trim());
-  return m ? absoluteUrl(`https://${m[1]}`) : undefined;
+/**
+ * Turns `webcal://host/cal.ics` into `https://host/cal.ics`. `webcal:` names no transport, so a link on a plain
+ * http page to its own host keeps http: such a site usually serves no https at all.
+ */
+export function webcalToHttps(href: string, page?: URL): string | undefined {
+  const m = /^(webcals?):\/\/(.+)$/i.exec(href.trim());
+  if (!m) return undefined;
+  const url = absoluteUrl(`https://${m[2]}`);
+  if (!url || !page || page.protocol !== 'http:' || m[1]!.toLowerCase() === 'webcals') return url;
+  const parsed = new URL(url);
+  if (parsed.host !== page.host) return url;
+  parsed.protocol = 'http:';
+  return parsed.href;
 }
 
 /** The Events Calendar's events endpoint for a WordPress REST root (`…/wp-json/` or `…/?rest_route=/`). */
@@ -116,12 +125,12 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     const type = (link.attr('type') ?? '').toLowerCase().split(';')[0]!.trim();
     const kind = FEED_TYPES[type];
     if (type === 'application/json' && /\/wp-json\/wp\/v2\//.test(href)) return;
-    if (kind) add(webcalToHttps(href) ?? absoluteUrl(href, base), kind);
+    if (kind) add(webcalToHttps(href, page) ?? absoluteUrl(href, base), kind);
   });
   $('a[href]').each((_, el) => {
     const a = $(el);
     const href = a.attr('href') ?? '';
-    const webcal = webcalToHttps(href);
+    const webcal = webcalToHttps(href, page);
     if (webcal) return add(webcal, 'ics');
     const url = absoluteUrl(href, base);
     if (!url) return;
