@@ -1,61 +1,33 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-/** Resolves with the first stdout line matching `pattern`, or rejects when the process exits first. */
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(pattern);
-      if (match) resolve(match);
-    });
-    child.stderr?.on('data', (chunk) => {
-      err += chunk;
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`server exited with ${code} before printing its URL:\n${out}\n${err}`)),
-    );
-  });
-}
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 describe('the server entry point with embedded defaults', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
-  let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let server: ServerProcess | undefined;
+  afterEach(() => server?.cleanup());
 
   it('starts the bundled Meilisearch, prints its URL, answers /health and shuts down cleanly', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // An empty store would crawl the bundled demo sites; server-entry-demo.test.ts covers that.
-      DEMO_SITES: 'off',
-    };
-    delete env.MEILI_URL;
-    delete env.MEILI_MASTER_KEY;
-    child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const [, url] = await waitForLine(child, /running at (http:\/\/\S+?)\/?\s/);
-    const res = await fetch(`${url}/health`);
+    // An empty store would crawl the bundled demo sites; the next test covers that.
+    server = await startServerProcess({ DEMO_SITES: 'off' });
+    const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', store: { ok: true }, index: { ok: true } });
+    expect(await server.stop()).toBe(0);
+  });
 
-    const exited = new Promise<number | null>((resolve) => child?.on('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+  it('with DEMO_SITES=on, crawls the bundled demo sites after listening, so searches find events with no internet', async () => {
+    server = await startServerProcess({ DEMO_SITES: 'on', DEMO_SITES_PORT: '0', OUTBOX_DRAIN_INTERVAL_MS: '200' });
+    await server.waitForOutput(/Crawling \d+ bundled demo sites/);
+    const url = server.url;
+    await vi.waitFor(
+      async () => {
+        const res = await fetch(`${url}/api/search?limit=1`);
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { total: number }).total).toBeGreaterThanOrEqual(20);
+      },
+      { timeout: 90_000, interval: 250 },
+    );
+    const fields = (await (await fetch(`${url}/api/fields`)).json()) as { total: number };
+    expect(fields.total).toBeGreaterThan(0);
+    expect(await server.stop()).toBe(0);
   });
 });

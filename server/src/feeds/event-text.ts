@@ -1,23 +1,11 @@
-import { type Event, type EventType, fieldLabel } from '@fieldguide/shared';
+import { EVENT_TYPE_LABELS, type Event, type EventType, fieldLabel } from '@fieldguide/shared';
 import { DateTime } from 'luxon';
 import { feedText, oneLine } from './text.js';
 
 const LOCALE = 'en-US';
 
-const TYPE_LABELS: Record<EventType, string> = {
-  conference: 'Conference',
-  seminar: 'Seminar',
-  workshop: 'Workshop',
-  'association-meeting': 'Association meeting',
-  'career-fair': 'Career fair',
-  networking: 'Networking',
-  meetup: 'Meetup',
-  webinar: 'Webinar',
-  other: 'Event',
-};
-
 /** The human label of an event type ("Career fair"). */
-export const eventTypeLabel = (type: EventType): string => TYPE_LABELS[type];
+export const eventTypeLabel = (type: EventType): string => EVENT_TYPE_LABELS[type];
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };

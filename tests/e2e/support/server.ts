@@ -23,8 +23,8 @@ export type E2eData =
   | 'empty';
 
 export interface E2eServerOptions {
-  /** The built web app (`inject('webRoot')`). */
-  webRoot: string;
+  /** The built web app (`inject('webRoot')`); without it the server answers the API only. */
+  webRoot?: string;
   /** The built embed widget (`buildWidget()`); default: `web/widget/dist`, as `pnpm build` leaves it. */
   widgetRoot?: string;
   data?: E2eData;

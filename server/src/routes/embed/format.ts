@@ -1,22 +1,10 @@
-import type { EventType } from '@fieldguide/shared';
 import type { EventHit } from '../../search/schemas.js';
 
 const DAY_MS = 86_400_000;
 /** Pages are in English; dates and times read the way US career centers write them. */
 const LOCALE = 'en-US';
 
-/** What each event type is called on an embed. */
-export const TYPE_LABELS: Readonly<Record<EventType, string>> = {
-  conference: 'Conference',
-  seminar: 'Seminar',
-  workshop: 'Workshop',
-  'association-meeting': 'Association meeting',
-  'career-fair': 'Career fair',
-  networking: 'Networking',
-  meetup: 'Meetup',
-  webinar: 'Webinar',
-  other: 'Other',
-};
+export { EVENT_TYPE_LABELS as TYPE_LABELS } from '@fieldguide/shared';
 
 /** Hiring score at or above which an embed says "Hiring managers likely" (as the web app does). */
 export const HIRING_LIKELY = 0.5;

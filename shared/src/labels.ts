@@ -1,0 +1,37 @@
+import type { AssociationScope } from './association/association.schema.js';
+import type { EventFormat, EventStatus, EventType } from './event/event.schema.js';
+
+// What people read for each value, in one place for the app, the widget, the embeds and the feeds.
+// Each is a `Record`, so a new value in a schema fails the type check here until it has a label.
+
+export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
+  conference: 'Conference',
+  seminar: 'Seminar',
+  workshop: 'Workshop',
+  'association-meeting': 'Association meeting',
+  'career-fair': 'Career fair',
+  networking: 'Networking',
+  meetup: 'Meetup',
+  webinar: 'Webinar',
+  other: 'Other',
+};
+
+export const EVENT_FORMAT_LABELS: Readonly<Record<EventFormat, string>> = {
+  'in-person': 'In person',
+  online: 'Online',
+  hybrid: 'Hybrid',
+};
+
+export const EVENT_STATUS_LABELS: Readonly<Record<EventStatus, string>> = {
+  scheduled: 'Scheduled',
+  cancelled: 'Cancelled',
+  postponed: 'Postponed',
+  rescheduled: 'Rescheduled',
+};
+
+export const SCOPE_LABELS: Readonly<Record<AssociationScope, string>> = {
+  international: 'International',
+  national: 'National',
+  regional: 'Regional',
+  local: 'Local',
+};

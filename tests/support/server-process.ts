@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The server's entry point (`server/src/server.ts`) running as its own process, as `pnpm start` runs it. */
+export interface ServerProcess {
+  child: ChildProcess;
+  /** The URL the server printed, without a trailing slash. */
+  url: string;
+  /** Resolves with the first stdout match of `pattern`; rejects when the process exits first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** SIGTERM, and the exit code. */
+  stop(): Promise<number | null>;
+  /** Kills what is left and removes the data dir. */
+  cleanup(): void;
+}
+
+/**
+ * Starts the server entry on a free port with a fresh data dir and the embedded Meilisearch (no `MEILI_URL`),
+ * and resolves once it printed its URL.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
+  delete childEnv.MEILI_URL;
+  delete childEnv.MEILI_MASTER_KEY;
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {
+    cwd: repoRoot,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk) => {
+    out += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+  });
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = out.match(pattern);
+        if (match) {
+          child.stdout?.off('data', check);
+          resolve(match);
+        }
+      };
+      child.stdout?.on('data', check);
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}\n${err}`)));
+      check();
+    });
+  const cleanup = () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const [, url] = await waitForOutput(/running at (http:\/\/\S+?)\/?\s/);
+    return {
+      child,
+      url: url!,
+      waitForOutput,
+      cleanup,
+      stop: () =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
