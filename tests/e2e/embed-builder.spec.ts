@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runAxe } from './support/axe.js';
 import { launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { buildWidget } from './support/build-widget.js';
 import { getJson } from './support/http.js';
@@ -49,6 +50,16 @@ async function copy(page: Page, name: string): Promise<string> {
 }
 
 describe('the embed builder', () => {
+  it('finds no serious or critical accessibility violation, previews included', async () => {
+    const opened = await openPage(browser, { allowedOrigins: [server.baseUrl] });
+    pages.push(opened);
+    const { page } = opened;
+    await page.goto(`${server.baseUrl}/embed-builder`);
+    await page.getByRole('heading', { level: 1, name: 'Show a field’s events on your site' }).waitFor();
+    await page.locator('fieldguide-events').first().waitFor();
+    expect(await runAxe(page)).toEqual([]);
+  });
+
   it('builds an embed whose copied snippets render the same events on a career center page', async () => {
     const opened = await openPage(browser, {
       allowedOrigins: [server.baseUrl, site.origin],
