@@ -148,6 +148,13 @@ describe('the API documentation', () => {
       expect.arrayContaining(['q', 'field', 'near', 'radius', 'sort', 'page', 'limit']),
     );
     expect(Object.keys(search.responses).sort()).toEqual(['200', '400', '429', '503']);
+    const declared = new Set(doc.tags.map((t: { name: string }) => t.name));
+    const used = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? []),
+    );
+    expect(used.filter((tag) => !declared.has(tag))).toEqual([]);
+    expect(doc.paths['/api/admin/sources'].get.security).toEqual([{ adminToken: [] }]);
+    expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     const page = await get('/api/docs/');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);

@@ -26,8 +26,14 @@ async function openapi(app: FastifyInstance) {
         { name: 'events', description: 'one event' },
         { name: 'associations', description: 'professional associations' },
         { name: 'fields', description: 'the career field taxonomy' },
+        { name: 'feeds', description: 'iCalendar, RSS, Atom and JSON Feed for a field, a search or one event' },
+        { name: 'embed', description: 'the widget script and the iframe page for other sites' },
+        { name: 'admin', description: 'sources and crawls; needs the bearer token `ADMIN_TOKEN`' },
         { name: 'health', description: 'service state' },
       ],
+      components: {
+        securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'the `ADMIN_TOKEN` value' } },
+      },
     },
   });
   await app.register(swaggerUi, {

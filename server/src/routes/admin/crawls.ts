@@ -14,6 +14,7 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Start a crawl in the background',
         description:
           'Crawls the due, enabled sources (or `sourceIds`; `force` also crawls ones not due and disabled ones). ' +
@@ -45,6 +46,7 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Crawl runs, newest first',
         querystring: Type.Object(
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
@@ -62,6 +64,7 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'One crawl run with per-source progress, results and errors',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
         response: { 200: Type.Object({ run: CrawlRunSchema }), 404: ErrorSchema, ...adminErrorResponses },

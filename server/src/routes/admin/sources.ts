@@ -84,6 +84,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Every source with its health',
         response: { 200: Type.Object({ sources: Type.Array(AdminSourceSchema) }), ...adminErrorResponses },
       },
@@ -97,6 +98,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Add a source',
         description:
           'Without `kind` (or with `auto`), the URL is read first: its feeds, calendars, WordPress events API or ' +
@@ -165,6 +167,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Change a source: enable or disable it, its fields, its recrawl interval, name or kind',
         params: SourceIdParams,
         body: PatchSourceBodySchema,
@@ -193,6 +196,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
+        security: [{ adminToken: [] }],
         summary: 'Crawl one source now, due or not, in the background',
         params: SourceIdParams,
         response: {
