@@ -1,19 +1,18 @@
 // Compares the cost of one search through our client, through a bare `undici.request`, and through the
 // official client with default options (fetch), against the same Meilisearch. Fails when ours is more
 // than 1.5x slower than the bare request at p50. Run: pnpm bench:meili-transport
-import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createIndex, type IndexSearchParams } from '../crawlers/src/index/search-index.js';
 import { startTestMeilisearch } from '../crawlers/src/index/testing.js';
 import { type Event, toSearchDocument } from '../shared/src/index.js';
+import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 
 const QUERIES = 600;
 const WARMUP = 50;
 const MAX_RATIO = 1.5;
 const CONFERENCE_DATA = fileURLToPath(new URL('../../shared/data/conference-data/conferences/', import.meta.url));
-const BENCHMARKS_MD = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 // `meilisearch` and `undici` are dependencies of the crawlers package, not of the workspace root.
 const fromCrawlers = createRequire(new URL('../crawlers/package.json', import.meta.url));
@@ -117,18 +116,6 @@ function makeQueries(events: readonly Event[]): IndexSearchParams[] {
   });
 }
 
-/** A table laid out the way Biome formats Markdown, so `pnpm lint` stays clean after an append. */
-function markdownTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const rule = `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)];
-}
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function main() {
   const meili = await startTestMeilisearch();
   const index = createIndex({ url: meili.url, masterKey: meili.masterKey, prefix: meili.prefix });
@@ -188,11 +175,10 @@ async function main() {
     const fmt = (ms: number) => ms.toFixed(2);
     const rows = names.map((n) => [labels[n]!, fmt(stats[n]!.p50), fmt(stats[n]!.p90), fmt(stats[n]!.p99)]);
     const table = markdownTable(['client', 'p50 ms', 'p90 ms', 'p99 ms'], rows);
-    const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
     const section = [
-      `## Meilisearch transport — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `## Meilisearch transport — ${nowUtc()}`,
       '',
-      `Machine: ${availableParallelism()} CPUs (${cpu}), Node ${process.version}, Meilisearch ${version}. ` +
+      `Machine: ${machineDescription()}, Meilisearch ${version}. ` +
         `${events.length} events from ${origin.replace(/ \(.*\)$/, '')}; ${QUERIES} queries (after ${WARMUP} warm-up), ` +
         'each run through the three clients in turn.',
       '',
@@ -205,14 +191,7 @@ async function main() {
     console.log(`events: ${events.length}, from ${origin}`);
     console.log(table.join('\n'));
     console.log(`ours/direct p50 ratio: ${ratio.toFixed(2)} (limit ${MAX_RATIO})`);
-    const existing = await readFile(BENCHMARKS_MD, 'utf8').catch(() => undefined);
-    if (existing === undefined) {
-      await writeFile(
-        BENCHMARKS_MD,
-        '# Benchmarks\n\nFigures appended by the `pnpm bench:*` scripts, newest last.\n\n',
-      );
-    }
-    await appendFile(BENCHMARKS_MD, `${existing?.endsWith('\n\n') === false ? '\n' : ''}${section}`);
+    await appendToBenchmarks(section);
     if (ratio > MAX_RATIO) {
       console.error(`FAIL: our client's p50 is ${ratio.toFixed(2)}× the bare request's (limit ${MAX_RATIO}×)`);
       process.exitCode = 1;

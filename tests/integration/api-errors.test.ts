@@ -3,10 +3,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers';
-import { buildApp, loadConfig } from '@fieldguide/server';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { buildAppOver, startTestApp, type TestApp } from '../support/app.js';
 import { seedApp } from '../support/seed-events.js';
 
 describe('bad parameters', () => {
@@ -121,14 +120,7 @@ describe('while Meilisearch is down', () => {
   beforeAll(async () => {
     port = await freePort();
     meili = await startMeilisearch({ dataDir: meiliDir, port, maxIndexingMemory: '256MiB' });
-    const config = loadConfig({
-      DATA_DIR: path.join(dir, 'data'),
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_MAX: '0',
-    });
-    app = await buildApp({ config });
+    app = await buildAppOver(meili, path.join(dir, 'data'));
     await app.ready();
     await seedApp(app);
   });

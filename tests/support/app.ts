@@ -41,3 +41,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/**
+ * Builds the app, quiet and without rate limits, on `dataDir` and a Meilisearch the test started itself (to kill
+ * and restart it); `env` adds to or overrides the configuration.
+ */
+export async function buildAppOver(
+  meili: { url: string; masterKey: string },
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    ...env,
+  });
+  return buildApp({ config });
+}

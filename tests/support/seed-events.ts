@@ -1,15 +1,6 @@
 import type { Association, Event, EventFormat, EventType } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
-
-/** A city the seed places events in, with its coordinates. */
-interface City {
-  name: string;
-  region: string;
-  country: string;
-  lat: number;
-  lng: number;
-  timeZone: string;
-}
+import { type SampleCity, syntheticEvent } from './synthetic-event.js';
 
 /** Cities of the seed: three within 50 miles of Minneapolis, Rochester (MN) and Duluth beyond it. */
 export const SEED_CITIES = {
@@ -74,7 +65,7 @@ export const SEED_CITIES = {
   austin: { name: 'Austin', region: 'TX', country: 'US', lat: 30.26715, lng: -97.74306, timeZone: 'America/Chicago' },
   toronto: { name: 'Toronto', region: 'ON', country: 'CA', lat: 43.70011, lng: -79.4163, timeZone: 'America/Toronto' },
   london: { name: 'London', region: 'England', country: 'GB', lat: 51.50853, lng: -0.12574, timeZone: 'Europe/London' },
-} as const satisfies Record<string, City>;
+} as const satisfies Record<string, SampleCity>;
 
 type CityKey = keyof typeof SEED_CITIES;
 
@@ -545,42 +536,26 @@ const at = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOStrin
 function toEvent(spec: Spec, now: Date): Event {
   const startMs = now.getTime() + spec.inDays * DAY_MS;
   const city = spec.where === 'online' ? undefined : SEED_CITIES[spec.where];
-  const seen = at(now.getTime() - DAY_MS);
-  const url = `https://events.example.org/${spec.id}`;
-  const event: Event = {
+  const event = syntheticEvent({
     id: spec.id,
     title: spec.title,
     description: spec.description ?? DEFAULT_DESCRIPTIONS[spec.fields[0] as string] ?? 'An event.',
-    url,
+    url: `https://events.example.org/${spec.id}`,
     type: spec.type,
     fields: spec.fields,
     pathways: spec.pathways ?? [],
     tags: spec.tags ?? [],
     start: at(startMs),
     end: at(startMs + (spec.hours ?? 8) * 3_600_000),
-    timeZone: city?.timeZone ?? 'UTC',
-    allDay: false,
+    city,
     format: spec.format ?? (city ? 'in-person' : 'online'),
-    status: 'scheduled',
-    hiring: { score: spec.hiring, reasons: spec.hiring >= 0.8 ? ['Career fair or recruiting event'] : [] },
-    sources: [{ sourceId: 'seed', url, seenAt: seen }],
+    hiring: spec.hiring,
+    sourceId: 'seed',
+    seen: at(now.getTime() - DAY_MS),
     delisted: spec.delisted ?? false,
-    firstSeen: seen,
-    lastSeen: seen,
-    updatedAt: seen,
-  };
-  if (city) {
-    event.venue = {
-      name: `${city.name} Convention Center`,
-      city: city.name,
-      region: city.region,
-      country: city.country,
-      lat: city.lat,
-      lng: city.lng,
-    };
-  }
-  if (spec.cost === 'free') event.cost = { free: true };
-  if (spec.cost === 'paid') event.cost = { free: false, min: 150, currency: 'USD' };
+    ...(spec.cost === 'free' && { cost: { free: true } }),
+    ...(spec.cost === 'paid' && { cost: { free: false, min: 150, currency: 'USD' } }),
+  });
   if (spec.associationId) event.associationId = spec.associationId;
   return event;
 }

@@ -46,7 +46,11 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
     app.log.warn({ err: error }, 'could not apply index settings at start-up');
   }
 
-  const outbox = createOutboxDrainer(store, search.index, { intervalMs: config.outboxDrainIntervalMs });
+  const outbox = createOutboxDrainer(store, search.index, {
+    intervalMs: config.outboxDrainIntervalMs,
+    // Through the app's logger, so LOG_LEVEL governs it; the drainer retries with a growing pause.
+    onError: (error) => app.log.warn({ err: error }, 'outbox drain failed; will retry'),
+  });
   app.decorate('outbox', outbox);
   outbox.start();
   app.addHook('onClose', async () => outbox.stop());

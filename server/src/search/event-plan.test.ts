@@ -27,6 +27,13 @@ describe('planEventSearch', () => {
     expect(fields?.limit).toBe(0);
   });
 
+  it('gets the description only cropped, never its full text', () => {
+    const plan = planEventSearch(resolveEventQuery({ q: 'nursing' }, now), { now });
+    expect(plan.main.attributesToRetrieve).not.toContain('description');
+    expect(plan.main.attributesToRetrieve).toContain('title');
+    expect(plan.main.attributesToCrop).toEqual(['description']);
+  });
+
   it('resolves a place name to a point for the filter and the distance sort', () => {
     const resolved = resolveEventQuery({ near: 'Minneapolis, MN', radius: '10km', sort: 'distance' }, now);
     expect(resolved.place?.label).toBe('Minneapolis, MN, US');

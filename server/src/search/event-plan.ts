@@ -1,7 +1,7 @@
 import type { IndexSearchParams } from '@fieldguide/crawlers';
 import { and, buildEventFilter, buildEventSort, type Filter, type NormalizedSearchQuery } from '@fieldguide/shared';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.js';
-import { CROP_WORDS, EVENT_HIGHLIGHT_ATTRIBUTES, EVENT_HIT_ATTRIBUTES } from './hits.js';
+import { CROP_WORDS, EVENT_HIGHLIGHT_ATTRIBUTES, EVENT_RETRIEVED_ATTRIBUTES } from './hits.js';
 import type { ResolvedEventQuery } from './resolve-query.js';
 
 /** Facet attributes of the events index the search answers with, in the response's order. */
@@ -75,7 +75,7 @@ export function planEventSearch(resolved: ResolvedEventQuery, options: EventSear
     filter: filterFor(query),
     page: query.page,
     hitsPerPage: query.limit,
-    attributesToRetrieve: [...EVENT_HIT_ATTRIBUTES],
+    attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES],
     attributesToHighlight: EVENT_HIGHLIGHT_ATTRIBUTES,
     highlightPreTag: HIGHLIGHT_PRE,
     highlightPostTag: HIGHLIGHT_POST,

@@ -2,19 +2,28 @@
 export const HIGHLIGHT_PRE = '\u0002';
 export const HIGHLIGHT_POST = '\u0003';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const REPLACEMENTS: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  [HIGHLIGHT_PRE]: '<mark>',
+  [HIGHLIGHT_POST]: '</mark>',
+};
+// One pass over the text (this runs for five attributes of every hit), and none when nothing needs replacing.
+const TO_HTML = new RegExp(`[&<>"'${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`, 'g');
+const NEEDS_HTML = new RegExp(`[&<>"'${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`);
+const MARKS = new RegExp(`[${HIGHLIGHT_PRE}${HIGHLIGHT_POST}]`, 'g');
 
 /** Meilisearch's highlighted text as safe HTML: everything escaped, then `<mark>` around the matches. */
 export function toHighlightHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string)
-    .replaceAll(HIGHLIGHT_PRE, '<mark>')
-    .replaceAll(HIGHLIGHT_POST, '</mark>');
+  return NEEDS_HTML.test(text) ? text.replace(TO_HTML, (c) => REPLACEMENTS[c] as string) : text;
 }
 
 /** Meilisearch's highlighted (or cropped) text without the marks: plain text. */
 export function stripHighlight(text: string): string {
-  return text.replaceAll(HIGHLIGHT_PRE, '').replaceAll(HIGHLIGHT_POST, '');
+  return text.includes(HIGHLIGHT_PRE) || text.includes(HIGHLIGHT_POST) ? text.replace(MARKS, '') : text;
 }
 
 /** The highlighted value of `key` as safe HTML, or `fallback` (escaped) when Meilisearch gave none. */

@@ -39,6 +39,12 @@ export const EVENT_HIT_ATTRIBUTES = [
 
 export const EVENT_HIGHLIGHT_ATTRIBUTES = ['title', 'description', 'organizer', 'venueName', 'city'];
 
+/**
+ * What a search retrieves of each hit: the card's attributes but the description, which comes cropped in
+ * `_formatted` (searches crop it) and may be thousands of characters long in full.
+ */
+export const EVENT_RETRIEVED_ATTRIBUTES = EVENT_HIT_ATTRIBUTES.filter((a) => a !== 'description');
+
 export const ASSOCIATION_HIT_ATTRIBUTES = [
   'id',
   'name',
@@ -66,7 +72,8 @@ const ROUND_KM = 10;
 /** An events-index hit as the API's card; `point` adds the distance from it. */
 export function toEventHit(doc: WithFormatted<EventDocument>, point?: GeoPoint): EventHit {
   const formatted = doc._formatted as Record<string, unknown> | undefined;
-  const cropped = typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : doc.description;
+  const cropped =
+    typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : (doc.description ?? '');
   const hit: EventHit = {
     id: doc.id,
     title: doc.title,
