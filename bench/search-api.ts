@@ -33,8 +33,11 @@ import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percenti
 const FULL_CORPUS = 100_000;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? FULL_CORPUS);
 const QUERIES = 320;
-/** Measured passes over the queries, after one warm-up pass through each side. */
-const ROUNDS = 3;
+/**
+ * Measured passes over the queries, after one warm-up pass through each side. Latencies spread over tens of ms, so
+ * the p50 of a side needs thousands of samples to settle within a tenth of a millisecond.
+ */
+const ROUNDS = 8;
 const MAX_OVERHEAD_MS = 2;
 const LOAD_SECONDS = 10;
 const LOAD_CONNECTIONS = 10;

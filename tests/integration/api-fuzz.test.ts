@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHitsMatchEcho } from '../support/api-invariants.js';
+import { expectHitsMatchEcho, expectSearchResponseSchema } from '../support/api-invariants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { seedApp } from '../support/seed-events.js';
 
@@ -179,7 +179,10 @@ describe('hostile query strings on every public GET route', () => {
           expect(Object.keys(body).sort()).toEqual(['code', 'message', 'statusCode']);
           return;
         }
-        if (url.startsWith('/api/search?')) expectHitsMatchEcho(body, now);
+        if (url.startsWith('/api/search?')) {
+          expectSearchResponseSchema(body);
+          expectHitsMatchEcho(body, now);
+        }
         if (url.startsWith('/api/associations?')) expectAssociationsMatchEcho(body);
       }),
       { numRuns: 2500 },

@@ -1,6 +1,6 @@
 import type { Event } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHitsMatchEcho } from '../support/api-invariants.js';
+import { expectHitsMatchEcho, expectSearchResponseSchema } from '../support/api-invariants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { seedApp, upcomingSeed } from '../support/seed-events.js';
 
@@ -59,6 +59,7 @@ async function search(query: string): Promise<SearchBody> {
   expect(res.statusCode, res.body).toBe(200);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   const body = res.json() as SearchBody;
+  expectSearchResponseSchema(body);
   expectHitsMatchEcho(body, now);
   return body;
 }

@@ -1,3 +1,6 @@
+import { EventSearchResponseSchema } from '@fieldguide/server';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 
 /** A hit of `GET /api/search`, as far as the invariants look at it. */
@@ -51,4 +54,32 @@ export function expectHitsMatchEcho(body: { hits: Hit[]; query: Echo }, now: Dat
       expect(hit.distanceKm as number, where).toBeLessThanOrEqual(q.radiusKm * 1.001 + 0.1);
     }
   }
+}
+
+/** The schema with every object closed: a property it does not declare fails the check. */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = closed(value);
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) {
+    copy.additionalProperties = false;
+  }
+  return copy;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateSearchResponse = ajv.compile(closed(JSON.parse(JSON.stringify(EventSearchResponseSchema))) as object);
+
+/**
+ * Checks a `GET /api/search` answer against the response schema of the OpenAPI document, with no property beyond
+ * it: the route serializes natively, so this is what keeps its answers to the documented shape.
+ */
+export function expectSearchResponseSchema(body: unknown): void {
+  const valid = validateSearchResponse(body);
+  const errors = (validateSearchResponse.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+  );
+  expect(valid, errors.join('; ')).toBe(true);
 }

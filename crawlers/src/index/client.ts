@@ -4,7 +4,6 @@ import {
   Meilisearch,
   MeilisearchApiError,
   MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
 import { Agent, type Dispatcher, request } from 'undici';
@@ -77,16 +76,38 @@ const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
  * Errors come out as {@link IndexError} / {@link IndexUnavailableError} through {@link callMeilisearch}.
  */
 export function createMeilisearchClient(options: MeilisearchClientOptions): MeilisearchConnection {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   // Shorter than actix-web's 5 s keep-alive, so we never write a request on a socket the server is closing.
-  const agent = new Agent({ keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000 });
+  // The deadline is the agent's (no answer, or a body that stalls, for `timeoutMs`) rather than the client's
+  // `timeout`, which costs an AbortController and a timer for every request.
+  const agent = new Agent({
+    keepAliveTimeout: 4000,
+    keepAliveMaxTimeout: 4000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
   const config: Config = {
     host: options.url,
     apiKey: options.masterKey,
-    timeout: options.timeoutMs ?? 10_000,
     httpClient: (input, init) => send(agent, input, init),
   };
   return { client: new Meilisearch(config), close: () => agent.close() };
 }
+
+/** The client hands every plain request the same `Headers` object: convert it once. */
+const plainHeaders = new WeakMap<Headers, Record<string, string>>();
+
+function toPlainHeaders(headers: RequestInit['headers']): Record<string, string> {
+  if (!(headers instanceof Headers)) return Object.fromEntries(new Headers(headers));
+  let plain = plainHeaders.get(headers);
+  if (!plain) {
+    plain = Object.fromEntries(headers);
+    plainHeaders.set(headers, plain);
+  }
+  return plain;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The official client's `httpClient` contract: resolve with the parsed body, throw on an error status. */
 async function send(agent: Agent, input: string | URL | Request, init: RequestInit | undefined): Promise<unknown> {
@@ -98,15 +119,19 @@ async function send(agent: Agent, input: string | URL | Request, init: RequestIn
     const response = await request(url, {
       dispatcher: agent,
       method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: Object.fromEntries(new Headers(init?.headers)),
+      headers: toPlainHeaders(init?.headers),
       body: typeof init?.body === 'string' ? init.body : undefined,
       signal,
     });
     statusCode = response.statusCode;
     text = await response.body.text();
   } catch (error) {
-    // The client recognises its own timeouts by the abort reason, so hand that back unchanged.
     if (signal?.aborted) throw signal.reason;
+    if (TIMEOUT_CODES.has((error as NodeJS.ErrnoException).code ?? '')) {
+      throw new IndexUnavailableError(`Meilisearch did not answer in time (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
     throw error;
   }
   let body: unknown;
@@ -138,9 +163,6 @@ export function toIndexError(action: string, error: unknown): IndexError {
   if (error instanceof MeilisearchRequestError) {
     const cause = error.cause;
     if (cause instanceof IndexError) return withAction(action, cause);
-    if (cause instanceof MeilisearchRequestTimeOutError) {
-      return new IndexUnavailableError(`${action}: Meilisearch did not answer in time (${cause.message})`, { cause });
-    }
     return new IndexUnavailableError(`${action}: cannot reach Meilisearch (${describe(cause)})`, { cause: error });
   }
   if (error instanceof MeilisearchApiError) {

@@ -22,6 +22,10 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: SearchQuerySchema,
         response: { 200: EventSearchResponseSchema, ...readErrorResponses },
       },
+      // The answer is built field by field (`runEventSearch`), so there is nothing for a schema-driven serializer to
+      // leave out, and the native one is cheaper here: ~0.2 ms a search at p50 (`pnpm bench:search-api`). The
+      // schema still documents the answer, and the route tests check answers against it.
+      serializerCompiler: () => JSON.stringify,
     },
     async (request, reply) => {
       const result = await runEventSearch(app, request.query);
