@@ -74,13 +74,23 @@ function toApiError(error: unknown): ApiError {
   return errors.internal();
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies in front of the server. */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ?? false;
+}
+
 /** The Fastify app with its services, routes and error handling; it does not listen. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
     logger: options.logger === undefined ? { level: config.logLevel } : false,
-    trustProxy: false,
+    // Behind a reverse proxy, TRUST_PROXY names it: the client's address (rate limits, logs) and the public
+    // host and scheme (feed links) then come from its X-Forwarded-* headers. Unset: the peer is the client.
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },

@@ -26,4 +26,26 @@ describe('loadConfig', () => {
       for (const name of ['PORT', 'LOG_LEVEL', 'MEILI_MASTER_KEY', 'ADMIN_TOKEN']) expect(text).toContain(name);
     }
   });
+
+  it('trusts no proxy unless TRUST_PROXY names hops, addresses or ranges', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, ::1 ,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of [
+      'true',
+      '0',
+      '11',
+      '10.0.0.0/33',
+      '10.0.0.300',
+      'proxy.example.org',
+      '10.0.0.1/8/8',
+      '::1/129',
+    ]) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
+    }
+  });
 });

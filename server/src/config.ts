@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError, parseEnv, type StorageConfig, StorageEnvSchema, toStorageConfig } from '@fieldguide/crawlers';
 import { type Static, Type } from '@sinclair/typebox';
 
@@ -21,6 +22,7 @@ const ServerEnvSchema = Type.Composite([
     CRAWL_PER_HOST_DELAY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1000 }),
     DEMO_SITES: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], { default: 'auto' }),
     DEMO_SITES_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 47470 }),
+    TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
   }),
 ]);
 
@@ -46,9 +48,41 @@ export interface Config extends StorageConfig {
   demoSites: 'auto' | 'on' | 'off';
   /** The port every demo site listens on, each on its own loopback address; 0 = any free port. */
   demoSitesPort: number;
+  /**
+   * The reverse proxies whose `X-Forwarded-For`/`-Proto`/`-Host` are believed: a number of hops, or addresses and
+   * CIDR ranges (with proxy-addr's `loopback`, `linklocal`, `uniquelocal`). Unset: none; the client is the peer.
+   */
+  trustProxy?: number | string[];
 }
 
 export { ConfigError };
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `TRUST_PROXY` as a hop count or a list of addresses/ranges; a ConfigError for anything else. */
+function parseTrustProxy(value: string | undefined): number | string[] | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = text.split(',').map((entry) => entry.trim());
+    const valid = entries.every((entry) => {
+      if (PROXY_KEYWORDS.has(entry)) return true;
+      const [address = '', prefix, extra] = entry.split('/');
+      const family = isIP(address);
+      if (family === 0 || extra !== undefined) return false;
+      if (prefix === undefined) return true;
+      return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+    });
+    if (valid) return entries;
+  }
+  throw new ConfigError([
+    'TRUST_PROXY: must be a number of proxy hops (1..10) or a comma-separated list of proxy addresses or CIDR ' +
+      `ranges (or loopback, linklocal, uniquelocal) (got ${JSON.stringify(value)})`,
+  ]);
+}
 
 /** Parses the environment against the schema, with defaults; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
@@ -66,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crawlPerHostDelayMs: e.CRAWL_PER_HOST_DELAY_MS,
     demoSites: e.DEMO_SITES,
     demoSitesPort: e.DEMO_SITES_PORT,
+    ...(e.TRUST_PROXY !== undefined ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
   });
 }

@@ -95,6 +95,53 @@ describe('rate limiting', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     const other = await t.app.inject({ method: 'GET', url: '/api/fields', remoteAddress: '127.0.0.2' });
     expect(other.statusCode).toBe(200);
+    // Without TRUST_PROXY, X-Forwarded-For is the client's word and changes nothing.
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/fields',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    expect(forged.statusCode).toBe(429);
+  });
+});
+
+describe('rate limiting behind a trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_MAX: '2', TRUST_PROXY: '127.0.0.1' });
+  });
+  afterAll(async () => t?.close());
+
+  const from = (client: string, remoteAddress = '127.0.0.1') =>
+    t.app.inject({ method: 'GET', url: '/api/fields', remoteAddress, headers: { 'x-forwarded-for': client } });
+
+  it('limits each client the proxy forwards for, not the proxy itself', async () => {
+    const first = [await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')];
+    expect(first.map((r) => r.statusCode)).toEqual([200, 200, 429]);
+    expect((await from('203.0.113.2')).statusCode).toBe(200);
+  });
+
+  it("links feeds to the proxy's public scheme and host", async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/feeds/fields/health-science.atom',
+      remoteAddress: '127.0.0.1',
+      headers: {
+        'x-forwarded-for': '203.0.113.7',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'careers.example.edu',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('https://careers.example.edu/feeds/fields/health-science.atom');
+  });
+
+  it('does not take X-Forwarded-For from a peer that is not the proxy', async () => {
+    const statuses: number[] = [];
+    for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      statuses.push((await from(client, '192.0.2.50')).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
   });
 });
 
