@@ -2,6 +2,7 @@ export * from './association/association.schema.js';
 export * from './common.schema.js';
 export * from './errors.js';
 export * from './event/event.schema.js';
+export * from './format/event-when.js';
 export * from './labels.js';
 export * from './search/filter.js';
 export * from './search/index-contract.js';
