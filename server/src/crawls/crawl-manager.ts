@@ -47,9 +47,26 @@ export interface StartCrawlOptions {
   fetcher?: FetcherOptions;
 }
 
+/** What a crawl runner is asked: the options of `runCrawl` but the store, which the runner knows. */
+export interface CrawlRunnerOptions {
+  sourceIds?: readonly string[];
+  force: boolean;
+  fetcher: FetcherOptions;
+  signal: AbortSignal;
+  onProgress: (progress: CrawlProgress) => void;
+}
+
+/** Runs one crawl and settles when its run has ended: rejects when it failed as a whole. */
+export type CrawlRunner = (options: CrawlRunnerOptions) => Promise<unknown>;
+
 /** Options of {@link createCrawlManager}. */
 export interface CrawlManagerOptions {
   store: Store;
+  /**
+   * Runs the crawls; default `runCrawl` on `store` in this process. The server runs them in a child process
+   * (`runCrawlInChild`) on the same store file.
+   */
+  run?: CrawlRunner;
   fetcher?: FetcherOptions;
   /** Called when a run has ended (after its last write): e.g. drain the outbox now. */
   onFinished?: (run: CrawlRunView) => void | Promise<void>;
@@ -85,9 +102,10 @@ interface Tracked {
   error?: string;
 }
 
-/** A {@link CrawlManager} over `store`; crawls share the event loop, so store writes happen between requests. */
+/** A {@link CrawlManager} over `store`. */
 export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
   const { store } = options;
+  const run: CrawlRunner = options.run ?? ((runOptions) => runCrawl({ store, ...runOptions }));
   const tracked = new Map<number, Tracked>();
   let running: { runId: number; done: Promise<void>; abort: AbortController } | undefined;
 
@@ -158,8 +176,7 @@ export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
       const started = new Promise<number>((resolve) => {
         resolveStarted = resolve;
       });
-      const crawl = runCrawl({
-        store,
+      const crawl = run({
         ...(startOptions.sourceIds ? { sourceIds: startOptions.sourceIds } : {}),
         force: startOptions.force === true,
         fetcher: { ...options.fetcher, ...startOptions.fetcher },
@@ -182,16 +199,16 @@ export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
       );
       entry.done = finished.then(async () => {
         t.progress.inProgress = [];
-        const run = entry.runId >= 0 ? store.getCrawlRun(entry.runId) : undefined;
+        const ended = entry.runId >= 0 ? store.getCrawlRun(entry.runId) : undefined;
         try {
-          if (run) await options.onFinished?.({ ...view(run), status: run.status });
+          if (ended) await options.onFinished?.({ ...view(ended), status: ended.status });
         } catch (error) {
           options.onError?.(error, entry.runId);
         } finally {
           if (running === entry) running = undefined;
         }
       });
-      // runCrawl records its run before its first await; a failure before that rejects `crawl` instead.
+      // A crawl records its run before anything else; a failure before that rejects `crawl` instead.
       let runId: number;
       try {
         runId = await Promise.race([started, crawl.then(() => started)]);
@@ -199,8 +216,8 @@ export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
         await entry.done;
         throw error;
       }
-      const run = store.getCrawlRun(runId);
-      return view(run ?? { id: runId, startedAt: new Date().toISOString(), status: 'running', results: {} });
+      const recorded = store.getCrawlRun(runId);
+      return view(recorded ?? { id: runId, startedAt: new Date().toISOString(), status: 'running', results: {} });
     },
 
     get active() {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CrawlManager, createCrawlManager } from './crawl-manager.js';
+import { runCrawlInChild } from './crawl-process.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +17,9 @@ declare module 'fastify' {
 async function crawlsPluginImpl(app: FastifyInstance) {
   const crawls = createCrawlManager({
     store: app.store,
+    // In a child process on the same store file: fetching and parsing never hold up searches.
+    run: ({ fetcher: { onRetry: _onRetry, scheduler: _scheduler, ...fetcher }, ...options }) =>
+      runCrawlInChild({ ...options, fetcher, databasePath: app.config.databasePath }),
     fetcher: { perHostDelayMs: app.config.crawlPerHostDelayMs },
     onFinished: async (run) => {
       app.log.info({ runId: run.id, status: run.status, sources: Object.keys(run.results).length }, 'crawl finished');

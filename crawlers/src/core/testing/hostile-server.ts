@@ -16,7 +16,10 @@ export interface RequestLogEntry {
   startedAt: number;
   /** Wall clock at arrival, for comparing with HTTP dates. */
   startedAtEpochMs: number;
-  /** When the response finished or the connection dropped; undefined while in flight. */
+  /**
+   * When the handler ended the response (before its last bytes left, so no client can have seen the end
+   * earlier), or when the connection dropped; undefined while in flight.
+   */
   endedAt: number | undefined;
   status: number | undefined;
   /** Body bytes the handler wrote. */
@@ -79,6 +82,13 @@ export async function startHostileServer(options: HostileServerOptions = {}): Pr
       aborted: false,
     };
     log.push(entry);
+    // Stamped when `end()` is called rather than on 'finish', which a busy machine may deliver after the client
+    // already read the whole answer: a late stamp would make a polite client look hasty.
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      entry.endedAt ??= performance.now();
+      return end(...args);
+    }) as ServerResponse['end'];
     res.on('finish', () => {
       entry.endedAt ??= performance.now();
       entry.status = res.statusCode;
