@@ -10,7 +10,8 @@ import type {
 } from '@fieldguide/shared';
 
 // The server's response schemas (server/src/search/schemas.ts and the routes) are the contract; the web app
-// reaches the server over HTTP only, so it restates their static shapes here.
+// reaches the server over HTTP only, so it restates their static shapes here. tests/contract/web-api-types.ts
+// fails the type check when the search types drift from the server's.
 
 /** Highlighted copies of text attributes: HTML-escaped, with `<mark>` around matched words. */
 export interface EventHighlights {
@@ -131,7 +132,16 @@ export interface AssociationSearchResponse {
   limit: number;
   totalPages: number;
   facets: { fields: Counts; pathways: Counts; scope: Counts; country: Counts; region: Counts };
-  query: { q: string; fields: string[]; pathways: string[]; scopes: AssociationScope[]; page: number; limit: number };
+  query: {
+    q: string;
+    fields: string[];
+    pathways: string[];
+    scopes: AssociationScope[];
+    country?: string;
+    region?: string;
+    page: number;
+    limit: number;
+  };
 }
 
 /** `GET /api/associations/:id`. */

@@ -7,7 +7,7 @@ import {
   eq,
   normalizeSearchQuery,
 } from '@fieldguide/shared';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { errors } from '../../errors.js';
 import { runAssociationSearch } from '../../search/association-search.js';
 import { planEventSearch } from '../../search/event-plan.js';
@@ -35,6 +35,8 @@ const AssociationDetailSchema = Type.Composite([
     }),
   }),
 ]);
+/** The answer's static type (the web app restates it; tests/contract checks they agree). */
+export type AssociationDetail = Static<typeof AssociationDetailSchema>;
 
 /** `GET /associations` (search with facets) and `GET /associations/:id` (from the store, with its upcoming events). */
 export const associationRoutes: FastifyPluginAsyncTypebox = async (app) => {

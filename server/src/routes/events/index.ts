@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IndexError } from '@fieldguide/crawlers';
 import { EntityIdSchema, type Event, EventSchema, normalizeSearchQuery } from '@fieldguide/shared';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { errors } from '../../errors.js';
 import { planEventSearch } from '../../search/event-plan.js';
 import { toEventHit } from '../../search/hits.js';
@@ -18,6 +18,8 @@ const EventDetailSchema = Type.Composite([
     }),
   }),
 ]);
+/** The answer's static type (the web app restates it; tests/contract checks they agree). */
+export type EventDetail = Static<typeof EventDetailSchema>;
 
 /** Upcoming events sharing the event's fields (or pathways, when it has no field), itself left out. */
 async function relatedEvents(app: Parameters<FastifyPluginAsyncTypebox>[0], event: Event): Promise<EventHit[]> {

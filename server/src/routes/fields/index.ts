@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IndexError } from '@fieldguide/crawlers';
 import { listFields, normalizeSearchQuery } from '@fieldguide/shared';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { planEventSearch } from '../../search/event-plan.js';
 import { readErrorResponses } from '../../search/schemas.js';
 
@@ -21,6 +21,8 @@ const FieldsResponseSchema = Type.Object({
     }),
   ),
 });
+/** The answer's static type (the web app restates it; tests/contract checks they agree). */
+export type FieldsResponse = Static<typeof FieldsResponseSchema>;
 
 /** `GET /fields`: the career clusters and their pathways, in taxonomy order, with live counts of upcoming events. */
 export const fieldRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { normalizeSearchQuery } from '@fieldguide/shared';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { planEventSearch } from '../../search/event-plan.js';
 import { readErrorResponses } from '../../search/schemas.js';
 import { suggestFields } from './field-suggestions.js';
@@ -32,6 +32,8 @@ const SuggestResponseSchema = Type.Object({
   ),
   associations: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
 });
+/** The answer's static type (the web app restates it; tests/contract checks they agree). */
+export type SuggestResponse = Static<typeof SuggestResponseSchema>;
 
 /** `GET /suggest?q=`: type-ahead over field names (in memory), upcoming event titles and association names. */
 export const suggestRoutes: FastifyPluginAsyncTypebox = async (app) => {
