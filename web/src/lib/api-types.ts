@@ -5,6 +5,7 @@ import type {
   EventFormat,
   EventStatus,
   EventType,
+  NormalizedAssociationQuery,
   SearchSort,
   Source,
 } from '@fieldguide/shared';
@@ -132,16 +133,7 @@ export interface AssociationSearchResponse {
   limit: number;
   totalPages: number;
   facets: { fields: Counts; pathways: Counts; scope: Counts; country: Counts; region: Counts };
-  query: {
-    q: string;
-    fields: string[];
-    pathways: string[];
-    scopes: AssociationScope[];
-    country?: string;
-    region?: string;
-    page: number;
-    limit: number;
-  };
+  query: NormalizedAssociationQuery;
 }
 
 /** `GET /api/associations/:id`. */
