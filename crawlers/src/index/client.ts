@@ -126,6 +126,7 @@ async function send(agent: Agent, input: string | URL | Request, init: RequestIn
     statusCode = response.statusCode;
     text = await response.body.text();
   } catch (error) {
+    // An abort of the client's own (its wait for a task) goes back unchanged: it recognises it by the reason.
     if (signal?.aborted) throw signal.reason;
     if (TIMEOUT_CODES.has((error as NodeJS.ErrnoException).code ?? '')) {
       throw new IndexUnavailableError(`Meilisearch did not answer in time (${(error as Error).message})`, {
