@@ -15,18 +15,12 @@ export function mergeDistributions(distributions: readonly (FacetDistribution | 
 
 /** The events search's facets from the merged distribution: costs as true/false, hiring as counts per floor. */
 export function toEventFacets(d: FacetDistribution): EventFacets {
-  // One pass over the distinct scores (up to a hundred), not one per floor.
-  const counts = HIRING_FACET_FLOORS.map(() => 0);
-  for (const [score, n] of Object.entries(d.hiring ?? {})) {
-    const value = Number(score);
-    HIRING_FACET_FLOORS.forEach((floor, i) => {
-      if (value >= floor) counts[i]! += n;
-    });
-  }
   const hiring: Record<string, number> = {};
-  HIRING_FACET_FLOORS.forEach((floor, i) => {
-    hiring[String(floor)] = counts[i]!;
-  });
+  for (const floor of HIRING_FACET_FLOORS) {
+    let count = 0;
+    for (const [score, n] of Object.entries(d.hiring ?? {})) if (Number(score) >= floor) count += n;
+    hiring[String(floor)] = count;
+  }
   return {
     fields: d.fields ?? {},
     pathways: d.pathways ?? {},
