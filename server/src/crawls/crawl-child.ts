@@ -33,6 +33,8 @@ async function crawl(request: CrawlRequest): Promise<void> {
   } finally {
     store.close();
     process.disconnect?.();
+    // Idle keep-alive sockets of the crawl's fetcher must not hold the run open.
+    process.exit();
   }
 }
 

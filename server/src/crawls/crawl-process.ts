@@ -62,7 +62,8 @@ export function runCrawlInChild(options: ChildCrawlOptions): Promise<void> {
       else outcome = message;
     });
     child.once('error', reject);
-    child.once('exit', (code, exitSignal) => {
+    // 'close' rather than 'exit': it comes after the last message of the IPC channel.
+    child.once('close', (code, exitSignal) => {
       clearTimeout(killTimer);
       signal.removeEventListener('abort', abort);
       if (outcome?.type === 'done') resolve();
