@@ -148,10 +148,12 @@ describe('crawling hostile sites', () => {
   it('was polite: no host saw two requests at once, or one sooner than its delay after the last', () => {
     expect(logs.a.length).toBeGreaterThan(5);
     expect(logs.b.length).toBeGreaterThan(5);
-    // The sites run in their own process, yet a server still notices a connection the client dropped (the
-    // capped body, the timed-out drip) a little after the client let go of it.
+    // 2 ms for timers, which may fire that much early against the server's clock. A server notices a connection
+    // the client dropped (the capped body, the timed-out drip) only when its own process gets to it: on a busy
+    // 2-core machine that has been up to ~7 ms after the client let go, so gaps after a hang-up get 10 ms more.
     const tolerance = 2;
-    expect(hostile.politenessViolations(logs.a, DELAY_MS - tolerance)).toEqual([]);
-    expect(hostile.politenessViolations(logs.b, DELAY_MS - tolerance)).toEqual([]);
+    const options = { hangUpSlackMs: 10 };
+    expect(hostile.politenessViolations(logs.a, DELAY_MS - tolerance, options)).toEqual([]);
+    expect(hostile.politenessViolations(logs.b, DELAY_MS - tolerance, options)).toEqual([]);
   });
 });
