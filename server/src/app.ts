@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IndexUnavailableError } from '@fieldguide/crawlers';
@@ -18,6 +17,7 @@ import { ApiError, errors } from './errors.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { publicRateLimitPlugin } from './plugins/rate-limit.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { servicesPlugin } from './plugins/services.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { associationRoutes } from './routes/associations/index.js';
@@ -125,7 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(404).send({ statusCode: 404, code: apiError.code, message: apiError.message });
   });
 
-  await app.register(helmet, { global: true });
+  await app.register(securityHeadersPlugin);
   await app.register(publicCorsPlugin);
   await app.register(publicRateLimitPlugin, config.rateLimit);
   await app.register(openapiPlugin);

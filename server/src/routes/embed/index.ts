@@ -75,7 +75,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
   app.get(
     '/embed.js',
     {
-      helmet: scriptHelmet,
+      config: { securityHeaders: scriptHelmet },
       schema: {
         tags: ['embed'],
         summary: 'The embeddable widget',
@@ -111,7 +111,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
   app.get(
     '/embed/:file',
     {
-      helmet: scriptHelmet,
+      config: { securityHeaders: scriptHelmet },
       schema: {
         tags: ['embed'],
         summary: 'A versioned widget bundle',
@@ -131,7 +131,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
   app.get(
     '/embed/events',
     {
-      helmet: framedHelmet,
+      config: { securityHeaders: framedHelmet },
       attachValidation: true,
       schema: {
         tags: ['embed'],
