@@ -2,18 +2,17 @@
 // of the same HTML pages, in one run, so the ratio says what extraction costs on top of parsing.
 // Corpus: every HTML page of the bundled demo sites, plus /work/shared/data/real-world/html when present.
 // Run: pnpm bench:extract
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBody, detectCharset } from '../crawlers/src/core/charset.js';
 import { startDemoSites } from '../crawlers/src/demo/demo-sites.js';
 import { extractAny } from '../crawlers/src/extract/detect.js';
+import { appendToBenchmarks, machineDescription, markdownTable, nowUtc } from './support/report.js';
 
 const DEMO_CONTENT = fileURLToPath(new URL('../crawlers/demo-sites/', import.meta.url));
 const REAL_WORLD = fileURLToPath(new URL('../../shared/data/real-world/html/', import.meta.url));
-const BENCHMARKS_MD = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 /** Each method runs over the whole corpus at least this many times, and for at least MIN_MS. */
 const MIN_ROUNDS = 5;
 const MIN_MS = 3000;
@@ -104,17 +103,6 @@ function time(pages: readonly Page[], fns: readonly ((page: Page) => unknown)[])
   return totals.map((total) => total / rounds);
 }
 
-function markdownTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [
-    line(header),
-    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
-    ...rows.map(line),
-  ];
-}
-
 async function main(): Promise<void> {
   const demo = await demoPages();
   const real = await realWorldPages();
@@ -150,11 +138,10 @@ async function main(): Promise<void> {
     );
   }
   const table = markdownTable(['corpus', 'method', 'pages/s', 'MB/s', 'time vs load'], rows);
-  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const section = [
-    `## HTML extraction — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `## HTML extraction — ${nowUtc()}`,
     '',
-    `Machine: ${availableParallelism()} CPUs (${cpu}), Node ${process.version}. Corpus: every HTML page of the ` +
+    `Machine: ${machineDescription()}. Corpus: every HTML page of the ` +
       `bundled demo sites (as served: placeholders resolved, windows-1252 decoded)${
         real.length > 0
           ? ' and the real-world HTML samples of `/work/shared/data/real-world/html`'
@@ -168,11 +155,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   console.log(table.join('\n'));
-  const existing = await readFile(BENCHMARKS_MD, 'utf8').catch(() => undefined);
-  if (existing === undefined) {
-    await writeFile(BENCHMARKS_MD, '# Benchmarks\n\nFigures appended by the `pnpm bench:*` scripts, newest last.\n\n');
-  }
-  await appendFile(BENCHMARKS_MD, `${existing?.endsWith('\n\n') === false ? '\n' : ''}${section}`);
+  await appendToBenchmarks(section);
 }
 
 await main();
