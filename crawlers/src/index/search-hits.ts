@@ -1,0 +1,139 @@
+import type { AssociationDocument, AssociationHit, EventDocument, EventHit } from '@fieldguide/shared';
+import { formattedHighlight, stripHighlight } from './search-highlight.js';
+
+/** Words of description around the matches that a result card shows. */
+export const CROP_WORDS = 40;
+
+/** Index attributes a result card needs; the rest (bookkeeping) stays in Meilisearch. */
+export const EVENT_HIT_ATTRIBUTES = [
+  'id',
+  'title',
+  'description',
+  'url',
+  'type',
+  'format',
+  'status',
+  'startIso',
+  'endIso',
+  'timeZone',
+  'allDay',
+  'fields',
+  'pathways',
+  'fieldNames',
+  'tags',
+  'venueName',
+  'city',
+  'region',
+  'country',
+  '_geo',
+  'organizer',
+  'associationId',
+  'costFree',
+  'costMin',
+  'costCurrency',
+  'hiring',
+  'hiringReasons',
+] as const satisfies readonly (keyof EventDocument)[];
+
+/** The event attributes whose matched words a hit marks. */
+export const EVENT_HIGHLIGHT_ATTRIBUTES = ['title', 'description', 'organizer', 'venueName', 'city'] as const;
+
+/**
+ * What a search retrieves of each hit: the card's attributes but the description, which comes cropped in
+ * `_formatted` (searches crop it) and may be thousands of characters long in full.
+ */
+export const EVENT_RETRIEVED_ATTRIBUTES = EVENT_HIT_ATTRIBUTES.filter((a) => a !== 'description');
+
+export const ASSOCIATION_HIT_ATTRIBUTES = [
+  'id',
+  'name',
+  'description',
+  'url',
+  'fields',
+  'pathways',
+  'fieldNames',
+  'scope',
+  'country',
+  'region',
+  'chapterPlaces',
+  'jobBoardUrl',
+  'meetingCadence',
+  'hiring',
+  'hiringReasons',
+] as const satisfies readonly (keyof AssociationDocument)[];
+
+/** The association attributes whose matched words a hit marks. */
+export const ASSOCIATION_HIGHLIGHT_ATTRIBUTES = ['name', 'description'] as const;
+
+/** A hit as Meilisearch returns it: the retrieved attributes, and `_formatted` when highlighting or cropping. */
+export type IndexHit<T> = T & { _formatted?: Partial<Record<keyof T, unknown>> };
+
+/** An events-index hit in the API's shape: instants as ISO strings, the description cropped, highlights as runs. */
+export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
+  const formatted = doc._formatted as Record<string, unknown> | undefined;
+  const cropped =
+    typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : (doc.description ?? '');
+  return {
+    id: doc.id,
+    title: doc.title,
+    description: cropped,
+    url: doc.url,
+    type: doc.type,
+    format: doc.format,
+    status: doc.status,
+    start: doc.startIso,
+    end: doc.endIso ?? null,
+    timeZone: doc.timeZone,
+    allDay: doc.allDay,
+    fields: doc.fields,
+    pathways: doc.pathways,
+    fieldNames: doc.fieldNames,
+    tags: doc.tags,
+    venueName: doc.venueName ?? null,
+    city: doc.city ?? null,
+    region: doc.region ?? null,
+    country: doc.country ?? null,
+    location: doc._geo ? { lat: doc._geo.lat, lng: doc._geo.lng } : null,
+    organizer: doc.organizer ?? null,
+    associationId: doc.associationId ?? null,
+    costFree: doc.costFree ?? null,
+    costMin: doc.costMin ?? null,
+    costCurrency: doc.costCurrency ?? null,
+    hiring: doc.hiring,
+    hiringReasons: doc.hiringReasons,
+    highlights: {
+      title: formattedHighlight(formatted, 'title', doc.title),
+      description: formattedHighlight(formatted, 'description', cropped),
+      organizer: formattedHighlight(formatted, 'organizer', doc.organizer ?? null),
+      venueName: formattedHighlight(formatted, 'venueName', doc.venueName ?? null),
+      city: formattedHighlight(formatted, 'city', doc.city ?? null),
+    },
+  };
+}
+
+/** An associations-index hit in the API's shape. */
+export function toAssociationHit(doc: IndexHit<AssociationDocument>): AssociationHit {
+  const formatted = doc._formatted as Record<string, unknown> | undefined;
+  const cropped = typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : doc.description;
+  return {
+    id: doc.id,
+    name: doc.name,
+    description: cropped,
+    url: doc.url,
+    fields: doc.fields,
+    pathways: doc.pathways,
+    fieldNames: doc.fieldNames,
+    scope: doc.scope,
+    country: doc.country ?? null,
+    region: doc.region ?? null,
+    chapterPlaces: doc.chapterPlaces,
+    jobBoardUrl: doc.jobBoardUrl ?? null,
+    meetingCadence: doc.meetingCadence ?? null,
+    hiring: doc.hiring,
+    hiringReasons: doc.hiringReasons,
+    highlights: {
+      name: formattedHighlight(formatted, 'name', doc.name),
+      description: formattedHighlight(formatted, 'description', cropped),
+    },
+  };
+}
