@@ -1,12 +1,12 @@
-import { parseHighlight } from '../lib/highlight.js';
+import type { Highlight as HighlightRuns } from '@fieldguide/shared';
 
-/** Renders the API's highlighted text as text nodes and `<mark>` elements, never as HTML. */
-export function Highlight({ html }: { html: string }) {
+/** Renders the API's highlighted text: each run as text, the matched ones in `<mark>`; never parsed as HTML. */
+export function Highlight({ runs }: { runs: HighlightRuns }) {
   return (
     <>
-      {parseHighlight(html).map((part, i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and re-derived from the same string
-        part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      {runs.map((run, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and come from the same answer
+        run.match ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
       )}
     </>
   );

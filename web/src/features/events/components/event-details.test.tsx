@@ -16,7 +16,11 @@ describe('event page', () => {
       '/api/events/tc-nursing-fair': () =>
         eventDetail({
           related: [
-            eventHit({ id: 'other', title: 'Other', _formatted: { ...eventHit()._formatted, title: 'Other Fair' } }),
+            eventHit({
+              id: 'other',
+              title: 'Other',
+              highlights: { ...eventHit().highlights, title: [{ text: 'Other Fair', match: false }] },
+            }),
           ],
         }),
     });
