@@ -6,7 +6,7 @@ import {
   buildAssociationFilter,
   type NormalizedAssociationQuery,
 } from '@fieldguide/shared';
-import { mergeDistributions } from './search-facets.js';
+import { type FacetGroup, mergeDistributions, planFacetSearches } from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
   ASSOCIATION_HIGHLIGHT_ATTRIBUTES,
@@ -19,13 +19,7 @@ import type { IndexSearchParams, SearchIndex } from './search-index.js';
 
 const FACETS = ['fields', 'pathways', 'scope', 'country', 'region'] as const;
 
-interface FacetGroup {
-  attributes: readonly string[];
-  active(q: NormalizedAssociationQuery): boolean;
-  without(q: NormalizedAssociationQuery): NormalizedAssociationQuery;
-}
-
-const FACET_GROUPS: readonly FacetGroup[] = [
+const FACET_GROUPS: readonly FacetGroup<NormalizedAssociationQuery>[] = [
   {
     attributes: ['fields', 'pathways'],
     active: (q) => q.fields.length + q.pathways.length > 0,
@@ -41,8 +35,7 @@ export function planAssociationSearch(query: NormalizedAssociationQuery): {
   main: IndexSearchParams;
   facetSearches: IndexSearchParams[];
 } {
-  const active = FACET_GROUPS.filter((g) => g.active(query));
-  const activeAttributes = new Set(active.flatMap((g) => g.attributes));
+  const { activeAttributes, facetSearches } = planFacetSearches(FACET_GROUPS, query, buildAssociationFilter);
   const main: IndexSearchParams = {
     q: query.q,
     filter: buildAssociationFilter(query),
@@ -57,14 +50,6 @@ export function planAssociationSearch(query: NormalizedAssociationQuery): {
     cropLength: CROP_WORDS,
   };
   if (query.q === '') main.sort = ['hiring:desc', 'name:asc'];
-  const facetSearches = active.map(
-    (group): IndexSearchParams => ({
-      q: query.q,
-      filter: buildAssociationFilter(group.without(query)),
-      limit: 0,
-      facets: [...group.attributes],
-    }),
-  );
   return { main, facetSearches };
 }
 

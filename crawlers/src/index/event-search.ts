@@ -11,7 +11,7 @@ import {
   type NormalizedSearchQuery,
   normalizeSearchQuery,
 } from '@fieldguide/shared';
-import { mergeDistributions, toEventFacets } from './search-facets.js';
+import { type FacetGroup, mergeDistributions, planFacetSearches, toEventFacets } from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
   CROP_WORDS,
@@ -59,14 +59,7 @@ export const EVENT_FACET_ATTRIBUTES = [
   'hiring',
 ];
 
-/** Filters whose facets are counted without themselves, so a chosen value does not hide the others. */
-interface FacetGroup {
-  attributes: readonly string[];
-  active(q: NormalizedSearchQuery): boolean;
-  without(q: NormalizedSearchQuery): NormalizedSearchQuery;
-}
-
-const FACET_GROUPS: readonly FacetGroup[] = [
+const FACET_GROUPS: readonly FacetGroup<NormalizedSearchQuery>[] = [
   {
     attributes: ['fields', 'pathways'],
     active: (q) => q.fields.length + q.pathways.length > 0,
@@ -104,8 +97,7 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   const { query, near, now } = request;
   const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter);
   const sort = buildEventSort(query, near ? { near } : {});
-  const active = request.facets ? FACET_GROUPS.filter((g) => g.active(query)) : [];
-  const activeAttributes = new Set(active.flatMap((g) => g.attributes));
+  const { activeAttributes, facetSearches } = planFacetSearches(request.facets ? FACET_GROUPS : [], query, filterFor);
   const main: IndexSearchParams = {
     q: query.q,
     filter: filterFor(query),
@@ -122,14 +114,6 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   }
   if (sort.length > 0) main.sort = sort;
   if (request.facets) main.facets = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
-  const facetSearches = active.map(
-    (group): IndexSearchParams => ({
-      q: query.q,
-      filter: filterFor(group.without(query)),
-      limit: 0,
-      facets: [...group.attributes],
-    }),
-  );
   return { main, facetSearches };
 }
 
