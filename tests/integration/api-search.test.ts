@@ -207,14 +207,11 @@ describe('GET /api/search text, sorting and paging', () => {
     const body = await search('q=nursng');
     expect(ids(body)).toContain('hs-nursing-fair-mpls');
     const fuzzy = body.hits.find((h) => h.id === 'hs-nursing-fair-mpls');
-    expect(fuzzy?.highlights.title[0]).toEqual({ text: 'Twin Cities ', match: false });
-    expect(fuzzy?.highlights.title[1]).toMatchObject({ text: expect.stringMatching(/^Nursin/), match: true });
+    const [[from, to] = [0, 0]] = fuzzy?.highlights.title ?? [];
+    expect(from).toBe('Twin Cities '.length);
+    expect(fuzzy?.title.slice(from, to)).toMatch(/^Nursin/);
     const exact = (await search('q=nursing')).hits.find((h) => h.id === 'hs-nursing-fair-mpls');
-    expect(exact?.highlights.title).toEqual([
-      { text: 'Twin Cities ', match: false },
-      { text: 'Nursing', match: true },
-      { text: ' Career Fair', match: false },
-    ]);
+    expect(exact?.highlights.title).toEqual([[12, 19]]);
     expect(exact?.title).toBe('Twin Cities Nursing Career Fair');
   });
 

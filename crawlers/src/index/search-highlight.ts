@@ -1,4 +1,4 @@
-import type { Highlight } from '@fieldguide/shared';
+import type { MatchRanges } from '@fieldguide/shared';
 
 /** Marks Meilisearch puts around matched words: control characters, so no document text can forge them. */
 export const HIGHLIGHT_PRE = '\u0002';
@@ -11,42 +11,26 @@ export function stripHighlight(text: string): string {
   return text.includes(HIGHLIGHT_PRE) || text.includes(HIGHLIGHT_POST) ? text.replace(MARKS, '') : text;
 }
 
-/**
- * Meilisearch's highlighted text as runs of plain text, `match` on the ones it marked. Text stays text: nothing is
- * escaped here, and nothing needs unescaping where it is shown.
- */
-export function toHighlight(marked: string): Highlight {
-  const segments: Highlight = [];
+/** Meilisearch's highlighted text as plain text and the ranges of it that were marked (stray marks dropped). */
+export function readHighlight(marked: string): { text: string; matches: MatchRanges } {
+  if (!marked.includes(HIGHLIGHT_PRE)) return { text: stripHighlight(marked), matches: [] };
+  const matches: MatchRanges = [];
+  let text = '';
   let match = false;
   let from = 0;
   for (;;) {
     const at = marked.indexOf(match ? HIGHLIGHT_POST : HIGHLIGHT_PRE, from);
-    const text = stripHighlight(marked.slice(from, at === -1 ? undefined : at));
-    if (text !== '') segments.push({ text, match });
-    if (at === -1) return segments;
+    const piece = stripHighlight(marked.slice(from, at === -1 ? undefined : at));
+    if (match && piece !== '') matches.push([text.length, text.length + piece.length]);
+    text += piece;
+    if (at === -1) return { text, matches };
     from = at + 1;
     match = !match;
   }
 }
 
-/** The highlighted value of `key` in a hit's `_formatted`, or `fallback` as one unmatched run (null stays null). */
-export function formattedHighlight(
-  formatted: Record<string, unknown> | undefined,
-  key: string,
-  fallback: string,
-): Highlight;
-export function formattedHighlight(
-  formatted: Record<string, unknown> | undefined,
-  key: string,
-  fallback: string | null,
-): Highlight | null;
-export function formattedHighlight(
-  formatted: Record<string, unknown> | undefined,
-  key: string,
-  fallback: string | null,
-): Highlight | null {
+/** Where the query matched `key`, from a hit's `_formatted`: none when Meilisearch marked nothing there. */
+export function formattedMatches(formatted: Record<string, unknown> | undefined, key: string): MatchRanges {
   const value = formatted?.[key];
-  if (typeof value === 'string') return toHighlight(value);
-  if (fallback === null) return null;
-  return fallback === '' ? [] : [{ text: fallback, match: false }];
+  return typeof value === 'string' && value.includes(HIGHLIGHT_PRE) ? readHighlight(value).matches : [];
 }

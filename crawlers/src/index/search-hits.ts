@@ -1,5 +1,5 @@
 import type { AssociationDocument, AssociationHit, EventDocument, EventHit } from '@fieldguide/shared';
-import { formattedHighlight, stripHighlight } from './search-highlight.js';
+import { formattedMatches, readHighlight } from './search-highlight.js';
 
 /** Words of description around the matches that a result card shows. */
 export const CROP_WORDS = 40;
@@ -68,15 +68,17 @@ export const ASSOCIATION_HIGHLIGHT_ATTRIBUTES = ['name', 'description'] as const
 /** A hit as Meilisearch returns it: the retrieved attributes, and `_formatted` when highlighting or cropping. */
 export type IndexHit<T> = T & { _formatted?: Partial<Record<keyof T, unknown>> };
 
-/** An events-index hit in the API's shape: instants as ISO strings, the description cropped, highlights as runs. */
+/** An events-index hit in the API's shape: instants as ISO strings, the description cropped, matches as ranges. */
 export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
   const formatted = doc._formatted as Record<string, unknown> | undefined;
   const cropped =
-    typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : (doc.description ?? '');
+    typeof formatted?.description === 'string'
+      ? readHighlight(formatted.description)
+      : { text: doc.description ?? '', matches: [] };
   return {
     id: doc.id,
     title: doc.title,
-    description: cropped,
+    description: cropped.text,
     url: doc.url,
     type: doc.type,
     format: doc.format,
@@ -102,11 +104,11 @@ export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
     hiring: doc.hiring,
     hiringReasons: doc.hiringReasons,
     highlights: {
-      title: formattedHighlight(formatted, 'title', doc.title),
-      description: formattedHighlight(formatted, 'description', cropped),
-      organizer: formattedHighlight(formatted, 'organizer', doc.organizer ?? null),
-      venueName: formattedHighlight(formatted, 'venueName', doc.venueName ?? null),
-      city: formattedHighlight(formatted, 'city', doc.city ?? null),
+      title: formattedMatches(formatted, 'title'),
+      description: cropped.matches,
+      organizer: formattedMatches(formatted, 'organizer'),
+      venueName: formattedMatches(formatted, 'venueName'),
+      city: formattedMatches(formatted, 'city'),
     },
   };
 }
@@ -114,11 +116,14 @@ export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
 /** An associations-index hit in the API's shape. */
 export function toAssociationHit(doc: IndexHit<AssociationDocument>): AssociationHit {
   const formatted = doc._formatted as Record<string, unknown> | undefined;
-  const cropped = typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : doc.description;
+  const cropped =
+    typeof formatted?.description === 'string'
+      ? readHighlight(formatted.description)
+      : { text: doc.description, matches: [] };
   return {
     id: doc.id,
     name: doc.name,
-    description: cropped,
+    description: cropped.text,
     url: doc.url,
     fields: doc.fields,
     pathways: doc.pathways,
@@ -132,8 +137,8 @@ export function toAssociationHit(doc: IndexHit<AssociationDocument>): Associatio
     hiring: doc.hiring,
     hiringReasons: doc.hiringReasons,
     highlights: {
-      name: formattedHighlight(formatted, 'name', doc.name),
-      description: formattedHighlight(formatted, 'description', cropped),
+      name: formattedMatches(formatted, 'name'),
+      description: cropped.matches,
     },
   };
 }

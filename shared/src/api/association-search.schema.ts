@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ASSOCIATION_SCOPES } from '../association/association.schema.js';
 import { literals } from '../event/event.schema.js';
-import { HighlightSchema } from './highlight.schema.js';
+import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
 
 /** A professional association as a result card shows it. */
@@ -23,10 +23,9 @@ export const AssociationHitSchema = Type.Object(
     hiring: Type.Number(),
     hiringReasons: Type.Array(Type.String()),
     highlights: Type.Object(
-      { name: HighlightSchema, description: HighlightSchema },
+      { name: MatchRangesSchema, description: MatchRangesSchema },
       {
-        description:
-          'the text attributes of the same name, split into runs that matched the query and runs that did not',
+        description: 'where the query matched the text attributes of the same name (`description`: the extract above)',
       },
     ),
   },

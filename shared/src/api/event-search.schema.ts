@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { EVENT_FORMATS, EVENT_STATUSES, EVENT_TYPES, literals } from '../event/event.schema.js';
 import { COST_FILTERS, SEARCH_SORTS } from '../search/query.schema.js';
-import { HighlightSchema } from './highlight.schema.js';
+import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
 
 /** An upcoming event as a result card shows it (`GET /api/search` and the lists of the event and association pages). */
@@ -38,15 +38,14 @@ export const EventHitSchema = Type.Object(
     distanceKm: Type.Optional(Type.Number({ description: 'great-circle distance from `near`, in km' })),
     highlights: Type.Object(
       {
-        title: HighlightSchema,
-        description: HighlightSchema,
-        organizer: Nullable(HighlightSchema),
-        venueName: Nullable(HighlightSchema),
-        city: Nullable(HighlightSchema),
+        title: MatchRangesSchema,
+        description: MatchRangesSchema,
+        organizer: MatchRangesSchema,
+        venueName: MatchRangesSchema,
+        city: MatchRangesSchema,
       },
       {
-        description:
-          'the text attributes of the same name, split into runs that matched the query and runs that did not',
+        description: 'where the query matched the text attributes of the same name (`description`: the extract above)',
       },
     ),
   },

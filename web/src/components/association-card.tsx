@@ -21,7 +21,7 @@ export function AssociationCard({
     <article className="association-card">
       <Heading className="association-card__title">
         <Link href={`/associations/${encodeURIComponent(association.id)}`}>
-          <Highlight runs={association.highlights.name} />
+          <Highlight text={association.name} matches={association.highlights.name} />
         </Link>
       </Heading>
       <p className="association-card__meta">
@@ -33,9 +33,9 @@ export function AssociationCard({
         <p className="association-card__fields">{association.fieldNames.join(', ')}</p>
       )}
       <HiringBadge score={association.hiring} reasons={association.hiringReasons} />
-      {association.highlights.description.length > 0 && (
+      {association.description && (
         <p className="association-card__description">
-          <Highlight runs={association.highlights.description} />
+          <Highlight text={association.description} matches={association.highlights.description} />
         </p>
       )}
       {chapterPlaces.length > 0 && (

@@ -31,7 +31,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
       <Heading className="event-card__title">
         <Link href={`/events/${encodeURIComponent(event.id)}`}>
-          <Highlight runs={event.highlights.title} />
+          <Highlight text={event.title} matches={event.highlights.title} />
         </Link>
       </Heading>
       <p className="event-card__when">
@@ -53,9 +53,9 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       </p>
       {event.fieldNames.length > 0 && <p className="event-card__fields">{event.fieldNames.join(', ')}</p>}
       <HiringBadge score={event.hiring} reasons={event.hiringReasons} />
-      {!compact && event.highlights.description.length > 0 && (
+      {!compact && event.description && (
         <p className="event-card__description">
-          <Highlight runs={event.highlights.description} />
+          <Highlight text={event.description} matches={event.highlights.description} />
         </p>
       )}
     </article>

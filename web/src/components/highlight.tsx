@@ -1,11 +1,11 @@
-import type { Highlight as HighlightRuns } from '@fieldguide/shared';
+import { highlightRuns, type MatchRanges } from '@fieldguide/shared';
 
-/** Renders the API's highlighted text: each run as text, the matched ones in `<mark>`; never parsed as HTML. */
-export function Highlight({ runs }: { runs: HighlightRuns }) {
+/** Renders text with the query's matches in `<mark>`: every run a text node, never parsed as HTML. */
+export function Highlight({ text, matches }: { text: string; matches: MatchRanges }) {
   return (
     <>
-      {runs.map((run, i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and come from the same answer
+      {highlightRuns(text, matches).map((run, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and re-derived from the same text
         run.match ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
       )}
     </>

@@ -30,17 +30,7 @@ export function eventHit(overrides: Partial<EventHit> = {}): EventHit {
     costCurrency: null,
     hiring: 0.95,
     hiringReasons: ['Career fair or recruiting event'],
-    highlights: {
-      title: [
-        { text: 'Twin Cities ', match: false },
-        { text: 'Nursing', match: true },
-        { text: ' Career Fair', match: false },
-      ],
-      description: [{ text: 'Meet hospital recruiters and nurse leaders.', match: false }],
-      organizer: null,
-      venueName: [{ text: 'Minneapolis Convention Center', match: false }],
-      city: [{ text: 'Minneapolis', match: false }],
-    },
+    highlights: { title: [[12, 19]], description: [], organizer: [], venueName: [], city: [] },
     ...overrides,
   };
   return hit;

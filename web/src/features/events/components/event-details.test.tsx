@@ -16,11 +16,7 @@ describe('event page', () => {
       '/api/events/tc-nursing-fair': () =>
         eventDetail({
           related: [
-            eventHit({
-              id: 'other',
-              title: 'Other',
-              highlights: { ...eventHit().highlights, title: [{ text: 'Other Fair', match: false }] },
-            }),
+            eventHit({ id: 'other', title: 'Other Fair', highlights: { ...eventHit().highlights, title: [] } }),
           ],
         }),
     });
