@@ -18,6 +18,7 @@ interface ErrorEntry {
 /** Every error the API answers with, once: its status and default message. The codes are `shared`'s. */
 export const ERRORS = {
   ERR_BAD_PARAMETER: { status: 400, message: 'a parameter is not valid' },
+  // Also a 4xx of Fastify's that came without a code of its own: its status is kept.
   ERR_BAD_REQUEST: { status: 400, message: 'the request is not valid' },
   ERR_BAD_URL: { status: 400, message: 'the URL is not validly encoded' },
   ERR_UNAUTHORIZED: { status: 401, message: 'a valid bearer token is required' },
