@@ -76,6 +76,7 @@ export { extractMicrodata } from './extract/microdata.js';
 export type * from './extract/raw-event.js';
 export type { RawOrganization } from './extract/schema-org.js';
 export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
+export * from './index/association-search.js';
 export {
   callMeilisearch,
   createMeilisearchClient,
@@ -85,6 +86,7 @@ export {
   type MeilisearchConnection,
   toIndexError,
 } from './index/client.js';
+export * from './index/event-search.js';
 export * from './index/meilisearch-runtime.js';
 export * from './index/open-search-index.js';
 export * from './index/outbox-drain.js';

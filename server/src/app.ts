@@ -2,18 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IndexUnavailableError } from '@fieldguide/crawlers';
-import { ValidationError } from '@fieldguide/shared';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 import { crawlsPlugin } from './crawls/crawls-plugin.js';
-import { ApiError, errors } from './errors.js';
+import { apiError, errors, sendError, toApiError } from './errors.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { publicRateLimitPlugin } from './plugins/rate-limit.js';
@@ -28,7 +20,6 @@ import { fieldRoutes } from './routes/fields/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { searchRoutes } from './routes/search/index.js';
 import { suggestRoutes } from './routes/suggest/index.js';
-import { describeSchemaError, describeValidationError } from './validation-messages.js';
 
 export interface BuildAppOptions {
   config: Readonly<Config>;
@@ -54,26 +45,6 @@ function isAppPageRequest(request: FastifyRequest): boolean {
   return !SERVER_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`) || pathname.startsWith(`${p}.`));
 }
 
-/** Turns any thrown value into the API's one error shape, keeping 4xx messages and masking 5xx. */
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof IndexUnavailableError) return errors.indexUnavailable();
-  if (error instanceof ValidationError) return new ApiError(400, 'ERR_BAD_PARAMETER', describeValidationError(error));
-  const fastifyError = error as FastifyError;
-  if (fastifyError.validation) {
-    return new ApiError(
-      400,
-      'ERR_BAD_PARAMETER',
-      describeSchemaError(fastifyError.validation, fastifyError.validationContext ?? 'request'),
-    );
-  }
-  const status = fastifyError.statusCode;
-  if (status !== undefined && status >= 400 && status < 500) {
-    return new ApiError(status, fastifyError.code ?? 'ERR_BAD_REQUEST', fastifyError.message);
-  }
-  return errors.internal();
-}
-
 /** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies in front of the server. */
 function trustProxyOption(
   trust: Config['trustProxy'],
@@ -95,34 +66,31 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     // URLs the router rejects before any route runs still get the API's error shape, without echoing the path.
-    frameworkErrors: (error, _request, reply) => {
-      const apiError =
-        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-          ? new ApiError(414, 'ERR_URL_TOO_LONG', 'a path segment of the URL is too long')
-          : error.code === 'FST_ERR_BAD_URL'
-            ? new ApiError(400, 'ERR_BAD_URL', 'the URL is not validly encoded')
-            : errors.internal();
-      return (reply as FastifyReply)
-        .code(apiError.statusCode)
-        .send({ statusCode: apiError.statusCode, code: apiError.code, message: apiError.message });
-    },
+    frameworkErrors: (error, _request, reply) =>
+      sendError(
+        reply as FastifyReply,
+        apiError(
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'ERR_URL_TOO_LONG'
+            : error.code === 'FST_ERR_BAD_URL'
+              ? 'ERR_BAD_URL'
+              : 'ERR_INTERNAL',
+        ),
+      ),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: apiError.code, message: apiError.message }, 'request rejected');
-    return reply
-      .code(apiError.statusCode)
-      .send({ statusCode: apiError.statusCode, code: apiError.code, message: apiError.message });
+    const problem = toApiError(error);
+    if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: problem.code, message: problem.message }, 'request rejected');
+    return sendError(reply, problem);
   });
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWebApp = existsSync(path.join(webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (/events/x, /fields/y, …) are pages the browser asks for directly.
     if (hasWebApp && isAppPageRequest(request)) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    const apiError = errors.routeNotFound(request.method, request.url);
-    return reply.code(404).send({ statusCode: 404, code: apiError.code, message: apiError.message });
+    return sendError(reply, errors.routeNotFound(request.method, request.url));
   });
 
   await app.register(securityHeadersPlugin);

@@ -41,7 +41,6 @@ describe('the widget bundle', () => {
       'document.write',
       'eval(',
       'Function(',
-      '_formatted',
       'document.cookie',
       'localStorage',
       'sessionStorage',

@@ -1,4 +1,4 @@
-import { EventSearchResponseSchema } from '@fieldguide/server';
+import { EventSearchResponseSchema } from '@fieldguide/shared';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';

@@ -1,4 +1,4 @@
-import type { EventSearchResponse } from '../src/lib/api-types.js';
+import type { EventSearchResponse } from '@fieldguide/shared';
 import type { WidgetEvent } from './render.js';
 
 /** Thrown when the events could not be fetched; the widget logs `message` and `hint` and shows a short notice. */

@@ -1,9 +1,9 @@
-import type { EventHit } from '../src/lib/api-types.js';
+import type { EventHit } from '@fieldguide/shared';
 import { formatEventWhen, formatPlace } from '../src/lib/format.js';
 import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, HIRING_LIKELY } from '../src/lib/labels.js';
 import type { Theme } from './options.js';
 
-/** The fields of a search hit the widget shows; `_formatted` (HTML highlights) is never read. */
+/** The fields of a search hit the widget shows: titles as they are, without the matched words marked. */
 export type WidgetEvent = Pick<
   EventHit,
   | 'id'

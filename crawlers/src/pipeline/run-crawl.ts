@@ -1,4 +1,4 @@
-import type { Event, Source, SourceHealth } from '@fieldguide/shared';
+import type { Event, Source, SourceCrawlResult, SourceHealth } from '@fieldguide/shared';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../core/fetcher.js';
 import { dedupeEvents } from '../dedupe/dedupe.js';
 import type { CrawlRun, Store, UpsertResult } from '../store/store.types.js';
@@ -32,30 +32,8 @@ export interface RunCrawlOptions {
   signal?: AbortSignal;
 }
 
-/** What one source's crawl gave. */
-export interface SourceCrawlResult {
-  sourceId: string;
-  status: 'ok' | 'partial' | 'failed' | 'skipped';
-  /** Why a source was skipped (`not due`, `disabled`). */
-  skipReason?: string;
-  /** Distinct events the source publishes now (new, changed, unchanged and not modified). */
-  events: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Events found to be another record's duplicate and merged into it. */
-  merged: number;
-  delisted: number;
-  pages: number;
-  notModified: number;
-  /** Fetch failures and events left out, each with its reason. */
-  errors: string[];
-  /** Links not fetched on purpose (robots.txt). */
-  skipped: string[];
-  /** What extractors doubted, per document. */
-  warnings: string[];
-  durationMs: number;
-}
+/** What one source's crawl gave: the shared schema's type, the one the admin API shows. */
+export type { SourceCrawlResult };
 
 /** The outcome of {@link runCrawl}. */
 export interface CrawlSummary {

@@ -1,4 +1,4 @@
-import type { Association, Event, Source, SourceHealth } from '@fieldguide/shared';
+import type { Association, CrawlRunRecord, Event, Source, SourceHealth } from '@fieldguide/shared';
 
 /** What an index change is about. */
 export type OutboxEntity = 'event' | 'association';
@@ -45,17 +45,8 @@ export interface FetchLogEntry {
   durationMs?: number;
 }
 
-export interface CrawlRun {
-  id: number;
-  /** ISO UTC. */
-  startedAt: string;
-  /** ISO UTC; set by the store when a run leaves `running` without one. */
-  finishedAt?: string;
-  /** `interrupted`: the process running it died (found when a store is next opened on this host). */
-  status: 'running' | 'finished' | 'failed' | 'interrupted';
-  /** Per-source results: events found, errors, status. */
-  results: Record<string, { status: 'ok' | 'partial' | 'failed'; events: number; errors: string[] }>;
-}
+/** A crawl run as the store records it (`interrupted`: the process running it died, found when a store is next opened on this host). */
+export type CrawlRun = CrawlRunRecord;
 
 /** How to open the store. */
 export interface StoreOptions {

@@ -1,12 +1,11 @@
 import {
   type CrawlProgress,
-  type CrawlRun,
   type FetcherOptions,
   runCrawl,
-  type SourceCrawlResult,
   type Store,
   UnknownSourceError,
 } from '@fieldguide/crawlers';
+import type { CrawlRun, CrawlRunProgress, CrawlRunRecord, SourceCrawlResult } from '@fieldguide/shared';
 
 /** Thrown by {@link CrawlManager.start} while a crawl runs: the caller answers 409 and starts nothing. */
 export class CrawlBusyError extends Error {
@@ -17,25 +16,6 @@ export class CrawlBusyError extends Error {
 }
 
 export { UnknownSourceError };
-
-/** How far a running crawl has come. */
-export interface CrawlRunProgress {
-  sourcesTotal: number;
-  sourcesDone: number;
-  pagesFetched: number;
-  /** Sources being crawled right now. */
-  inProgress: string[];
-}
-
-/** A crawl run as the admin API shows it: the stored record, with progress and per-source details when known. */
-export interface CrawlRunView extends CrawlRun {
-  /** While the run is going (and, frozen, once it has ended in this process). */
-  progress?: CrawlRunProgress;
-  /** Every source's full result, as far as this process saw the run (skipped sources included at the end). */
-  sources?: SourceCrawlResult[];
-  /** Why the run failed as a whole, when it did. */
-  error?: string;
-}
 
 /** What to crawl. */
 export interface StartCrawlOptions {
@@ -69,7 +49,7 @@ export interface CrawlManagerOptions {
   run?: CrawlRunner;
   fetcher?: FetcherOptions;
   /** Called when a run has ended (after its last write): e.g. drain the outbox now. */
-  onFinished?: (run: CrawlRunView) => void | Promise<void>;
+  onFinished?: (run: CrawlRun) => void | Promise<void>;
   /** Called with a run that failed as a whole. */
   onError?: (error: unknown, runId: number) => void;
 }
@@ -81,12 +61,12 @@ export interface CrawlManager {
    * @throws CrawlBusyError while another crawl runs.
    * @throws UnknownSourceError for an id no source has (nothing is started).
    */
-  start(options?: StartCrawlOptions): Promise<CrawlRunView>;
+  start(options?: StartCrawlOptions): Promise<CrawlRun>;
   /** The running crawl's run, if any. */
-  readonly active: CrawlRunView | undefined;
-  get(id: number): CrawlRunView | undefined;
+  readonly active: CrawlRun | undefined;
+  get(id: number): CrawlRun | undefined;
   /** The newest runs first. */
-  list(limit: number): CrawlRunView[];
+  list(limit: number): CrawlRun[];
   /** Resolves when no crawl runs (at once when none does). */
   idle(): Promise<void>;
   /** Stops the running crawl (pages in flight finish; the run ends `interrupted`) and waits for it. */
@@ -109,10 +89,10 @@ export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
   const tracked = new Map<number, Tracked>();
   let running: { runId: number; done: Promise<void>; abort: AbortController } | undefined;
 
-  const view = (stored: CrawlRun): CrawlRunView => {
+  const view = (stored: CrawlRunRecord): CrawlRun => {
     // A run is `running` until its summary is in and its changes were handed to the index (onFinished).
     const { finishedAt: _finishedAt, ...open } = stored;
-    const run: CrawlRun = running?.runId === stored.id ? { ...open, status: 'running' } : stored;
+    const run: CrawlRunRecord = running?.runId === stored.id ? { ...open, status: 'running' } : stored;
     const t = tracked.get(run.id);
     if (!t) return run;
     return {

@@ -1,7 +1,6 @@
 import type { SearchIndex, Store } from '@fieldguide/crawlers';
-import { type Event, fieldLabel, type SearchQuery } from '@fieldguide/shared';
+import { type EchoedSearchQuery, type Event, fieldLabel, type SearchQuery } from '@fieldguide/shared';
 import { runEventSearch } from '../search/run-search.js';
-import type { EchoedSearchQuery } from '../search/schemas.js';
 import { MAX_FEED_ITEMS } from './feed-document.js';
 
 /** The largest page the search API serves; a feed reads pages of it up to {@link MAX_FEED_ITEMS}. */
@@ -28,14 +27,14 @@ export async function loadFeedEvents(
   const first = await runEventSearch(
     app,
     { ...filters, sort: 'date', page: 1, limit: PAGE_SIZE },
-    { facets: false, now },
+    { facets: false, highlight: false, now },
   );
   const ids = first.hits.map((h) => h.id);
   for (let page = 2; page <= Math.min(pages, first.totalPages); page += 1) {
     const next = await runEventSearch(
       app,
       { ...filters, sort: 'date', page, limit: PAGE_SIZE },
-      { facets: false, now },
+      { facets: false, highlight: false, now },
     );
     ids.push(...next.hits.map((h) => h.id));
   }

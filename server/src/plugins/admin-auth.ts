@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiError, errors } from '../errors.js';
+import { apiError } from '../errors.js';
 
 /** The realm named in `WWW-Authenticate` on a 401. */
 const REALM = 'fieldguide-admin';
@@ -27,16 +27,12 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function adminAuthHook(adminToken: string | undefined) {
   return async <P>(request: FastifyRequest, reply: FastifyReply, payload: P): Promise<P> => {
     if (adminToken === undefined) {
-      throw new ApiError(
-        403,
-        'ERR_ADMIN_CLOSED',
-        'the admin API is closed: the server was started without ADMIN_TOKEN',
-      );
+      throw apiError('ERR_ADMIN_CLOSED');
     }
     const given = bearerToken(request.headers.authorization);
     if (given === undefined || !tokenMatches(given, adminToken)) {
       reply.header('www-authenticate', `Bearer realm="${REALM}"`);
-      throw errors.unauthorized();
+      throw apiError('ERR_UNAUTHORIZED');
     }
     return payload;
   };

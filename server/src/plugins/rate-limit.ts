@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiError } from '../errors.js';
+import { errors } from '../errors.js';
 
 export interface RateLimitOptions {
   /** Requests per IP per window; 0 turns the limit off. */
@@ -20,8 +20,7 @@ async function rateLimitPlugin(app: FastifyInstance, opts: RateLimitOptions) {
     global: true,
     max: opts.max,
     timeWindow: opts.windowMs,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'ERR_RATE_LIMITED', `too many requests; retry in ${context.after}`),
+    errorResponseBuilder: (_request, context) => errors.rateLimited(context.after),
   });
 }
 

@@ -1,17 +1,18 @@
-import type { EventSearchResponse as IndexEventResponse, SearchIndex } from '@fieldguide/crawlers';
-import type { SearchQuery } from '@fieldguide/shared';
-import { planEventSearch } from './event-plan.js';
-import { mergeDistributions, toEventFacets } from './facets.js';
-import { toEventHit } from './hits.js';
+import { findEvents, type SearchIndex } from '@fieldguide/crawlers';
+import type { EchoedSearchQuery, EventSearchResponse, SearchQuery } from '@fieldguide/shared';
+import { distanceKm } from '../geo/distance.js';
 import { type ResolvedEventQuery, resolveEventQuery } from './resolve-query.js';
-import type { EchoedSearchQuery, EventSearchResponse } from './schemas.js';
 
 export interface EventSearchOptions {
   /** The instant "upcoming" is measured from; default: now. */
   now?: Date;
   /** Count facets (extra facet-only requests for active filters); default true. Feeds turn it off. */
   facets?: boolean;
+  /** Mark the matched words in the hits' `highlights`; default true. Pages that show no highlights turn it off. */
+  highlight?: boolean;
 }
+
+const ROUND_KM = 10;
 
 /** The normalized query as the API echoes it back. */
 export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
@@ -36,8 +37,9 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
 }
 
 /**
- * Runs an event search with the parameters of `GET /api/search`: validates and resolves the query, sends the
- * Meilisearch requests in parallel, and shapes hits, facets and paging. Reads nothing from the store.
+ * Runs an event search with the parameters of `GET /api/search`: validates and resolves the query (a place name
+ * through the gazetteer), asks the index in the domain's terms, and adds each hit's distance from `near`. Reads
+ * nothing from the store.
  * @throws ValidationError for a bad parameter (the API answers 400).
  * @throws IndexUnavailableError when Meilisearch cannot be reached (503).
  */
@@ -48,24 +50,26 @@ export async function runEventSearch(
 ): Promise<EventSearchResponse> {
   const now = options.now ?? new Date();
   const resolved = resolveEventQuery(raw, now);
-  const plan = planEventSearch(resolved, { now, facets: options.facets ?? true });
-  // One request per facet group in parallel on a keep-alive connection; a multi-search on SearchIndex would
-  // make it a single round trip.
-  const [main, ...facetResults] = (await Promise.all([
-    app.searchIndex.searchEvents(plan.main),
-    ...plan.facetSearches.map((params) => app.searchIndex.searchEvents(params)),
-  ])) as [IndexEventResponse, ...IndexEventResponse[]];
   const { query, point } = resolved;
-  const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
+  const result = await findEvents(app.searchIndex, {
+    query,
+    ...(point ? { near: point } : {}),
+    now,
+    facets: options.facets ?? true,
+    highlight: options.highlight ?? true,
+  });
+  if (point) {
+    for (const hit of result.hits) {
+      if (hit.location) hit.distanceKm = Math.round(distanceKm(point, hit.location) * ROUND_KM) / ROUND_KM;
+    }
+  }
   return {
-    hits: main.hits.map((doc) => toEventHit(doc, point)),
-    total,
+    hits: result.hits,
+    total: result.total,
     page: query.page,
     limit: query.limit,
-    totalPages: main.totalPages ?? Math.ceil(total / query.limit),
-    facets: toEventFacets(
-      mergeDistributions([main.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
-    ),
+    totalPages: result.totalPages,
+    facets: result.facets,
     query: echoQuery(resolved),
   };
 }

@@ -1,5 +1,5 @@
+import type { AssociationHit } from '@fieldguide/shared';
 import { Link } from 'wouter';
-import type { AssociationHit } from '../lib/api-types.js';
 import { formatPlace } from '../lib/format.js';
 import { SCOPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
@@ -21,7 +21,7 @@ export function AssociationCard({
     <article className="association-card">
       <Heading className="association-card__title">
         <Link href={`/associations/${encodeURIComponent(association.id)}`}>
-          <Highlight html={association._formatted.name} />
+          <Highlight text={association.name} matches={association.highlights.name} />
         </Link>
       </Heading>
       <p className="association-card__meta">
@@ -33,9 +33,9 @@ export function AssociationCard({
         <p className="association-card__fields">{association.fieldNames.join(', ')}</p>
       )}
       <HiringBadge score={association.hiring} reasons={association.hiringReasons} />
-      {association._formatted.description && (
+      {association.description && (
         <p className="association-card__description">
-          <Highlight html={association._formatted.description} />
+          <Highlight text={association.description} matches={association.highlights.description} />
         </p>
       )}
       {chapterPlaces.length > 0 && (

@@ -1,5 +1,5 @@
+import type { EventHit } from '@fieldguide/shared';
 import { Link } from 'wouter';
-import type { EventHit } from '../lib/api-types.js';
 import { formatCost, formatDistance, formatEventWhen, formatPlace, isHappeningNow } from '../lib/format.js';
 import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
@@ -31,7 +31,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
       <Heading className="event-card__title">
         <Link href={`/events/${encodeURIComponent(event.id)}`}>
-          <Highlight html={event._formatted.title} />
+          <Highlight text={event.title} matches={event.highlights.title} />
         </Link>
       </Heading>
       <p className="event-card__when">
@@ -53,9 +53,9 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       </p>
       {event.fieldNames.length > 0 && <p className="event-card__fields">{event.fieldNames.join(', ')}</p>}
       <HiringBadge score={event.hiring} reasons={event.hiringReasons} />
-      {!compact && event._formatted.description && (
+      {!compact && event.description && (
         <p className="event-card__description">
-          <Highlight html={event._formatted.description} />
+          <Highlight text={event.description} matches={event.highlights.description} />
         </p>
       )}
     </article>

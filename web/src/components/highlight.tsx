@@ -1,12 +1,12 @@
-import { parseHighlight } from '../lib/highlight.js';
+import { highlightRuns, type MatchRanges } from '@fieldguide/shared';
 
-/** Renders the API's highlighted text as text nodes and `<mark>` elements, never as HTML. */
-export function Highlight({ html }: { html: string }) {
+/** Renders text with the query's matches in `<mark>`: every run a text node, never parsed as HTML. */
+export function Highlight({ text, matches }: { text: string; matches: MatchRanges }) {
   return (
     <>
-      {parseHighlight(html).map((part, i) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional and re-derived from the same string
-        part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      {highlightRuns(text, matches).map((run, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and re-derived from the same text
+        run.match ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>,
       )}
     </>
   );

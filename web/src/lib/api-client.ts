@@ -1,4 +1,13 @@
+import type { ApiErrorBody, ApiErrorCode, FrameworkErrorCode } from '@fieldguide/shared';
 import { env } from '../config/env.js';
+
+/** What an {@link ApiError} may carry: the API's codes, or ours when the API sent none. */
+export type ClientErrorCode =
+  | ApiErrorCode
+  | FrameworkErrorCode
+  | 'ERR_NETWORK'
+  | 'ERR_BAD_RESPONSE'
+  | `ERR_HTTP_${number}`;
 
 /** Thrown for every failed API call; UI code shows `message` and may branch on `status` and `code`. */
 export class ApiError extends Error {
@@ -7,7 +16,7 @@ export class ApiError extends Error {
     /** HTTP status, or 0 when the server could not be reached. */
     readonly status: number,
     /** The API's stable code (`ERR_NOT_FOUND`, …), or `ERR_NETWORK` / `ERR_HTTP_<status>` when it sent none. */
-    readonly code: string,
+    readonly code: ClientErrorCode,
     message: string,
     options?: ErrorOptions,
   ) {
@@ -45,7 +54,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-const isErrorBody = (body: unknown): body is { code: string; message: string } =>
+const isErrorBody = (body: unknown): body is Pick<ApiErrorBody, 'code' | 'message'> =>
   typeof body === 'object' &&
   body !== null &&
   typeof (body as { code?: unknown }).code === 'string' &&

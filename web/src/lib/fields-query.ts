@@ -1,6 +1,6 @@
+import type { FieldsResponse } from '@fieldguide/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client.js';
-import type { FieldsResponse } from './api-types.js';
 
 /** `GET /api/fields`: the taxonomy with live counts; names rarely change, so it stays fresh for 5 minutes. */
 export const fieldsQueryOptions = () =>

@@ -1,4 +1,4 @@
-import type { EventDetail, EventHit, EventSearchResponse, FieldsResponse } from '../lib/api-types.js';
+import type { EventDetail, EventHit, EventSearchResponse, FieldsResponse } from '@fieldguide/shared';
 
 /** An event hit as `/api/search` returns it; override what a test needs. */
 export function eventHit(overrides: Partial<EventHit> = {}): EventHit {
@@ -30,13 +30,7 @@ export function eventHit(overrides: Partial<EventHit> = {}): EventHit {
     costCurrency: null,
     hiring: 0.95,
     hiringReasons: ['Career fair or recruiting event'],
-    _formatted: {
-      title: 'Twin Cities <mark>Nursing</mark> Career Fair',
-      description: 'Meet hospital recruiters and nurse leaders.',
-      organizer: null,
-      venueName: 'Minneapolis Convention Center',
-      city: 'Minneapolis',
-    },
+    highlights: { title: [[12, 19]], description: [], organizer: [], venueName: [], city: [] },
     ...overrides,
   };
   return hit;

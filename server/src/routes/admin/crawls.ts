@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CrawlRunSchema, StartCrawlBodySchema } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { CrawlBusyError, UnknownSourceError } from '../../crawls/crawl-manager.js';
-import { errors } from '../../errors.js';
-import { ErrorSchema } from '../../search/schemas.js';
-import { adminErrorResponses, adminRouteConfig, CrawlRunSchema, StartCrawlBodySchema } from './schemas.js';
-import { busy } from './sources.js';
+import { apiError, errorResponses, errors } from '../../errors.js';
+import { adminErrorResponses, adminRouteConfig } from './schemas.js';
 
 /** `/crawls`: start a crawl in the background, list runs, follow one. */
 export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,7 +20,11 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Answers 202 with the run at once; follow it with GET /api/admin/crawls/:id. One crawl at a time: 409 ' +
           'while one runs.',
         body: Type.Optional(StartCrawlBodySchema),
-        response: { 202: Type.Object({ run: CrawlRunSchema }), 409: ErrorSchema, ...adminErrorResponses },
+        response: {
+          202: Type.Object({ run: CrawlRunSchema }),
+          ...errorResponses('ERR_CRAWL_RUNNING'),
+          ...adminErrorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -33,7 +36,7 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         return reply.code(202).send({ run });
       } catch (error) {
-        if (error instanceof CrawlBusyError) throw busy(error);
+        if (error instanceof CrawlBusyError) throw apiError('ERR_CRAWL_RUNNING', error.message);
         if (error instanceof UnknownSourceError) throw errors.badParameter('sourceIds', error.message);
         throw error;
       }
@@ -67,7 +70,11 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ adminToken: [] }],
         summary: 'One crawl run with per-source progress, results and errors',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Object({ run: CrawlRunSchema }), 404: ErrorSchema, ...adminErrorResponses },
+        response: {
+          200: Type.Object({ run: CrawlRunSchema }),
+          ...errorResponses('ERR_NOT_FOUND'),
+          ...adminErrorResponses,
+        },
       },
     },
     async (request) => {

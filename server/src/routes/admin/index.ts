@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiError } from '../../errors.js';
+import { errors } from '../../errors.js';
 import { adminAuthPlugin } from '../../plugins/admin-auth.js';
 import { adminCrawlRoutes } from './crawls.js';
 import { adminSourceRoutes } from './sources.js';
@@ -19,8 +19,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       global: true,
       max: adminRateLimitMax,
       timeWindow: publicLimit.windowMs,
-      errorResponseBuilder: (_request, context) =>
-        new ApiError(429, 'ERR_RATE_LIMITED', `too many requests; retry in ${context.after}`),
+      errorResponseBuilder: (_request, context) => errors.rateLimited(context.after),
     });
   }
   await app.register(adminAuthPlugin, { adminToken: app.config.adminToken });

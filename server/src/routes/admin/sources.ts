@@ -8,22 +8,20 @@ import {
   sourceIdFromUrl,
   toSource,
 } from '@fieldguide/crawlers';
-import type { Source } from '@fieldguide/shared';
-import { Type } from '@sinclair/typebox';
-import { CrawlBusyError } from '../../crawls/crawl-manager.js';
-import { ApiError, errors } from '../../errors.js';
-import { ErrorSchema } from '../../search/schemas.js';
 import {
   type AddSourceBody,
   AddSourceBodySchema,
   AdminSourceSchema,
-  adminErrorResponses,
-  adminRouteConfig,
   CrawlRunSchema,
   DiscoverySchema,
   type PatchSourceBody,
   PatchSourceBodySchema,
-} from './schemas.js';
+  type Source,
+} from '@fieldguide/shared';
+import { Type } from '@sinclair/typebox';
+import { CrawlBusyError } from '../../crawls/crawl-manager.js';
+import { apiError, errorResponses, errors } from '../../errors.js';
+import { adminErrorResponses, adminRouteConfig } from './schemas.js';
 
 /** How long discovery may take to read a page, in milliseconds. */
 const DISCOVERY_TIMEOUT_MS = 15_000;
@@ -34,11 +32,9 @@ const SourceIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 
 function validSource(entry: Record<string, unknown>): Source {
   const problems: string[] = [];
   const source = toSource(entry, 'source', problems);
-  if (!source) throw new ApiError(400, 'ERR_BAD_PARAMETER', problems.join('; ').replace(/^source: /, ''));
+  if (!source) throw apiError('ERR_BAD_PARAMETER', problems.join('; ').replace(/^source: /, ''));
   return source;
 }
-
-export const busy = (error: CrawlBusyError) => new ApiError(409, 'ERR_CRAWL_RUNNING', error.message);
 
 /** Reads the home page for feeds, calendars and event pages; a 422 when it cannot be read. */
 async function discover(
@@ -58,8 +54,7 @@ async function discover(
     });
   } catch (error) {
     if (error instanceof NonRetryableError || error instanceof RetryableError) {
-      throw new ApiError(
-        422,
+      throw apiError(
         'ERR_DISCOVERY_FAILED',
         `could not read ${url}: ${error.message}; pass "kind" to add the URL without reading it`,
       );
@@ -107,8 +102,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: AddSourceBodySchema,
         response: {
           201: Type.Object({ source: AdminSourceSchema, discovered: Type.Union([DiscoverySchema, Type.Null()]) }),
-          409: ErrorSchema,
-          422: ErrorSchema,
+          ...errorResponses('ERR_SOURCE_EXISTS', 'ERR_DISCOVERY_FAILED'),
           ...adminErrorResponses,
         },
       },
@@ -142,7 +136,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(associationId ? { associationId } : {}),
       });
       if (app.store.getSource(source.id)) {
-        throw new ApiError(409, 'ERR_SOURCE_EXISTS', `a source with id "${source.id}" exists already`);
+        throw apiError('ERR_SOURCE_EXISTS', `a source with id "${source.id}" exists already`);
       }
       app.store.upsertSource(source);
       const discovered = found
@@ -171,7 +165,11 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Change a source: enable or disable it, its fields, its recrawl interval, name or kind',
         params: SourceIdParams,
         body: PatchSourceBodySchema,
-        response: { 200: Type.Object({ source: AdminSourceSchema }), 404: ErrorSchema, ...adminErrorResponses },
+        response: {
+          200: Type.Object({ source: AdminSourceSchema }),
+          ...errorResponses('ERR_NOT_FOUND'),
+          ...adminErrorResponses,
+        },
       },
     },
     async (request) => {
@@ -201,8 +199,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: SourceIdParams,
         response: {
           202: Type.Object({ run: CrawlRunSchema }),
-          404: ErrorSchema,
-          409: ErrorSchema,
+          ...errorResponses('ERR_NOT_FOUND', 'ERR_CRAWL_RUNNING'),
           ...adminErrorResponses,
         },
       },
@@ -213,7 +210,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const run = await app.crawls.start({ sourceIds: [request.params.id], force: true });
         return reply.code(202).send({ run });
       } catch (error) {
-        if (error instanceof CrawlBusyError) throw busy(error);
+        if (error instanceof CrawlBusyError) throw apiError('ERR_CRAWL_RUNNING', error.message);
         throw error;
       }
     },

@@ -1,42 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IndexError } from '@fieldguide/crawlers';
+import { findEvents } from '@fieldguide/crawlers';
 import {
+  ApiErrorSchema,
+  AssociationDetailSchema,
   AssociationQuerySchema,
-  AssociationSchema,
+  AssociationSearchResponseSchema,
   EntityIdSchema,
   eq,
   normalizeSearchQuery,
 } from '@fieldguide/shared';
-import { type Static, Type } from '@sinclair/typebox';
-import { errors } from '../../errors.js';
+import { Type } from '@sinclair/typebox';
+import { errors, readErrorResponses } from '../../errors.js';
 import { runAssociationSearch } from '../../search/association-search.js';
-import { planEventSearch } from '../../search/event-plan.js';
-import { toEventHit } from '../../search/hits.js';
-import {
-  AssociationSearchResponseSchema,
-  ErrorSchema,
-  type EventHit,
-  EventHitSchema,
-  forResponse,
-  readErrorResponses,
-} from '../../search/schemas.js';
+import { unlessIndexDown } from '../../search/unless-index-down.js';
 
 /** How many upcoming events an association page lists. */
 export const ASSOCIATION_EVENTS = 20;
-
-const AssociationDetailSchema = Type.Composite([
-  forResponse(AssociationSchema),
-  Type.Object({
-    upcomingEvents: Type.Array(EventHitSchema, {
-      description: 'its upcoming events, soonest first (empty while search is unavailable)',
-    }),
-    upcomingEventsTotal: Type.Union([Type.Integer(), Type.Null()], {
-      description: 'how many upcoming events it has; null while search is unavailable',
-    }),
-  }),
-]);
-/** The answer's static type (the web app restates it; tests/contract checks they agree). */
-export type AssociationDetail = Static<typeof AssociationDetailSchema>;
 
 /** `GET /associations` (search with facets) and `GET /associations/:id` (from the store, with its upcoming events). */
 export const associationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -66,28 +45,30 @@ export const associationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'One association',
         description: 'The association as stored, with its upcoming events.',
         params: Type.Object({ id: EntityIdSchema }),
-        response: { 200: AssociationDetailSchema, 404: ErrorSchema, ...readErrorResponses },
+        response: { 200: AssociationDetailSchema, 404: ApiErrorSchema, ...readErrorResponses },
       },
     },
     async (request, reply) => {
       const association = app.store.getAssociation(request.params.id);
       if (!association) throw errors.notFound('association');
-      let upcomingEvents: EventHit[] = [];
-      let upcomingEventsTotal: number | null = null;
-      try {
-        const now = new Date();
-        const query = normalizeSearchQuery({ limit: ASSOCIATION_EVENTS, sort: 'date' }, { now });
-        const filter = eq('associationId', association.id);
-        const { main } = planEventSearch({ query }, { now, filter });
-        const result = await app.searchIndex.searchEvents(main);
-        upcomingEvents = result.hits.map((doc) => toEventHit(doc));
-        upcomingEventsTotal = result.totalHits ?? result.estimatedTotalHits ?? upcomingEvents.length;
-      } catch (error) {
-        if (!(error instanceof IndexError)) throw error;
-        request.log.warn({ err: error }, 'association events unavailable');
-      }
+      const now = new Date();
+      const upcoming = await unlessIndexDown(
+        request.log,
+        'association events',
+        () =>
+          findEvents(app.searchIndex, {
+            query: normalizeSearchQuery({ limit: ASSOCIATION_EVENTS, sort: 'date' }, { now }),
+            now,
+            filter: eq('associationId', association.id),
+          }),
+        undefined,
+      );
       reply.header('cache-control', 'public, max-age=60');
-      return { ...association, upcomingEvents, upcomingEventsTotal };
+      return {
+        ...association,
+        upcomingEvents: upcoming?.hits ?? [],
+        upcomingEventsTotal: upcoming?.total ?? null,
+      };
     },
   );
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventHit } from '../../search/schemas.js';
+import type { EventHit } from '@fieldguide/shared';
 import type { EmbedTheme } from './embed-query.js';
 import { eventHref, formatWhen, formatWhere, HIRING_LIKELY, TYPE_LABELS } from './format.js';
 import { html, SafeHtml } from './html.js';

@@ -1,4 +1,4 @@
-import type { EventHit } from '../../search/schemas.js';
+import type { EventHit } from '@fieldguide/shared';
 
 /** Pages are in English; dates and times read the way US career centers write them. */
 const LOCALE = 'en-US';

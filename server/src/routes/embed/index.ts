@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IndexUnavailableError } from '@fieldguide/crawlers';
-import { ValidationError } from '@fieldguide/shared';
+import { ApiErrorSchema } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, errors } from '../../errors.js';
+import { type ApiError, apiError, errorResponses, errors, sendError, toApiError } from '../../errors.js';
 import { runEventSearch } from '../../search/run-search.js';
-import { ErrorSchema } from '../../search/schemas.js';
-import { describeSchemaError, describeValidationError } from '../../validation-messages.js';
 import { type EmbedQuery, EmbedQuerySchema, toSearchPageQuery, toSearchQuery } from './embed-query.js';
 import { PAGE_STYLE_HASH, renderErrorPage, renderEventsPage } from './events-page.js';
 import { widgetBundles } from './widget-bundle.js';
@@ -60,7 +57,7 @@ const wantsJson = (request: FastifyRequest) => {
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ApiError, theme: EmbedQuery['theme']) {
   reply.code(error.statusCode).header('cache-control', error.statusCode === 400 ? 'public, max-age=60' : 'no-store');
-  if (wantsJson(request)) return reply.send({ statusCode: error.statusCode, code: error.code, message: error.message });
+  if (wantsJson(request)) return sendError(reply, error);
   const hint = error.statusCode === 400 ? BAD_QUERY_HINT : 'Please try again in a few minutes.';
   return reply.type(HTML).send(renderErrorPage(theme ?? 'light', error.message, hint));
 }
@@ -85,19 +82,13 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
         response: {
           200: JsSchema,
           304: Type.Unsafe<undefined>({ description: 'not modified (If-None-Match)' }),
-          503: ErrorSchema,
+          ...errorResponses('ERR_WIDGET_NOT_BUILT'),
         },
       },
     },
     async (request, reply) => {
       const bundle = await bundles.current();
-      if (!bundle) {
-        throw new ApiError(
-          503,
-          'ERR_WIDGET_NOT_BUILT',
-          'the embed widget is not built: run `pnpm build` (or `pnpm --filter @fieldguide/web build`) and restart',
-        );
-      }
+      if (!bundle) throw apiError('ERR_WIDGET_NOT_BUILT');
       const etag = `"${bundle.hash}"`;
       reply
         .header('cache-control', `public, max-age=${LOADER_MAX_AGE_S}`)
@@ -117,7 +108,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
         summary: 'A versioned widget bundle',
         description: 'The widget bundle of one build, `<hash>.js`; never changes, so it may be cached for a year.',
         params: Type.Object({ file: Type.String({ maxLength: 64 }) }),
-        response: { 200: JsSchema, 404: ErrorSchema },
+        response: { 200: JsSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -145,28 +136,18 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
     },
     async (request, reply) => {
       const theme = request.query?.theme === 'dark' ? 'dark' : 'light';
-      if (request.validationError) {
-        const message = describeSchemaError(request.validationError.validation, 'querystring');
-        return sendProblem(request, reply, new ApiError(400, 'ERR_BAD_PARAMETER', message), theme);
-      }
+      if (request.validationError) return sendProblem(request, reply, toApiError(request.validationError), theme);
       try {
-        const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false });
+        const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false, highlight: false });
         return reply
           .header('cache-control', `public, max-age=${EVENTS_PAGE_MAX_AGE_S}`)
           .type(HTML)
           .send(renderEventsPage(result.hits, theme, toSearchPageQuery(request.query)));
       } catch (error) {
-        if (error instanceof ValidationError) {
-          return sendProblem(
-            request,
-            reply,
-            new ApiError(400, 'ERR_BAD_PARAMETER', describeValidationError(error)),
-            theme,
-          );
-        }
-        if (error instanceof IndexUnavailableError)
-          return sendProblem(request, reply, errors.indexUnavailable(), theme);
-        throw error;
+        // A bad parameter and search being down get the page's own answer; anything else the app's error handler.
+        const problem = toApiError(error);
+        if (problem.code === 'ERR_INTERNAL') throw error;
+        return sendProblem(request, reply, problem, theme);
       }
     },
   );

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EntityIdSchema, type Event, getCluster, getPathway, SearchQuerySchema } from '@fieldguide/shared';
+import {
+  EntityIdSchema,
+  type Event,
+  FeedUrlsSchema,
+  getCluster,
+  getPathway,
+  SearchQuerySchema,
+} from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, errors } from '../../errors.js';
+import { apiError, errorResponses, errors, readErrorResponses } from '../../errors.js';
 import { createValidators, isNotModified } from '../../feeds/conditional.js';
 import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument, newestUpdate } from '../../feeds/feed-document.js';
 import {
@@ -29,7 +36,6 @@ import { feedOrigin } from '../../feeds/request-origin.js';
 import { renderAtom, renderRss } from '../../feeds/syndication.js';
 import { resolveEventQuery } from '../../search/resolve-query.js';
 import { echoQuery } from '../../search/run-search.js';
-import { ErrorSchema, readErrorResponses } from '../../search/schemas.js';
 
 /** Content types of the feed formats. */
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -49,20 +55,8 @@ const RENDER: Record<FeedFormat, (doc: FeedDocument) => string> = {
 /** An empty feed's `updated`: fixed, so its bytes (and ETag) do not change from one request to the next. */
 const EMPTY_FEED_UPDATED = new Date(Date.UTC(2026, 0, 1));
 
-const FeedUrlsSchema = Type.Object(
-  {
-    title: Type.String({ description: 'the feed title, e.g. "Fieldguide — Information Technology events"' }),
-    ics: Type.String({ description: 'iCalendar (subscribe in Google Calendar, Outlook)' }),
-    webcal: Type.String({ description: 'the iCalendar feed as webcal:// (Apple Calendar, Outlook desktop)' }),
-    rss: Type.String({ description: 'RSS 2.0' }),
-    atom: Type.String({ description: 'Atom 1.0' }),
-    json: Type.String({ description: 'JSON Feed 1.1' }),
-  },
-  { title: 'FeedUrls' },
-);
-
 const FileParams = Type.Object({ file: Type.String({ minLength: 1, maxLength: 200 }) });
-const feedErrors = { 400: ErrorSchema, 404: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema };
+const feedErrors = errorResponses('ERR_BAD_PARAMETER', 'ERR_NOT_FOUND', 'ERR_RATE_LIMITED', 'ERR_INDEX_UNAVAILABLE');
 const FEED_NOTE =
   'Upcoming events only, soonest first, at most 200. ETag and Last-Modified; 304 on If-None-Match or ' +
   'If-Modified-Since. Item content is plain text (HTML-escaped where a format reads HTML).';
@@ -76,7 +70,7 @@ function splitFile(file: string): { name: string; format: FeedFormat } | undefin
 }
 
 const unknownFormat = () =>
-  new ApiError(404, 'ERR_NOT_FOUND', `feed not found: a feed ends in ${FEED_FORMATS.map((f) => `.${f}`).join(', ')}`);
+  apiError('ERR_NOT_FOUND', `feed not found: a feed ends in ${FEED_FORMATS.map((f) => `.${f}`).join(', ')}`);
 
 function linkHeader(urls: FeedUrls): string {
   return (['ics', 'rss', 'atom', 'json'] as const)
@@ -199,13 +193,12 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'One event as an .ics file, for "add to calendar"',
         description: 'Any stored event, past or upcoming: `/feeds/events/<id>.ics`.',
         params: FileParams,
-        response: { 404: ErrorSchema, 429: ErrorSchema },
+        response: errorResponses('ERR_NOT_FOUND', 'ERR_RATE_LIMITED'),
       },
     },
     async (request, reply) => {
       const file = splitFile(request.params.file);
-      if (file?.format !== 'ics')
-        throw new ApiError(404, 'ERR_NOT_FOUND', 'feed not found: an event feed ends in .ics');
+      if (file?.format !== 'ics') throw apiError('ERR_NOT_FOUND', 'feed not found: an event feed ends in .ics');
       const event: Event | undefined = isEntityId(file.name) ? app.store.getEvent(file.name) : undefined;
       if (!event) throw errors.notFound('event');
       const { origin, uidHost } = feedOrigin(request, app.config);

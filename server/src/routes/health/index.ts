@@ -1,21 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
-
-const HealthSchema = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-  store: Type.Object({
-    ok: Type.Boolean(),
-    events: Type.Integer(),
-    associations: Type.Integer(),
-    pendingIndexChanges: Type.Integer(),
-  }),
-  index: Type.Object({
-    ok: Type.Boolean(),
-    events: Type.Optional(Type.Integer()),
-    associations: Type.Optional(Type.Integer()),
-    error: Type.Optional(Type.String()),
-  }),
-});
+import { HealthSchema } from '@fieldguide/shared';
 
 /** `GET /health`: the store's and the index's state; 200 when both answer, 503 otherwise. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {

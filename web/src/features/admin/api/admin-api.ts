@@ -1,6 +1,6 @@
+import type { CrawlRun, Source } from '@fieldguide/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client.js';
-import type { CrawlRun, Source } from '../../../lib/api-types.js';
 
 /** How often the runs list refreshes while a run is going, in ms. */
 export const RUN_POLL_MS = 2000;
@@ -30,8 +30,7 @@ export const useCrawlRuns = (token: string, enabled: boolean) =>
     enabled,
     retry: retryAdmin,
     staleTime: 0,
-    refetchInterval: (query) =>
-      query.state.data?.runs.some((r) => r.status === 'running' || r.status === 'queued') ? RUN_POLL_MS : false,
+    refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === 'running') ? RUN_POLL_MS : false),
   });
 
 export function useAddSource(token: string) {

@@ -1,7 +1,7 @@
+import type { Source } from '@fieldguide/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../../lib/api-types.js';
 import { jsonResponse, stubFetch } from '../../../testing/fetch-stub.js';
 import { renderApp } from '../../../testing/render-app.js';
 import { ADMIN_TOKEN_KEY } from '../hooks/use-admin-token.js';

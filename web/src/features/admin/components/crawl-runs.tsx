@@ -1,8 +1,7 @@
-import type { CrawlRun } from '../../../lib/api-types.js';
+import type { CrawlRun } from '@fieldguide/shared';
 import { formatLocalDateTime } from '../../../lib/format.js';
 
 const RUN_STATUS_TEXT: Record<CrawlRun['status'], string> = {
-  queued: 'Queued',
   running: 'Running',
   finished: 'Finished',
   failed: 'Failed',
@@ -12,7 +11,7 @@ const RUN_STATUS_TEXT: Record<CrawlRun['status'], string> = {
 function RunProgress({ run }: { run: CrawlRun }) {
   const done = run.progress?.sourcesDone ?? Object.keys(run.results).length;
   const total = run.progress?.sourcesTotal;
-  if (run.status !== 'running' && run.status !== 'queued') return null;
+  if (run.status !== 'running') return null;
   return (
     <div className="run__progress">
       {total ? (

@@ -1,4 +1,4 @@
-import type { Source } from '../../../lib/api-types.js';
+import type { Source } from '@fieldguide/shared';
 import { formatLocalDateTime } from '../../../lib/format.js';
 
 const STATUS_TEXT = { ok: 'OK', partial: 'Partial', failed: 'Failed' } as const;

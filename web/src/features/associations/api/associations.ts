@@ -1,6 +1,6 @@
+import type { AssociationDetail, AssociationSearchResponse } from '@fieldguide/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, type QueryValue } from '../../../lib/api-client.js';
-import type { AssociationDetail, AssociationSearchResponse } from '../../../lib/api-types.js';
 
 /** `GET /api/associations`: search with facets; the last results stay while the next load. */
 export const searchAssociationsQueryOptions = (params: Record<string, QueryValue>) =>

@@ -1,6 +1,6 @@
+import type { AssociationDetail, EventDetail } from '@fieldguide/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.js';
-import type { AssociationDetail, EventDetail } from '../../../lib/api-types.js';
 
 /** `GET /api/events/:id`: the stored event with a few related upcoming events. */
 export const eventQueryOptions = (id: string) =>

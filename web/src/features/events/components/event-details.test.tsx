@@ -16,7 +16,7 @@ describe('event page', () => {
       '/api/events/tc-nursing-fair': () =>
         eventDetail({
           related: [
-            eventHit({ id: 'other', title: 'Other', _formatted: { ...eventHit()._formatted, title: 'Other Fair' } }),
+            eventHit({ id: 'other', title: 'Other Fair', highlights: { ...eventHit().highlights, title: [] } }),
           ],
         }),
     });

@@ -1,9 +1,9 @@
+import type { EventDetail } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
-import type { EventDetail } from '../../../lib/api-types.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
 import { formatCost, formatEventWhen, formatLocalDateTime, formatPlace, isHappeningNow } from '../../../lib/format.js';
 import { EVENT_FORMAT_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../../../lib/labels.js';

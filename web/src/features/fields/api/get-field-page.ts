@@ -1,6 +1,6 @@
+import type { AssociationSearchResponse, EventSearchResponse } from '@fieldguide/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.js';
-import type { AssociationSearchResponse, EventSearchResponse } from '../../../lib/api-types.js';
 
 /** Events a field page lists: its upcoming events, the strongest hiring signal first. */
 export const FIELD_EVENTS = 12;

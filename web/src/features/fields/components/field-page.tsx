@@ -1,9 +1,9 @@
+import type { FieldSummary } from '@fieldguide/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AssociationCard } from '../../../components/association-card.js';
 import { EventList } from '../../../components/event-card.js';
 import { EmptyState, ErrorMessage, Loading, NotFound } from '../../../components/status.js';
-import type { FieldSummary } from '../../../lib/api-types.js';
 import { useFields } from '../../../lib/fields-query.js';
 import { useFieldAssociations, useFieldEvents } from '../api/get-field-page.js';
 

@@ -1,6 +1,6 @@
+import type { EventSearchResponse, SuggestResponse } from '@fieldguide/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, type QueryValue } from '../../../lib/api-client.js';
-import type { EventSearchResponse, SuggestResponse } from '../../../lib/api-types.js';
 
 /** `GET /api/search` with the given parameters; while a new search loads, the last results stay on screen. */
 export const searchEventsQueryOptions = (params: Record<string, QueryValue>) =>

@@ -1,5 +1,5 @@
+import type { FieldSummary } from '@fieldguide/shared';
 import { useState } from 'react';
-import type { FieldSummary } from '../../../lib/api-types.js';
 import { fallbackFieldName } from '../../../lib/fields-query.js';
 import { clusterOf } from '../search-state.js';
 

@@ -1,5 +1,5 @@
+import type { EventFacets, FieldSummary } from '@fieldguide/shared';
 import { useId } from 'react';
-import type { EventFacets, FieldSummary } from '../../../lib/api-types.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf, HIRING_LIKELY } from '../../../lib/labels.js';
 import { type SearchState, toggle, toggleCluster, togglePathway } from '../search-state.js';
 import { CheckboxFacet } from './checkbox-facet.js';

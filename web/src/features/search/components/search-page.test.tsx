@@ -14,7 +14,7 @@ function stubSearch() {
       if (q === 'zzz') return searchResponse([]);
       if (q === 'broken') return jsonResponse({ statusCode: 400, code: 'ERR_BAD_PARAMETER', message: 'bad q' }, 400);
       const online = eventHit({ id: 'it-fair', title: 'Tech Fair', format: 'online', hiring: 0.2, hiringReasons: [] });
-      online._formatted.title = 'Tech Fair';
+      online.highlights.title = [];
       const hits = [eventHit(), online];
       return searchResponse(hits, { query: { ...searchResponse([]).query, q } });
     },

@@ -1,8 +1,8 @@
+import type { EventSearchResponse } from '@fieldguide/shared';
 import { useId } from 'react';
 import { EventList } from '../../../components/event-card.js';
 import { Pagination } from '../../../components/pagination.js';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/status.js';
-import type { EventSearchResponse } from '../../../lib/api-types.js';
 import { entriesOf, SORT_LABELS } from '../../../lib/labels.js';
 import type { SearchState } from '../search-state.js';
 

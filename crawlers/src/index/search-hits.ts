@@ -1,9 +1,7 @@
-import type { AssociationDocument, EventDocument, GeoPoint } from '@fieldguide/shared';
-import { distanceKm } from '../geo/distance.js';
-import { formattedHtml, stripHighlight } from './highlight.js';
-import type { AssociationHit, EventHit } from './schemas.js';
+import type { AssociationDocument, AssociationHit, EventDocument, EventHit } from '@fieldguide/shared';
+import { formattedMatches, readHighlight } from './search-highlight.js';
 
-/** Words of description around the matches that a card shows. */
+/** Words of description around the matches that a result card shows. */
 export const CROP_WORDS = 40;
 
 /** Index attributes a result card needs; the rest (bookkeeping) stays in Meilisearch. */
@@ -35,9 +33,10 @@ export const EVENT_HIT_ATTRIBUTES = [
   'costCurrency',
   'hiring',
   'hiringReasons',
-] as const;
+] as const satisfies readonly (keyof EventDocument)[];
 
-export const EVENT_HIGHLIGHT_ATTRIBUTES = ['title', 'description', 'organizer', 'venueName', 'city'];
+/** The event attributes whose matched words a hit marks. */
+export const EVENT_HIGHLIGHT_ATTRIBUTES = ['title', 'description', 'organizer', 'venueName', 'city'] as const;
 
 /**
  * What a search retrieves of each hit: the card's attributes but the description, which comes cropped in
@@ -61,23 +60,25 @@ export const ASSOCIATION_HIT_ATTRIBUTES = [
   'meetingCadence',
   'hiring',
   'hiringReasons',
-] as const;
+] as const satisfies readonly (keyof AssociationDocument)[];
 
-export const ASSOCIATION_HIGHLIGHT_ATTRIBUTES = ['name', 'description'];
+/** The association attributes whose matched words a hit marks. */
+export const ASSOCIATION_HIGHLIGHT_ATTRIBUTES = ['name', 'description'] as const;
 
-type WithFormatted<T> = T & { _formatted?: Partial<Record<keyof T, unknown>> };
+/** A hit as Meilisearch returns it: the retrieved attributes, and `_formatted` when highlighting or cropping. */
+export type IndexHit<T> = T & { _formatted?: Partial<Record<keyof T, unknown>> };
 
-const ROUND_KM = 10;
-
-/** An events-index hit as the API's card; `point` adds the distance from it. */
-export function toEventHit(doc: WithFormatted<EventDocument>, point?: GeoPoint): EventHit {
+/** An events-index hit in the API's shape: instants as ISO strings, the description cropped, matches as ranges. */
+export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
   const formatted = doc._formatted as Record<string, unknown> | undefined;
   const cropped =
-    typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : (doc.description ?? '');
-  const hit: EventHit = {
+    typeof formatted?.description === 'string'
+      ? readHighlight(formatted.description)
+      : { text: doc.description ?? '', matches: [] };
+  return {
     id: doc.id,
     title: doc.title,
-    description: cropped,
+    description: cropped.text,
     url: doc.url,
     type: doc.type,
     format: doc.format,
@@ -102,26 +103,27 @@ export function toEventHit(doc: WithFormatted<EventDocument>, point?: GeoPoint):
     costCurrency: doc.costCurrency ?? null,
     hiring: doc.hiring,
     hiringReasons: doc.hiringReasons,
-    _formatted: {
-      title: formattedHtml(formatted, 'title', doc.title),
-      description: formattedHtml(formatted, 'description', cropped),
-      organizer: formattedHtml(formatted, 'organizer', doc.organizer ?? null),
-      venueName: formattedHtml(formatted, 'venueName', doc.venueName ?? null),
-      city: formattedHtml(formatted, 'city', doc.city ?? null),
+    highlights: {
+      title: formattedMatches(formatted, 'title'),
+      description: cropped.matches,
+      organizer: formattedMatches(formatted, 'organizer'),
+      venueName: formattedMatches(formatted, 'venueName'),
+      city: formattedMatches(formatted, 'city'),
     },
   };
-  if (point && doc._geo) hit.distanceKm = Math.round(distanceKm(point, doc._geo) * ROUND_KM) / ROUND_KM;
-  return hit;
 }
 
-/** An associations-index hit as the API's card. */
-export function toAssociationHit(doc: WithFormatted<AssociationDocument>): AssociationHit {
+/** An associations-index hit in the API's shape. */
+export function toAssociationHit(doc: IndexHit<AssociationDocument>): AssociationHit {
   const formatted = doc._formatted as Record<string, unknown> | undefined;
-  const cropped = typeof formatted?.description === 'string' ? stripHighlight(formatted.description) : doc.description;
+  const cropped =
+    typeof formatted?.description === 'string'
+      ? readHighlight(formatted.description)
+      : { text: doc.description, matches: [] };
   return {
     id: doc.id,
     name: doc.name,
-    description: cropped,
+    description: cropped.text,
     url: doc.url,
     fields: doc.fields,
     pathways: doc.pathways,
@@ -134,9 +136,9 @@ export function toAssociationHit(doc: WithFormatted<AssociationDocument>): Assoc
     meetingCadence: doc.meetingCadence ?? null,
     hiring: doc.hiring,
     hiringReasons: doc.hiringReasons,
-    _formatted: {
-      name: formattedHtml(formatted, 'name', doc.name),
-      description: formattedHtml(formatted, 'description', cropped),
+    highlights: {
+      name: formattedMatches(formatted, 'name'),
+      description: cropped.matches,
     },
   };
 }

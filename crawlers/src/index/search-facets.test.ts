@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDistributions, toEventFacets } from './facets.js';
+import { mergeDistributions, toEventFacets } from './search-facets.js';
 
 describe('event facets', () => {
   it('merge per attribute, later searches replacing earlier ones', () => {

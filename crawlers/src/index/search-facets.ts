@@ -1,10 +1,8 @@
-import type { EventFacets } from './schemas.js';
+import { type EventFacets, type Filter, HIRING_FACET_FLOORS } from '@fieldguide/shared';
+import type { IndexSearchParams } from './search-index.js';
 
 /** Meilisearch's `facetDistribution`: value → count per attribute. */
 export type FacetDistribution = Record<string, Record<string, number>>;
-
-/** Hiring-score floors the `hiring` facet counts events at or above. */
-export const HIRING_FACET_FLOORS = [0.25, 0.5, 0.75] as const;
 
 /** Merges the distributions of several searches; a later search's attribute replaces an earlier one's. */
 export function mergeDistributions(distributions: readonly (FacetDistribution | undefined)[]): FacetDistribution {
@@ -30,5 +28,35 @@ export function toEventFacets(d: FacetDistribution): EventFacets {
     region: d.region ?? {},
     costFree: { true: d.costFree?.true ?? 0, false: d.costFree?.false ?? 0 },
     hiring,
+  };
+}
+
+/** Facet attributes counted without their own filter, so a chosen value does not hide the others. */
+export interface FacetGroup<Q> {
+  attributes: readonly string[];
+  /** Whether the query sets the group's filter. */
+  active(q: Q): boolean;
+  /** The query without the group's filter. */
+  without(q: Q): Q;
+}
+
+/**
+ * Disjunctive facets: the groups whose filter `query` sets, and for each a `limit: 0` request counting its
+ * attributes under every other filter (`filterFor` turns a query into its filter).
+ */
+export function planFacetSearches<Q extends { q: string }>(
+  groups: readonly FacetGroup<Q>[],
+  query: Q,
+  filterFor: (q: Q) => Filter | undefined,
+): { activeAttributes: ReadonlySet<string>; facetSearches: IndexSearchParams[] } {
+  const active = groups.filter((g) => g.active(query));
+  return {
+    activeAttributes: new Set(active.flatMap((g) => g.attributes)),
+    facetSearches: active.map((group) => ({
+      q: query.q,
+      filter: filterFor(group.without(query)),
+      limit: 0,
+      facets: [...group.attributes],
+    })),
   };
 }

@@ -1,0 +1,65 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { literals } from '../event/event.schema.js';
+import { SOURCE_KINDS, SourceSchema } from '../source/source.schema.js';
+import { forResponse } from './for-response.js';
+
+/** A source as the admin API shows it: its configuration and health. */
+export const AdminSourceSchema = forResponse(SourceSchema);
+
+/** What auto-discovery found at a URL. */
+export const DiscoverySchema = Type.Object({
+  url: Type.String({ description: 'the page, after redirects' }),
+  sources: Type.Array(Type.Object({ url: Type.String(), kind: literals(SOURCE_KINDS), reason: Type.String() })),
+  association: Type.Optional(Type.Object({ id: Type.String(), name: Type.String(), url: Type.String() })),
+  jobBoardUrl: Type.Optional(Type.String()),
+  warnings: Type.Array(Type.String()),
+});
+export type Discovery = Static<typeof DiscoverySchema>;
+
+const FieldNames = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  maxItems: 16,
+  description: 'field ids or names ("IT", "health care")',
+});
+
+/** The body of `POST /api/admin/sources`. */
+export const AddSourceBodySchema = Type.Object(
+  {
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+    kind: Type.Optional(literals(SOURCE_KINDS)),
+    fields: Type.Optional(FieldNames),
+    name: Type.Optional(Type.String({ maxLength: 300 })),
+    id: Type.Optional(Type.String({ maxLength: 128 })),
+    recrawlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 525600 })),
+    enabled: Type.Optional(Type.Boolean()),
+    allowPrivateNetwork: Type.Optional(
+      Type.Boolean({ description: 'allow loopback and private addresses (demo sites, tests only)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AddSourceBody = Static<typeof AddSourceBodySchema>;
+
+/** The body of `PATCH /api/admin/sources/:id`. */
+export const PatchSourceBodySchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean()),
+    fields: Type.Optional(FieldNames),
+    recrawlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 525600 })),
+    name: Type.Optional(Type.String({ maxLength: 300 })),
+    kind: Type.Optional(literals(SOURCE_KINDS)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PatchSourceBody = Static<typeof PatchSourceBodySchema>;
+
+/** The body of `POST /api/admin/crawls`. */
+export const StartCrawlBodySchema = Type.Object(
+  {
+    sourceIds: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { minItems: 1, maxItems: 1000 }),
+    ),
+    force: Type.Optional(Type.Boolean({ description: 'crawl sources that are not due, and disabled ones' })),
+  },
+  { additionalProperties: false },
+);
+export type StartCrawlBody = Static<typeof StartCrawlBodySchema>;
