@@ -1,6 +1,6 @@
+import { formatPlace } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import type { AssociationHit } from '../lib/api-types.js';
-import { formatPlace } from '../lib/format.js';
 import { SCOPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';

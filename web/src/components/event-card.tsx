@@ -1,7 +1,8 @@
+import { formatEventCost, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import type { EventHit } from '../lib/api-types.js';
-import { formatCost, formatDistance, formatEventWhen, formatPlace, isHappeningNow } from '../lib/format.js';
-import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/labels.js';
+import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.js';
+import { EVENT_TYPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
 
@@ -15,17 +16,11 @@ export interface EventCardProps {
   distanceUnit?: 'km' | 'mi';
 }
 
-/** Where an event hit is: "Online", or its place, with "and online" for hybrid events. */
-export function eventHitPlace(event: EventHit): string {
-  if (event.format === 'online') return 'Online';
-  const place = formatPlace(event) || 'Place to be announced';
-  return event.format === 'hybrid' ? `${place} · also online` : place;
-}
-
 /** One event in a result list: title link, date in the event's own zone, place, type, cost, hiring signal. */
 export function EventCard({ event, headingLevel = 3, compact = false, distanceUnit = 'km' }: EventCardProps) {
   const Heading = `h${headingLevel}` as const;
-  const cost = formatCost({ free: event.costFree, min: event.costMin, currency: event.costCurrency });
+  const cost = formatEventCost(event);
+  const status = formatEventStatus(event);
   const now = isHappeningNow(event);
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
@@ -37,12 +32,10 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       <p className="event-card__when">
         <time dateTime={event.start}>{formatEventWhen(event)}</time>
         {now && <span className="tag tag--now">Happening now</span>}
-        {event.status !== 'scheduled' && (
-          <span className={`tag tag--status tag--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</span>
-        )}
+        {status && <span className={`tag tag--status tag--${event.status}`}>{status}</span>}
       </p>
       <p className="event-card__where">
-        {eventHitPlace(event)}
+        {formatEventPlace(event)}
         {event.distanceKm !== undefined && (
           <span className="event-card__distance"> · {formatDistance(event.distanceKm, distanceUnit)} away</span>
         )}

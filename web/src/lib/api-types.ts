@@ -52,6 +52,7 @@ export interface EventHit {
   associationId: string | null;
   costFree: boolean | null;
   costMin: number | null;
+  costMax: number | null;
   costCurrency: string | null;
   /** Hiring signal, 0–1. */
   hiring: number;

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
+import {
+  EVENT_TYPE_LABELS,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatEventWhen,
+  formatHiring,
+} from '@fieldguide/shared';
 import type { EventHit } from '../../search/schemas.js';
 import type { EmbedTheme } from './embed-query.js';
-import { eventHref, formatWhen, formatWhere, HIRING_LIKELY, TYPE_LABELS } from './format.js';
+import { eventHref } from './format.js';
 import { html, SafeHtml } from './html.js';
 
 /** The page's one style sheet, inline and fixed, so the CSP can allow exactly it by hash. */
@@ -31,15 +39,18 @@ a:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 /** The CSP `style-src` source that allows {@link PAGE_CSS} and nothing else. */
 export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}'`;
 
-const STATUS_LABELS = { cancelled: 'Cancelled', postponed: 'Postponed', rescheduled: 'Rescheduled' } as const;
+/** Pages are in English; dates, times and money read the way US career centers write them. */
+const LOCALE = 'en-US';
 
 function eventItem(event: EventHit): SafeHtml {
-  const status = event.status === 'scheduled' ? undefined : STATUS_LABELS[event.status];
+  const status = formatEventStatus(event);
+  const cost = formatEventCost(event, LOCALE);
+  const hiring = formatHiring(event);
   return html`<li>
 <a class="title" href="${eventHref(event)}" target="_blank" rel="noopener noreferrer">${event.title}</a>
-<p class="when"><time datetime="${event.start}">${formatWhen(event)}</time></p>
-<p class="where">${formatWhere(event)}</p>
-<p class="meta"><span class="tag">${TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag">${status}</span>`}${event.hiring >= HIRING_LIKELY && html`<span class="hiring">Hiring managers likely</span>`}</p>
+<p class="when"><time datetime="${event.start}">${formatEventWhen(event, LOCALE)}</time></p>
+<p class="where">${formatEventPlace(event)}</p>
+<p class="meta"><span class="tag">${EVENT_TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag event-status">${status}</span>`}${cost && html`<span class="tag cost">${cost}</span>`}${hiring && html`<span class="hiring">${hiring}</span>`}</p>
 </li>`;
 }
 

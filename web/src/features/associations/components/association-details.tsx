@@ -1,3 +1,4 @@
+import { formatPlace } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
@@ -5,7 +6,6 @@ import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
 import type { AssociationDetail } from '../../../lib/api-types.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
-import { formatPlace } from '../../../lib/format.js';
 import { SCOPE_LABELS } from '../../../lib/labels.js';
 import { useAssociation } from '../api/associations.js';
 
