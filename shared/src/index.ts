@@ -2,6 +2,7 @@ export * from './association/association.schema.js';
 export * from './common.schema.js';
 export * from './errors.js';
 export * from './event/event.schema.js';
+export * from './feeds/feed-urls.js';
 export * from './format/cost.js';
 export * from './format/event-when.js';
 export * from './format/hiring.js';
