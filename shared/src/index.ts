@@ -1,5 +1,6 @@
 export * from './association/association.schema.js';
 export * from './common.schema.js';
+export * from './embed/palette.js';
 export * from './errors.js';
 export * from './event/event.schema.js';
 export * from './feeds/feed-urls.js';
