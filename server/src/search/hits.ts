@@ -1,5 +1,5 @@
 import type { AssociationDocument, EventDocument, GeoPoint } from '@fieldguide/shared';
-import { distanceKm } from '../geo/distance.js';
+import { distanceKm } from '@fieldguide/shared';
 import { formattedHtml, stripHighlight } from './highlight.js';
 import type { AssociationHit, EventHit } from './schemas.js';
 
