@@ -42,7 +42,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       </p>
       <p className="event-card__meta">
         <span>{EVENT_TYPE_LABELS[event.type]}</span>
-        {cost && <span>{cost}</span>}
+        {cost && <span className="event-card__cost">{cost}</span>}
       </p>
       {event.fieldNames.length > 0 && <p className="event-card__fields">{event.fieldNames.join(', ')}</p>}
       <HiringBadge score={event.hiring} reasons={event.hiringReasons} />

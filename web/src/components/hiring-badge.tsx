@@ -19,7 +19,7 @@ export function HiringBadge({ score, reasons, showLow = false }: HiringBadgeProp
         <span aria-hidden="true" className="hiring__icon">
           {level === 'low' ? '○' : '●'}
         </span>
-        {label}
+        <span className="hiring__label">{label}</span>
         <span className="visually-hidden"> (hiring signal {Math.round(score * 100)} out of 100)</span>
       </span>
       {reasons.length > 0 && (
