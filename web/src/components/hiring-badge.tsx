@@ -1,4 +1,5 @@
 import { HIRING_LEVEL_LABELS, hiringLevel } from '@fieldguide/shared';
+import './hiring-badge.css';
 
 export interface HiringBadgeProps {
   /** Hiring signal score, 0–1. */

@@ -8,6 +8,7 @@ import type { AssociationDetail } from '../../../lib/api-types.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
 import { SCOPE_LABELS } from '../../../lib/labels.js';
 import { useAssociation } from '../api/associations.js';
+import './associations.css';
 
 function AssociationBody({ association }: { association: AssociationDetail }) {
   const names = fieldNames(useFields().data);

@@ -10,6 +10,7 @@ import { formatEventWhen, formatLocalDateTime, isHappeningNow } from '../../../l
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS } from '../../../lib/labels.js';
 import { useEvent, useEventAssociation } from '../api/get-event.js';
 import { AddToCalendar } from './add-to-calendar.js';
+import './event-details.css';
 
 const hostOf = (url: string) => {
   try {

@@ -6,6 +6,7 @@ import { EmptyState, ErrorMessage, Loading, NotFound } from '../../../components
 import type { FieldSummary } from '../../../lib/api-types.js';
 import { useFields } from '../../../lib/fields-query.js';
 import { useFieldAssociations, useFieldEvents } from '../api/get-field-page.js';
+import './fields.css';
 
 /** A cluster or pathway of the taxonomy, with the cluster it belongs to. */
 interface FieldMatch {

@@ -2,6 +2,7 @@ import { type FeedFormat, type FeedTarget, feedUrl, webcalUrl } from '@fieldguid
 import { useId } from 'react';
 import { CopyButton } from '../../../components/copy-button.js';
 import { feedOrigin } from '../../../lib/feed-urls.js';
+import './subscribe.css';
 
 export interface SubscribePanelProps {
   target: FeedTarget;
