@@ -148,6 +148,9 @@ async function listed(
   return out;
 }
 
+/** Where the widget and the iframe page (one markup) show each fact of an item. */
+const EMBED_ITEM = { title: '.title', place: '.where', cost: '.cost', status: '.event-status', hiring: '.hiring' };
+
 /** What the shared functions say a list shows; `showLow` for the pages that show a weak signal too. */
 function expected(event: Event, showLow = false): Shown {
   return {
@@ -242,26 +245,14 @@ describe('every surface shows an event the same way', () => {
 
   it('the script widget on another site', async () => {
     const page = await open(`${site.origin}/`, [server.baseUrl, site.origin]);
-    const items = await listed(page, '#slot li', {
-      title: '.title',
-      place: '.where',
-      cost: '.cost',
-      status: '.event-status',
-      hiring: '.hiring',
-    });
+    const items = await listed(page, '#slot li', EMBED_ITEM);
     expect(items.size).toBe(events.length);
     for (const [title, shown] of items) expect(shown, title).toEqual(expected(byTitle(title)));
   });
 
   it('the iframe embed page', async () => {
     const page = await open(`${server.baseUrl}/embed/events?field=${FIELD}&limit=10`);
-    const items = await listed(page, 'li', {
-      title: '.title',
-      place: '.where',
-      cost: '.cost',
-      status: '.event-status',
-      hiring: '.hiring',
-    });
+    const items = await listed(page, 'li', EMBED_ITEM);
     expect(items.size).toBe(events.length);
     for (const [title, shown] of items) expect(shown, title).toEqual(expected(byTitle(title)));
   });

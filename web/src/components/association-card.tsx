@@ -4,6 +4,7 @@ import type { AssociationHit } from '../lib/api-types.js';
 import { SCOPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
+import './card.css';
 import './association-card.css';
 
 /** One association in a list: name link, scope and place, fields, chapters, job board. */

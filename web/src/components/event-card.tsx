@@ -5,6 +5,7 @@ import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.j
 import { EVENT_TYPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
+import './card.css';
 import './event-card.css';
 
 export interface EventCardProps {
