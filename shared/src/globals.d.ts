@@ -12,3 +12,10 @@ declare class URL {
   readonly host: string;
   toString(): string;
 }
+
+// Same for WHATWG URLSearchParams: only what this package uses.
+declare class URLSearchParams {
+  constructor(init?: string | readonly (readonly [string, string])[] | Record<string, string>);
+  entries(): IterableIterator<[string, string]>;
+  toString(): string;
+}

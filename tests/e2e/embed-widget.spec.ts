@@ -211,7 +211,7 @@ describe('embedding on a career center page', () => {
     expect(await first.locator('.where').textContent()).toBe('Minneapolis Convention Center, Minneapolis, MN, US');
     // The seed's events start on the minute; the list shows them in the event's zone (Chicago), not the viewer's (UTC).
     expect(await first.locator('.when').textContent()).toMatch(/C[DS]T$/);
-    expect(await page.locator('#fairs-slot li .hiring').first().textContent()).toBe('Hiring managers likely');
+    expect(await page.locator('#fairs-slot li .hiring').first().textContent()).toBe('Hiring managers very likely');
   });
 
   it('shows a hostile title as text and runs nothing', async () => {

@@ -53,6 +53,7 @@ async function main() {
           }
         },
       },
+      { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',
         path: '/admin',

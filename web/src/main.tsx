@@ -1,7 +1,8 @@
+// First, so that every feature's style sheet comes after the tokens and base rules it builds on.
+import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
-import './app/global.css';
 
 const root = document.getElementById('root');
 if (root) {

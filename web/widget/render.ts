@@ -1,6 +1,12 @@
-import type { EventHit } from '@fieldguide/shared';
-import { formatEventWhen, formatPlace } from '../src/lib/format.js';
-import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, HIRING_LIKELY } from '../src/lib/labels.js';
+import {
+  EVENT_TYPE_LABELS,
+  type EventHit,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatEventWhen,
+  formatHiring,
+} from '@fieldguide/shared';
 import type { Theme } from './options.js';
 
 /** The fields of a search hit the widget shows: titles as they are, without the matched words marked. */
@@ -20,6 +26,10 @@ export type WidgetEvent = Pick<
   | 'city'
   | 'region'
   | 'country'
+  | 'costFree'
+  | 'costMin'
+  | 'costMax'
+  | 'costCurrency'
   | 'hiring'
 >;
 
@@ -53,20 +63,25 @@ export function link(href: string, className: string, text: string): HTMLAnchorE
   return a;
 }
 
-function where(event: WidgetEvent): string {
-  if (event.format === 'online') return 'Online';
-  const place = formatPlace(event) || 'Place to be announced';
-  return event.format === 'hybrid' ? `${place} · also online` : place;
-}
-
 function eventItem(event: WidgetEvent, origin: string): HTMLLIElement {
   const href = isWebUrl(event.url) ? event.url : `${origin}/events/${encodeURIComponent(event.id)}`;
   const time = el('time', '', formatEventWhen(event));
   time.dateTime = event.start;
   const meta = el('p', 'meta', el('span', 'tag', EVENT_TYPE_LABELS[event.type] ?? event.type));
-  if (event.status !== 'scheduled') meta.append(el('span', 'tag', EVENT_STATUS_LABELS[event.status] ?? event.status));
-  if (event.hiring >= HIRING_LIKELY) meta.append(el('span', 'hiring', 'Hiring managers likely'));
-  return el('li', '', link(href, 'title', event.title), el('p', 'when', time), el('p', 'where', where(event)), meta);
+  const status = formatEventStatus(event);
+  if (status) meta.append(el('span', 'tag event-status', status));
+  const cost = formatEventCost(event);
+  if (cost) meta.append(el('span', 'tag cost', cost));
+  const hiring = formatHiring(event);
+  if (hiring) meta.append(el('span', 'hiring', hiring));
+  return el(
+    'li',
+    '',
+    link(href, 'title', event.title),
+    el('p', 'when', time),
+    el('p', 'where', formatEventPlace(event)),
+    meta,
+  );
 }
 
 /** Replaces the shadow root's content (style sheet aside) with a status line: loading, empty, or failed. */

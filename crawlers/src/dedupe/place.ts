@@ -1,4 +1,4 @@
-import type { EventFormat, Venue } from '@fieldguide/shared';
+import { distanceKm, type EventFormat, type Venue } from '@fieldguide/shared';
 import { levenshteinSimilarity } from './title-similarity.js';
 
 /** Where an event is, as dedupe compares it. */
@@ -55,17 +55,6 @@ export function normalizeCity(city: string): string {
     .replace(/\bcity of\b/, '')
     .trim();
   return CITY_ALIASES[head] ?? head;
-}
-
-const EARTH_RADIUS_KM = 6371;
-
-/** Great-circle distance between two points, in kilometres. */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 
 /** Points closer than this are one place (a convention centre and the hotel across the street). */

@@ -1,4 +1,12 @@
-import type { EventFormat, Venue } from '@fieldguide/shared';
+import {
+  ALPHA3_COUNTRIES,
+  COUNTRY_ALIASES,
+  type EventFormat,
+  NOT_COUNTRIES,
+  SUBDIVISION_ALIASES,
+  SUBDIVISIONS,
+  type Venue,
+} from '@fieldguide/shared';
 import type { RawAttendanceMode, RawEventStatus, RawVenue } from '../extract/raw-event.js';
 import { cleanTitle } from './normalize-text.js';
 
@@ -13,111 +21,6 @@ function key(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
-
-// Codes Intl.DisplayNames names that are not countries.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
-
-const COUNTRY_VARIANTS: Record<string, string> = {
-  usa: 'US',
-  us: 'US',
-  'u s': 'US',
-  'u s a': 'US',
-  'united states of america': 'US',
-  america: 'US',
-  'the united states': 'US',
-  uk: 'GB',
-  'u k': 'GB',
-  'united kingdom of great britain and northern ireland': 'GB',
-  'great britain': 'GB',
-  britain: 'GB',
-  england: 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  'northern ireland': 'GB',
-  deutschland: 'DE',
-  holland: 'NL',
-  'the netherlands': 'NL',
-  nederland: 'NL',
-  korea: 'KR',
-  'republic of korea': 'KR',
-  'korea republic of': 'KR',
-  czechia: 'CZ',
-  'czech republic': 'CZ',
-  turkiye: 'TR',
-  turkey: 'TR',
-  uae: 'AE',
-  'hong kong': 'HK',
-  macau: 'MO',
-  macao: 'MO',
-  'ivory coast': 'CI',
-  "cote d'ivoire": 'CI',
-  'democratic republic of the congo': 'CD',
-  'dr congo': 'CD',
-  'republic of the congo': 'CG',
-  palestine: 'PS',
-  burma: 'MM',
-  myanmar: 'MM',
-  russia: 'RU',
-  'russian federation': 'RU',
-  vietnam: 'VN',
-  'viet nam': 'VN',
-  espana: 'ES',
-  italia: 'IT',
-  osterreich: 'AT',
-  schweiz: 'CH',
-  suisse: 'CH',
-  svizzera: 'CH',
-  polska: 'PL',
-  sverige: 'SE',
-  norge: 'NO',
-  danmark: 'DK',
-  suomi: 'FI',
-  belgique: 'BE',
-  belgie: 'BE',
-  brasil: 'BR',
-  eire: 'IE',
-  nippon: 'JP',
-  'peoples republic of china': 'CN',
-  prc: 'CN',
-  'republic of china': 'TW',
-  macedonia: 'MK',
-  swaziland: 'SZ',
-  'cape verde': 'CV',
-  'east timor': 'TL',
-  'vatican city': 'VA',
-};
-
-const ALPHA3: Record<string, string> = {
-  usa: 'US',
-  gbr: 'GB',
-  deu: 'DE',
-  fra: 'FR',
-  can: 'CA',
-  aus: 'AU',
-  nld: 'NL',
-  esp: 'ES',
-  ita: 'IT',
-  che: 'CH',
-  aut: 'AT',
-  bel: 'BE',
-  swe: 'SE',
-  nor: 'NO',
-  dnk: 'DK',
-  fin: 'FI',
-  pol: 'PL',
-  irl: 'IE',
-  prt: 'PT',
-  ind: 'IN',
-  jpn: 'JP',
-  chn: 'CN',
-  bra: 'BR',
-  mex: 'MX',
-  nzl: 'NZ',
-  zaf: 'ZA',
-  sgp: 'SG',
-  isr: 'IL',
-  kor: 'KR',
-};
 
 let countryTable: Map<string, string> | undefined;
 let countryCodes: Set<string> | undefined;
@@ -140,7 +43,7 @@ function table(): Map<string, string> {
       if (short && !countryTable.has(short)) countryTable.set(short, code);
     }
   }
-  for (const [name, code] of Object.entries(COUNTRY_VARIANTS)) countryTable.set(key(name), code);
+  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) countryTable.set(key(name), code);
   return countryTable;
 }
 
@@ -160,94 +63,24 @@ export function countryCode(text: unknown): string | undefined {
     return countryCodes!.has(code) ? code : undefined;
   }
   const k = key(trimmed);
-  if (/^[a-z]{3}$/.test(k) && ALPHA3[k]) return ALPHA3[k];
+  if (/^[a-z]{3}$/.test(k) && ALPHA3_COUNTRIES[k]) return ALPHA3_COUNTRIES[k];
   return names.get(k) ?? names.get(k.replace(/^the /, ''));
 }
 
-const US_STATES: Record<string, string> = {
-  alabama: 'AL',
-  alaska: 'AK',
-  arizona: 'AZ',
-  arkansas: 'AR',
-  california: 'CA',
-  colorado: 'CO',
-  connecticut: 'CT',
-  delaware: 'DE',
-  'district of columbia': 'DC',
-  'washington dc': 'DC',
-  florida: 'FL',
-  georgia: 'GA',
-  hawaii: 'HI',
-  idaho: 'ID',
-  illinois: 'IL',
-  indiana: 'IN',
-  iowa: 'IA',
-  kansas: 'KS',
-  kentucky: 'KY',
-  louisiana: 'LA',
-  maine: 'ME',
-  maryland: 'MD',
-  massachusetts: 'MA',
-  michigan: 'MI',
-  minnesota: 'MN',
-  mississippi: 'MS',
-  missouri: 'MO',
-  montana: 'MT',
-  nebraska: 'NE',
-  nevada: 'NV',
-  'new hampshire': 'NH',
-  'new jersey': 'NJ',
-  'new mexico': 'NM',
-  'new york': 'NY',
-  'north carolina': 'NC',
-  'north dakota': 'ND',
-  ohio: 'OH',
-  oklahoma: 'OK',
-  oregon: 'OR',
-  pennsylvania: 'PA',
-  'rhode island': 'RI',
-  'south carolina': 'SC',
-  'south dakota': 'SD',
-  tennessee: 'TN',
-  texas: 'TX',
-  utah: 'UT',
-  vermont: 'VT',
-  virginia: 'VA',
-  washington: 'WA',
-  'west virginia': 'WV',
-  wisconsin: 'WI',
-  wyoming: 'WY',
-  'puerto rico': 'PR',
-};
+/** The countries whose regions are stored as codes. */
+const REGION_COUNTRIES = ['US', 'CA', 'AU'] as const;
 
-const CA_PROVINCES: Record<string, string> = {
-  alberta: 'AB',
-  'british columbia': 'BC',
-  manitoba: 'MB',
-  'new brunswick': 'NB',
-  'newfoundland and labrador': 'NL',
-  'nova scotia': 'NS',
-  ontario: 'ON',
-  'prince edward island': 'PE',
-  quebec: 'QC',
-  saskatchewan: 'SK',
-  'northwest territories': 'NT',
-  nunavut: 'NU',
-  yukon: 'YT',
-};
-
-const AU_STATES: Record<string, string> = {
-  'new south wales': 'NSW',
-  victoria: 'VIC',
-  queensland: 'QLD',
-  'western australia': 'WA',
-  'south australia': 'SA',
-  tasmania: 'TAS',
-  'australian capital territory': 'ACT',
-  'northern territory': 'NT',
-};
-
-const REGIONS: Record<string, Record<string, string>> = { US: US_STATES, CA: CA_PROVINCES, AU: AU_STATES };
+/** Region name (folded) or alias → its code, per country, from the shared subdivision tables. */
+const REGIONS: Record<string, Record<string, string>> = Object.fromEntries(
+  REGION_COUNTRIES.map((country) => {
+    const names: Record<string, string> = {};
+    for (const [, abbreviation, name] of SUBDIVISIONS[country] ?? []) names[key(name)] = abbreviation;
+    for (const [alias, abbreviation] of Object.entries(SUBDIVISION_ALIASES[country] ?? {})) {
+      names[key(alias)] = abbreviation;
+    }
+    return [country, names];
+  }),
+);
 
 /**
  * The postal code of a US state, Canadian province or Australian state ("California" → `CA`, "ca" → `CA`);

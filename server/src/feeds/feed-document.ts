@@ -1,5 +1,4 @@
-import type { Event } from '@fieldguide/shared';
-import type { FeedUrls } from './feed-urls.js';
+import type { Event, FeedUrls } from '@fieldguide/shared';
 
 /** Most events one feed lists: the soonest upcoming ones. */
 export const MAX_FEED_ITEMS = 200;

@@ -1,7 +1,7 @@
+import { feedUrls } from '@fieldguide/shared';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { FeedDocument } from './feed-document.js';
-import { feedUrls } from './feed-urls.js';
 import { renderIcal } from './ical.js';
 import { HOSTILE_TEXT, testEvent } from './test-events.js';
 

@@ -1,4 +1,4 @@
-import type { Event } from '@fieldguide/shared';
+import { type Event, formatEventPlace } from '@fieldguide/shared';
 import ical, {
   escape as escapeText,
   foldLines,
@@ -7,7 +7,7 @@ import ical, {
   type ICalLocation,
 } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { eventFieldNames, eventPlainText, eventTypeLabel, eventWhere } from './event-text.js';
+import { eventAddress, eventFieldNames, eventPlainText, eventTypeLabel } from './event-text.js';
 import { CALENDAR_REFRESH_S, eventPageUrl, type FeedDocument } from './feed-document.js';
 import { feedText, oneLine } from './text.js';
 import { icalZone, vtimezoneBlock } from './vtimezone.js';
@@ -39,12 +39,15 @@ function allDayEnd(start: DateTime, end: DateTime | undefined): DateTime {
   return DateTime.max(rounded, minimum);
 }
 
-function location(event: Event): ICalLocation | undefined {
-  const where = eventWhere(event);
+/** The place as every surface words it, with the street address on its own line when there is one. */
+function location(event: Event): ICalLocation {
   const { lat, lng } = event.venue ?? {};
-  const geo = lat !== undefined && lng !== undefined ? { lat, lon: lng } : undefined;
-  if (!where) return geo ? { geo } : undefined;
-  return geo ? { title: where, geo } : { title: where };
+  const address = eventAddress(event);
+  return {
+    title: formatEventPlace(event),
+    ...(address ? { address } : {}),
+    ...(lat !== undefined && lng !== undefined ? { geo: { lat, lon: lng } } : {}),
+  };
 }
 
 function addEvent(calendar: ICalCalendar, doc: FeedDocument, event: Event, index: number): void {
@@ -67,8 +70,7 @@ function addEvent(calendar: ICalCalendar, doc: FeedDocument, event: Event, index
         { allDay: true, start, end: allDayEnd(start, end) }
       : { start, ...(end ? { end } : {}), timezone: zone ? zone.tzid : null }),
   });
-  const where = location(event);
-  if (where) created.location(where);
+  created.location(location(event));
   const extra: [string, string][] = [['X-FIELDGUIDE-PAGE', eventPageUrl(doc.origin, event.id)]];
   // ical-generator writes ORGANIZER only as `mailto:`; we know an organizer's web address, not an email.
   if (event.organizer?.url) extra.push([ORGANIZER_MARK, String(index)]);

@@ -1,5 +1,5 @@
+import { distanceKm } from '@fieldguide/shared';
 import { describe, expect, it } from 'vitest';
-import { distanceKm } from './distance.js';
 import { resolvePlace } from './gazetteer.js';
 
 describe('resolvePlace', () => {

@@ -1,111 +1,4 @@
-/**
- * First-level subdivisions that people write after a city name ("Portland, OR", "London, Ontario"), keyed by
- * country: each entry is the gazetteer's admin code (GeoNames admin1), its usual abbreviation and its name.
- * Only countries whose admin codes are not already what people write need the abbreviation.
- */
-const SUBDIVISIONS: Record<string, readonly (readonly [code: string, abbreviation: string, name: string])[]> = {
-  US: [
-    ['AL', 'AL', 'Alabama'],
-    ['AK', 'AK', 'Alaska'],
-    ['AZ', 'AZ', 'Arizona'],
-    ['AR', 'AR', 'Arkansas'],
-    ['CA', 'CA', 'California'],
-    ['CO', 'CO', 'Colorado'],
-    ['CT', 'CT', 'Connecticut'],
-    ['DE', 'DE', 'Delaware'],
-    ['DC', 'DC', 'District of Columbia'],
-    ['FL', 'FL', 'Florida'],
-    ['GA', 'GA', 'Georgia'],
-    ['HI', 'HI', 'Hawaii'],
-    ['ID', 'ID', 'Idaho'],
-    ['IL', 'IL', 'Illinois'],
-    ['IN', 'IN', 'Indiana'],
-    ['IA', 'IA', 'Iowa'],
-    ['KS', 'KS', 'Kansas'],
-    ['KY', 'KY', 'Kentucky'],
-    ['LA', 'LA', 'Louisiana'],
-    ['ME', 'ME', 'Maine'],
-    ['MD', 'MD', 'Maryland'],
-    ['MA', 'MA', 'Massachusetts'],
-    ['MI', 'MI', 'Michigan'],
-    ['MN', 'MN', 'Minnesota'],
-    ['MS', 'MS', 'Mississippi'],
-    ['MO', 'MO', 'Missouri'],
-    ['MT', 'MT', 'Montana'],
-    ['NE', 'NE', 'Nebraska'],
-    ['NV', 'NV', 'Nevada'],
-    ['NH', 'NH', 'New Hampshire'],
-    ['NJ', 'NJ', 'New Jersey'],
-    ['NM', 'NM', 'New Mexico'],
-    ['NY', 'NY', 'New York'],
-    ['NC', 'NC', 'North Carolina'],
-    ['ND', 'ND', 'North Dakota'],
-    ['OH', 'OH', 'Ohio'],
-    ['OK', 'OK', 'Oklahoma'],
-    ['OR', 'OR', 'Oregon'],
-    ['PA', 'PA', 'Pennsylvania'],
-    ['RI', 'RI', 'Rhode Island'],
-    ['SC', 'SC', 'South Carolina'],
-    ['SD', 'SD', 'South Dakota'],
-    ['TN', 'TN', 'Tennessee'],
-    ['TX', 'TX', 'Texas'],
-    ['UT', 'UT', 'Utah'],
-    ['VT', 'VT', 'Vermont'],
-    ['VA', 'VA', 'Virginia'],
-    ['WA', 'WA', 'Washington'],
-    ['WV', 'WV', 'West Virginia'],
-    ['WI', 'WI', 'Wisconsin'],
-    ['WY', 'WY', 'Wyoming'],
-  ],
-  CA: [
-    ['01', 'AB', 'Alberta'],
-    ['02', 'BC', 'British Columbia'],
-    ['03', 'MB', 'Manitoba'],
-    ['04', 'NB', 'New Brunswick'],
-    ['05', 'NL', 'Newfoundland and Labrador'],
-    ['07', 'NS', 'Nova Scotia'],
-    ['08', 'ON', 'Ontario'],
-    ['09', 'PE', 'Prince Edward Island'],
-    ['10', 'QC', 'Quebec'],
-    ['11', 'SK', 'Saskatchewan'],
-    ['12', 'YT', 'Yukon'],
-    ['13', 'NT', 'Northwest Territories'],
-    ['14', 'NU', 'Nunavut'],
-  ],
-  AU: [
-    ['01', 'ACT', 'Australian Capital Territory'],
-    ['02', 'NSW', 'New South Wales'],
-    ['03', 'NT', 'Northern Territory'],
-    ['04', 'QLD', 'Queensland'],
-    ['05', 'SA', 'South Australia'],
-    ['06', 'TAS', 'Tasmania'],
-    ['07', 'VIC', 'Victoria'],
-    ['08', 'WA', 'Western Australia'],
-  ],
-  GB: [
-    ['ENG', 'ENG', 'England'],
-    ['SCT', 'SCT', 'Scotland'],
-    ['WLS', 'WLS', 'Wales'],
-    ['NIR', 'NIR', 'Northern Ireland'],
-  ],
-};
-
-/** Country names people write that are not the country's English name or its ISO code. */
-const COUNTRY_ALIASES: Record<string, string> = {
-  uk: 'GB',
-  'great britain': 'GB',
-  britain: 'GB',
-  usa: 'US',
-  'u s': 'US',
-  'u s a': 'US',
-  'united states of america': 'US',
-  america: 'US',
-  'the netherlands': 'NL',
-  holland: 'NL',
-  'south korea': 'KR',
-  korea: 'KR',
-  uae: 'AE',
-};
+import { COUNTRY_ALIASES, SUBDIVISION_ALIASES, SUBDIVISIONS } from '@fieldguide/shared';
 
 /** A subdivision of a country, as a qualifier matches it. */
 export interface Subdivision {
@@ -154,7 +47,7 @@ function buildTables(countryCodes: Iterable<string>): QualifierTables {
     const name = names.of(code);
     if (name) addCountry(normalizePlaceText(name), code);
   }
-  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) addCountry(alias, code);
+  for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) addCountry(normalizePlaceText(alias), code);
 
   const subdivisions = new Map<string, Subdivision[]>();
   const addSubdivision = (key: string, subdivision: Subdivision) => {
@@ -171,6 +64,9 @@ function buildTables(countryCodes: Iterable<string>): QualifierTables {
       };
       addSubdivision(abbreviation.toLowerCase(), subdivision);
       addSubdivision(normalizePlaceText(name), subdivision);
+      for (const [alias, target] of Object.entries(SUBDIVISION_ALIASES[country] ?? {})) {
+        if (target === abbreviation) addSubdivision(normalizePlaceText(alias), subdivision);
+      }
     }
   }
   return { countries, subdivisions };

@@ -1,6 +1,6 @@
 import { findEvents, type SearchIndex } from '@fieldguide/crawlers';
 import type { EchoedSearchQuery, EventSearchResponse, SearchQuery } from '@fieldguide/shared';
-import { distanceKm } from '../geo/distance.js';
+import { distanceKm } from '@fieldguide/shared';
 import { type ResolvedEventQuery, resolveEventQuery } from './resolve-query.js';
 
 export interface EventSearchOptions {

@@ -32,6 +32,7 @@ export const EventHitSchema = Type.Object(
     associationId: Nullable(Type.String()),
     costFree: Nullable(Type.Boolean()),
     costMin: Nullable(Type.Number()),
+    costMax: Nullable(Type.Number()),
     costCurrency: Nullable(Type.String()),
     hiring: Type.Number({ minimum: 0, maximum: 1, description: 'hiring signal score' }),
     hiringReasons: Type.Array(Type.String()),

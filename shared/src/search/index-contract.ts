@@ -37,6 +37,7 @@ export interface EventDocument {
   associationId: string | null;
   costFree: boolean | null;
   costMin: number | null;
+  costMax: number | null;
   costCurrency: string | null;
   hiring: number;
   hiringReasons: string[];
@@ -136,6 +137,7 @@ export function toSearchDocument(event: Event): EventDocument {
     associationId: event.associationId ?? null,
     costFree: event.cost ? event.cost.free : null,
     costMin: event.cost?.min ?? (event.cost?.free ? 0 : null),
+    costMax: event.cost?.max ?? null,
     costCurrency: event.cost?.currency ?? null,
     hiring: event.hiring.score,
     hiringReasons: [...event.hiring.reasons],

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
+import './layout.css';
 
 const NAV = [
   { href: '/', label: 'Search' },

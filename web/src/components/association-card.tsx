@@ -1,9 +1,10 @@
-import type { AssociationHit } from '@fieldguide/shared';
+import { type AssociationHit, formatPlace } from '@fieldguide/shared';
 import { Link } from 'wouter';
-import { formatPlace } from '../lib/format.js';
 import { SCOPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
+import './card.css';
+import './association-card.css';
 
 /** One association in a list: name link, scope and place, fields, chapters, job board. */
 export function AssociationCard({

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import './copy-button.css';
 
 /** Copies text to the clipboard, falling back to selecting a hidden textarea where the Clipboard API is missing. */
 export async function copyText(text: string): Promise<boolean> {

@@ -1,9 +1,11 @@
-import type { EventHit } from '@fieldguide/shared';
+import { type EventHit, formatEventCost, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
 import { Link } from 'wouter';
-import { formatCost, formatDistance, formatEventWhen, formatPlace, isHappeningNow } from '../lib/format.js';
-import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../lib/labels.js';
+import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.js';
+import { EVENT_TYPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
+import './card.css';
+import './event-card.css';
 
 export interface EventCardProps {
   event: EventHit;
@@ -15,17 +17,11 @@ export interface EventCardProps {
   distanceUnit?: 'km' | 'mi';
 }
 
-/** Where an event hit is: "Online", or its place, with "and online" for hybrid events. */
-export function eventHitPlace(event: EventHit): string {
-  if (event.format === 'online') return 'Online';
-  const place = formatPlace(event) || 'Place to be announced';
-  return event.format === 'hybrid' ? `${place} · also online` : place;
-}
-
 /** One event in a result list: title link, date in the event's own zone, place, type, cost, hiring signal. */
 export function EventCard({ event, headingLevel = 3, compact = false, distanceUnit = 'km' }: EventCardProps) {
   const Heading = `h${headingLevel}` as const;
-  const cost = formatCost({ free: event.costFree, min: event.costMin, currency: event.costCurrency });
+  const cost = formatEventCost(event);
+  const status = formatEventStatus(event);
   const now = isHappeningNow(event);
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
@@ -37,19 +33,17 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       <p className="event-card__when">
         <time dateTime={event.start}>{formatEventWhen(event)}</time>
         {now && <span className="tag tag--now">Happening now</span>}
-        {event.status !== 'scheduled' && (
-          <span className={`tag tag--status tag--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</span>
-        )}
+        {status && <span className={`tag tag--status tag--${event.status}`}>{status}</span>}
       </p>
       <p className="event-card__where">
-        {eventHitPlace(event)}
+        {formatEventPlace(event)}
         {event.distanceKm !== undefined && (
           <span className="event-card__distance"> · {formatDistance(event.distanceKm, distanceUnit)} away</span>
         )}
       </p>
       <p className="event-card__meta">
         <span>{EVENT_TYPE_LABELS[event.type]}</span>
-        {cost && <span>{cost}</span>}
+        {cost && <span className="event-card__cost">{cost}</span>}
       </p>
       {event.fieldNames.length > 0 && <p className="event-card__fields">{event.fieldNames.join(', ')}</p>}
       <HiringBadge score={event.hiring} reasons={event.hiringReasons} />

@@ -1,7 +1,5 @@
-import { HIRING_LIKELY } from '../lib/labels.js';
-
-/** Strong signal: at or above this score the badge says so. */
-const HIRING_STRONG = 0.75;
+import { HIRING_LEVEL_LABELS, hiringLevel } from '@fieldguide/shared';
+import './hiring-badge.css';
 
 export interface HiringBadgeProps {
   /** Hiring signal score, 0–1. */
@@ -13,21 +11,16 @@ export interface HiringBadgeProps {
 
 /** "Hiring managers likely" with the reasons, in words (never colour alone). Renders nothing for low scores. */
 export function HiringBadge({ score, reasons, showLow = false }: HiringBadgeProps) {
-  const level = score >= HIRING_STRONG ? 'strong' : score >= HIRING_LIKELY ? 'likely' : 'low';
+  const level = hiringLevel(score);
   if (level === 'low' && !showLow) return null;
-  const label =
-    level === 'strong'
-      ? 'Hiring managers very likely'
-      : level === 'likely'
-        ? 'Hiring managers likely'
-        : 'Few signs of hiring managers';
+  const label = HIRING_LEVEL_LABELS[level];
   return (
     <div className={`hiring hiring--${level}`}>
       <span className="hiring__badge">
         <span aria-hidden="true" className="hiring__icon">
           {level === 'low' ? '○' : '●'}
         </span>
-        {label}
+        <span className="hiring__label">{label}</span>
         <span className="visually-hidden"> (hiring signal {Math.round(score * 100)} out of 100)</span>
       </span>
       {reasons.length > 0 && (

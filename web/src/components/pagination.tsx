@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import './pagination.css';
 
 export interface PaginationProps {
   /** 1-based. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client.js';
+import './status.css';
 
 /** A polite "loading" line for a region, announced to screen readers. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {

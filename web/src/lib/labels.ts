@@ -12,6 +12,3 @@ export const SORT_LABELS: Readonly<Record<SearchSort, string>> = {
 /** Label lists in display order, for pickers. */
 export const entriesOf = <K extends string>(labels: Readonly<Record<K, string>>): [K, string][] =>
   Object.entries(labels) as [K, string][];
-
-/** The hiring score at or above which the UI says "hiring managers likely". */
-export const HIRING_LIKELY = 0.5;

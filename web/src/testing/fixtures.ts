@@ -27,6 +27,7 @@ export function eventHit(overrides: Partial<EventHit> = {}): EventHit {
     associationId: null,
     costFree: true,
     costMin: null,
+    costMax: null,
     costCurrency: null,
     hiring: 0.95,
     hiringReasons: ['Career fair or recruiting event'],

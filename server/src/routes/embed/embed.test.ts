@@ -132,7 +132,7 @@ describe('embed routes', () => {
       const res = await t.app.inject({ url });
       expect(titles(res.body)).toEqual(['Tech Career Fair', 'DevOps Days', '&lt;img src=x onerror=alert(1)&gt;']);
       expect(res.body).toContain('Career fair');
-      expect(res.body).toMatch(/<span class="hiring">Hiring managers likely<\/span>/);
+      expect(res.body).toMatch(/<span class="hiring">Hiring managers very likely<\/span>/);
       expect(res.body.match(/class="hiring"/g)).toHaveLength(1);
       expect(res.body).toContain('href="https://events.example.org/it-fair" target="_blank" rel="noopener noreferrer"');
       // 15:00 UTC is 9 or 10 AM in Chicago, depending on daylight saving time.

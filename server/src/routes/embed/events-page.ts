@@ -1,45 +1,56 @@
 import { createHash } from 'node:crypto';
-import type { EventHit } from '@fieldguide/shared';
+import {
+  EVENT_TYPE_LABELS,
+  type EventHit,
+  embedPaletteCss,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatEventWhen,
+  formatHiring,
+} from '@fieldguide/shared';
 import type { EmbedTheme } from './embed-query.js';
-import { eventHref, formatWhen, formatWhere, HIRING_LIKELY, TYPE_LABELS } from './format.js';
+import { eventHref } from './format.js';
 import { html, SafeHtml } from './html.js';
 
-/** The page's one style sheet, inline and fixed, so the CSP can allow exactly it by hash. */
+/**
+ * The page's one style sheet, inline and fixed, so the CSP can allow exactly it by hash. Its colours are the embeds'
+ * one palette, shared with the script-tag widget.
+ */
 const PAGE_CSS = `
 *{box-sizing:border-box}
 html{color-scheme:light}
-body{margin:0;padding:12px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#fff;color:#1b1b1f}
-body.dark{color-scheme:dark;background:#1f1f23;color:#ececf1}
+body{${embedPaletteCss('light')};margin:0;padding:12px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--b);color:var(--t)}
+body.dark{${embedPaletteCss('dark')};color-scheme:dark}
 ul{list-style:none;margin:0;padding:0}
-li{padding:10px 0;border-top:1px solid #d6d7dc}
+li{padding:10px 0;border-top:1px solid var(--l)}
 li:first-child{border-top:0;padding-top:0}
-.dark li{border-color:#3c3d44}
 p{margin:2px 0 0}
-a{color:#0b57d0;text-underline-offset:2px}
-.dark a{color:#8ab4f8}
+a{color:var(--a);text-underline-offset:2px}
 a:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 .title{font-weight:600;font-size:1.05em}
-.when,.where,.status{color:#55565c;font-size:.93em}
-.dark .when,.dark .where,.dark .status{color:#b4b5bd}
+.when,.where,.status{color:var(--m);font-size:.93em}
 .meta{margin-top:6px;font-size:.85em}
-.tag,.hiring{display:inline-block;margin:0 6px 4px 0;padding:1px 8px;border-radius:999px;border:1px solid #d6d7dc}
-.hiring{background:#e7f3e8;color:#1b5e20;border-color:transparent;font-weight:600}
-.dark .hiring{background:#1e3a22;color:#b9e6bd}
+.tag,.hiring{display:inline-block;margin:0 6px 4px 0;padding:1px 8px;border-radius:999px;border:1px solid var(--l)}
+.hiring{background:var(--h);color:var(--ht);border-color:transparent;font-weight:600}
 .more{margin-top:10px;font-size:.9em}
 `.trim();
 
 /** The CSP `style-src` source that allows {@link PAGE_CSS} and nothing else. */
 export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}'`;
 
-const STATUS_LABELS = { cancelled: 'Cancelled', postponed: 'Postponed', rescheduled: 'Rescheduled' } as const;
+/** Pages are in English; dates, times and money read the way US career centers write them. */
+const LOCALE = 'en-US';
 
 function eventItem(event: EventHit): SafeHtml {
-  const status = event.status === 'scheduled' ? undefined : STATUS_LABELS[event.status];
+  const status = formatEventStatus(event);
+  const cost = formatEventCost(event, LOCALE);
+  const hiring = formatHiring(event);
   return html`<li>
 <a class="title" href="${eventHref(event)}" target="_blank" rel="noopener noreferrer">${event.title}</a>
-<p class="when"><time datetime="${event.start}">${formatWhen(event)}</time></p>
-<p class="where">${formatWhere(event)}</p>
-<p class="meta"><span class="tag">${TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag">${status}</span>`}${event.hiring >= HIRING_LIKELY && html`<span class="hiring">Hiring managers likely</span>`}</p>
+<p class="when"><time datetime="${event.start}">${formatEventWhen(event, LOCALE)}</time></p>
+<p class="where">${formatEventPlace(event)}</p>
+<p class="meta"><span class="tag">${EVENT_TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag event-status">${status}</span>`}${cost && html`<span class="tag cost">${cost}</span>`}${hiring && html`<span class="hiring">${hiring}</span>`}</p>
 </li>`;
 }
 

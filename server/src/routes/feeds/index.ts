@@ -1,11 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  canonicalFeedQuery,
   EntityIdSchema,
   type Event,
+  eventIcsUrl,
+  FEED_FORMATS,
+  type FeedFormat,
+  type FeedTarget,
+  type FeedUrls,
   FeedUrlsSchema,
+  feedUrls,
   getCluster,
   getPathway,
+  isFeedFormat,
   SearchQuerySchema,
+  webcalUrl,
 } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -19,17 +28,6 @@ import {
   searchFeedDescription,
   searchFeedTitle,
 } from '../../feeds/feed-query.js';
-import {
-  canonicalFeedQuery,
-  eventIcsUrl,
-  FEED_FORMATS,
-  type FeedFormat,
-  type FeedTarget,
-  type FeedUrls,
-  feedUrls,
-  isFeedFormat,
-  webcalUrl,
-} from '../../feeds/feed-urls.js';
 import { renderIcal } from '../../feeds/ical.js';
 import { renderJsonFeed } from '../../feeds/json-feed.js';
 import { feedOrigin } from '../../feeds/request-origin.js';

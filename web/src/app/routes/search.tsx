@@ -1,11 +1,12 @@
 import { SearchPage } from '../../features/search/components/search-page.js';
 import { SubscribePanel } from '../../features/subscribe/components/subscribe-panel.js';
+import { searchFeedTarget } from '../../lib/feed-urls.js';
 
 export default function SearchRoute() {
   return (
     <SearchPage
       renderSubscribe={(params) => (
-        <SubscribePanel target={{ kind: 'search', params }} subject="this search" showHeading={false} />
+        <SubscribePanel target={searchFeedTarget(params)} subject="this search" showHeading={false} />
       )}
     />
   );

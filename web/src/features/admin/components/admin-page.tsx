@@ -6,6 +6,7 @@ import { AddSourceForm } from './add-source-form.js';
 import { CrawlRuns } from './crawl-runs.js';
 import { SourcesTable } from './sources-table.js';
 import { TokenForm } from './token-form.js';
+import './admin.css';
 
 const isAuthError = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 403);
 

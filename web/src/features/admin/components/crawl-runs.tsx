@@ -1,5 +1,6 @@
 import type { CrawlRun } from '@fieldguide/shared';
 import { formatLocalDateTime } from '../../../lib/format.js';
+import '../../../components/card.css';
 
 const RUN_STATUS_TEXT: Record<CrawlRun['status'], string> = {
   running: 'Running',

@@ -1,13 +1,13 @@
-import type { AssociationDetail } from '@fieldguide/shared';
+import { type AssociationDetail, formatPlace } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
-import { formatPlace } from '../../../lib/format.js';
 import { SCOPE_LABELS } from '../../../lib/labels.js';
 import { useAssociation } from '../api/associations.js';
+import './associations.css';
 
 function AssociationBody({ association }: { association: AssociationDetail }) {
   const names = fieldNames(useFields().data);

@@ -6,6 +6,7 @@ import { useFields } from '../../../lib/fields-query.js';
 import { entriesOf, SCOPE_LABELS } from '../../../lib/labels.js';
 import { useSearchAssociations } from '../api/associations.js';
 import { associationApiParams, useAssociationSearch } from '../hooks/use-association-search.js';
+import './associations.css';
 
 const SCOPE_OPTIONS = entriesOf(SCOPE_LABELS);
 

@@ -1,14 +1,21 @@
-import type { EventDetail } from '@fieldguide/shared';
+import {
+  type EventDetail,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatPlace,
+} from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
-import { formatCost, formatEventWhen, formatLocalDateTime, formatPlace, isHappeningNow } from '../../../lib/format.js';
-import { EVENT_FORMAT_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../../../lib/labels.js';
+import { formatEventWhen, formatLocalDateTime, isHappeningNow } from '../../../lib/format.js';
+import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS } from '../../../lib/labels.js';
 import { useEvent, useEventAssociation } from '../api/get-event.js';
 import { AddToCalendar } from './add-to-calendar.js';
+import './event-details.css';
 
 const hostOf = (url: string) => {
   try {
@@ -43,15 +50,10 @@ function AssociationLink({ id }: { id: string }) {
 
 function EventBody({ event }: { event: EventDetail }) {
   const names = fieldNames(useFields().data);
-  const place = formatPlace({
-    venueName: event.venue?.name,
-    city: event.venue?.city,
-    region: event.venue?.region,
-    country: event.venue?.country,
-  });
+  const place = formatPlace(event);
   const address = event.venue?.address;
-  const where = event.format === 'online' ? 'Online' : place || 'Place to be announced';
-  const cost = event.cost ? formatCost(event.cost) : undefined;
+  const cost = formatEventCost(event);
+  const status = formatEventStatus(event);
   const myZone = viewerZone(event.timeZone);
   const fieldIds = [...event.fields, ...event.pathways];
   const location = event.format === 'online' ? event.url : [address, place].filter(Boolean).join(', ');
@@ -62,10 +64,9 @@ function EventBody({ event }: { event: EventDetail }) {
         <Link href="/">← All events</Link>
       </p>
       <h1>{event.title}</h1>
-      {event.status !== 'scheduled' && (
+      {status && (
         <p className={`notice notice--${event.status}`} role="note">
-          This event is <strong>{EVENT_STATUS_LABELS[event.status].toLowerCase()}</strong>. Check the organizer’s page
-          before you go.
+          This event is <strong>{status.toLowerCase()}</strong>. Check the organizer’s page before you go.
         </p>
       )}
       <div className="event-page__layout">
@@ -81,8 +82,7 @@ function EventBody({ event }: { event: EventDetail }) {
             </dd>
             <dt>Where</dt>
             <dd>
-              {where}
-              {event.format === 'hybrid' && ' · also online'}
+              {formatEventPlace(event)}
               {address && event.format !== 'online' && <span className="facts__secondary">{address}</span>}
             </dd>
             <dt>Type</dt>

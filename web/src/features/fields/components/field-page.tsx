@@ -6,6 +6,7 @@ import { EventList } from '../../../components/event-card.js';
 import { EmptyState, ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { useFields } from '../../../lib/fields-query.js';
 import { useFieldAssociations, useFieldEvents } from '../api/get-field-page.js';
+import './fields.css';
 
 /** A cluster or pathway of the taxonomy, with the cluster it belongs to. */
 interface FieldMatch {

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { ErrorMessage, Loading } from '../../../components/status.js';
 import { useFields } from '../../../lib/fields-query.js';
+import './fields.css';
 
 /** `/fields`: every career field with its count of upcoming events. */
 export function FieldsIndex() {

@@ -1,6 +1,6 @@
-import type { EventFacets, FieldSummary } from '@fieldguide/shared';
+import { type EventFacets, type FieldSummary, HIRING_LEVEL_LABELS, HIRING_LIKELY } from '@fieldguide/shared';
 import { useId } from 'react';
-import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf, HIRING_LIKELY } from '../../../lib/labels.js';
+import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
 import { type SearchState, toggle, toggleCluster, togglePathway } from '../search-state.js';
 import { CheckboxFacet } from './checkbox-facet.js';
 import { FieldFacet } from './field-facet.js';
@@ -36,7 +36,7 @@ export function SearchFilters({ state, facets, taxonomy, resolvedNear, onChange 
               onChange((prev) => ({ ...prev, hiring: checked ? HIRING_LIKELY : undefined }));
             }}
           />
-          <span className="facet__name">Hiring managers likely</span>
+          <span className="facet__name">{HIRING_LEVEL_LABELS.likely}</span>
           {hiringCount !== undefined && <span className="facet__count">{hiringCount}</span>}
         </label>
       </fieldset>

@@ -8,6 +8,7 @@ import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
 import { SuggestedFields } from './suggested-fields.js';
+import './search.css';
 
 export interface SearchPageProps {
   /** Renders the subscribe panel for the current search's API parameters (another feature's component). */

@@ -1,6 +1,8 @@
+import { type FeedFormat, type FeedTarget, feedUrl, webcalUrl } from '@fieldguide/shared';
 import { useId } from 'react';
 import { CopyButton } from '../../../components/copy-button.js';
-import { type FeedFormat, type FeedTarget, feedUrl, webcalUrl } from '../../../lib/feed-urls.js';
+import { feedOrigin } from '../../../lib/feed-urls.js';
+import './subscribe.css';
 
 export interface SubscribePanelProps {
   target: FeedTarget;
@@ -50,8 +52,9 @@ function FeedUrlRow({ row }: { row: FeedRow }) {
 /** One click to copy a field's or a search's iCal, webcal, RSS, Atom or JSON Feed URL, with how to add it. */
 export function SubscribePanel({ target, subject, headingLevel = 2, showHeading = true }: SubscribePanelProps) {
   const Heading = `h${headingLevel}` as const;
-  const ics = feedUrl(target, 'ics');
-  const rows: FeedRow[] = FEED_ROWS.map((r) => ({ key: r.format, ...r, url: feedUrl(target, r.format) }));
+  const origin = feedOrigin();
+  const ics = feedUrl(origin, target, 'ics');
+  const rows: FeedRow[] = FEED_ROWS.map((r) => ({ key: r.format, ...r, url: feedUrl(origin, target, r.format) }));
   rows.splice(1, 0, { key: 'webcal', label: 'webcal', hint: 'Apple Calendar, Outlook desktop', url: webcalUrl(ics) });
   return (
     <section className="subscribe" aria-label={`Subscribe to ${subject}`}>

@@ -1,15 +1,11 @@
+import type { FeedUrlsResponse } from '../api/feeds.schema.js';
+
 /** Feed formats the server publishes, by file extension. */
 export const FEED_FORMATS = ['ics', 'rss', 'atom', 'json'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 /** The absolute URL of one feed in each format, and the `.ics` one as `webcal://` for one-click subscribing. */
-export interface FeedUrls {
-  ics: string;
-  webcal: string;
-  rss: string;
-  atom: string;
-  json: string;
-}
+export type FeedUrls = Omit<FeedUrlsResponse, 'title'>;
 
 /** What a feed follows: a field (cluster or pathway id), or a search (its `/api/search` query string, no `?`). */
 export type FeedTarget = { kind: 'field'; id: string } | { kind: 'search'; queryString: string };

@@ -1,6 +1,8 @@
-import type { GeoPoint } from '@fieldguide/shared';
+import type { GeoPoint } from '../search/query.schema.js';
 
-const EARTH_RADIUS_KM = 6371.0088;
+/** The Earth's mean radius (IUGG R1), in kilometres. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance between two points, in kilometres (haversine on a sphere of the Earth's mean radius). */
