@@ -4,8 +4,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createIndex, type IndexSearchParams } from '../crawlers/src/index/search-index.js';
-import { startTestMeilisearch } from '../crawlers/src/index/testing.js';
+import { createIndex, type IndexSearchParams } from '../crawlers/src/storage/index.js';
+import { startTestMeilisearch } from '../crawlers/src/testing/index.js';
 import { type Event, toSearchDocument } from '../shared/src/index.js';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 

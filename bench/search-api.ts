@@ -23,7 +23,7 @@ import {
   type IndexSearchParams,
   type RunningMeilisearch,
   startMeilisearch,
-} from '../crawlers/src/index.js';
+} from '../crawlers/src/storage/index.js';
 import { buildApp, loadConfig } from '../server/src/index.js';
 import { CLUSTERS, type Event } from '../shared/src/index.js';
 import { describeStatuses, type LoadResult, runAutocannon } from './support/autocannon.js';

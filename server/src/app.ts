@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IndexUnavailableError } from '@fieldguide/crawlers';
+import { IndexUnavailableError } from '@fieldguide/crawlers/storage';
 import { ValidationError } from '@fieldguide/shared';
 import Fastify, {
   type FastifyBaseLogger,

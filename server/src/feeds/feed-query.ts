@@ -1,4 +1,4 @@
-import type { SearchIndex, Store } from '@fieldguide/crawlers';
+import type { SearchIndex, Store } from '@fieldguide/crawlers/storage';
 import { type Event, fieldLabel, type SearchQuery } from '@fieldguide/shared';
 import { runEventSearch } from '../search/run-search.js';
 import type { EchoedSearchQuery } from '../search/schemas.js';

@@ -1,4 +1,4 @@
-import type { IndexSearchParams, SearchIndex } from '@fieldguide/crawlers';
+import type { IndexSearchParams, SearchIndex } from '@fieldguide/crawlers/storage';
 import { type AssociationQuery, buildAssociationFilter, type NormalizedAssociationQuery } from '@fieldguide/shared';
 import { type FacetDistribution, mergeDistributions } from './facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.js';

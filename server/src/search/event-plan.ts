@@ -1,4 +1,4 @@
-import type { IndexSearchParams } from '@fieldguide/crawlers';
+import type { IndexSearchParams } from '@fieldguide/crawlers/storage';
 import { and, buildEventFilter, buildEventSort, type Filter, type NormalizedSearchQuery } from '@fieldguide/shared';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.js';
 import { CROP_WORDS, EVENT_HIGHLIGHT_ATTRIBUTES, EVENT_RETRIEVED_ATTRIBUTES } from './hits.js';

@@ -1,4 +1,4 @@
-import type { EventSearchResponse as IndexEventResponse, SearchIndex } from '@fieldguide/crawlers';
+import type { EventSearchResponse as IndexEventResponse, SearchIndex } from '@fieldguide/crawlers/storage';
 import type { SearchQuery } from '@fieldguide/shared';
 import { planEventSearch } from './event-plan.js';
 import { mergeDistributions, toEventFacets } from './facets.js';

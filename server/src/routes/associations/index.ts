@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IndexError } from '@fieldguide/crawlers';
+import { IndexError } from '@fieldguide/crawlers/storage';
 import {
   AssociationQuerySchema,
   AssociationSchema,

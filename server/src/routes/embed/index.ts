@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IndexUnavailableError } from '@fieldguide/crawlers';
+import { IndexUnavailableError } from '@fieldguide/crawlers/storage';
 import { ValidationError } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';

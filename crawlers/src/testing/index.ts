@@ -1,0 +1,2 @@
+export * as hostile from '../core/testing/hostile-server.js';
+export { startTestMeilisearch, type TestMeilisearch } from '../storage/runtime/test-meilisearch.js';
