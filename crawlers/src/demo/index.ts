@@ -6,3 +6,4 @@ export {
   type StartDemoSitesOptions,
   startDemoSites,
 } from './demo-sites.js';
+export { DEFAULT_DEMO_CONTENT_DIR } from './site-content.js';
