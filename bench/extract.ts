@@ -3,31 +3,18 @@
 // Corpus: every HTML page of the bundled demo sites, plus /work/shared/data/real-world/html when present.
 // Run: pnpm bench:extract
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeBody, detectCharset } from '../crawlers/src/core/charset.js';
-import { startDemoSites } from '../crawlers/src/demo/demo-sites.js';
-import { extractAny } from '../crawlers/src/extract/detect.js';
+import { fileURLToPath } from 'node:url';
+import { decodeBody, detectCharset, extractAny } from '@fieldguide/crawlers';
+import { DEFAULT_DEMO_CONTENT_DIR, startDemoSites } from '@fieldguide/crawlers/demo';
+import * as cheerio from 'cheerio';
+import { request } from 'undici';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc } from './support/report.js';
 
-const DEMO_CONTENT = fileURLToPath(new URL('../crawlers/demo-sites/', import.meta.url));
 const REAL_WORLD = fileURLToPath(new URL('../../shared/data/real-world/html/', import.meta.url));
 /** Each method runs over the whole corpus at least this many times, and for at least MIN_MS. */
 const MIN_ROUNDS = 5;
 const MIN_MS = 3000;
-
-// cheerio and undici are dependencies of the crawlers package, not of the workspace root.
-const fromCrawlers = createRequire(new URL('../crawlers/package.json', import.meta.url));
-const load = async (name: string) => import(pathToFileURL(fromCrawlers.resolve(name)).href);
-const cheerio = (await load('cheerio')) as { load: (html: string) => unknown };
-const { request } = (await load('undici')) as {
-  request: (url: string) => Promise<{
-    statusCode: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: { arrayBuffer(): Promise<ArrayBuffer> };
-  }>;
-};
 
 interface Page {
   url: string;
@@ -52,7 +39,7 @@ async function demoPages(): Promise<Page[]> {
   try {
     const pages: Page[] = [];
     for (const site of demo.sites) {
-      for (const rel of await htmlFiles(path.join(DEMO_CONTENT, site.id))) {
+      for (const rel of await htmlFiles(path.join(DEFAULT_DEMO_CONTENT_DIR, site.id))) {
         const url = `${site.origin}${rel.replace(/index\.html$/, '')}`;
         const res = await request(url);
         const body = Buffer.from(await res.body.arrayBuffer());

@@ -2,23 +2,18 @@
 // official client with default options (fetch), against the same Meilisearch. Fails when ours is more
 // than 1.5x slower than the bare request at p50. Run: pnpm bench:meili-transport
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createIndex, type IndexSearchParams } from '../crawlers/src/index/search-index.js';
-import { startTestMeilisearch } from '../crawlers/src/index/testing.js';
-import { type Event, toSearchDocument } from '../shared/src/index.js';
+import { fileURLToPath } from 'node:url';
+import { createIndex, type IndexSearchParams } from '@fieldguide/crawlers/storage';
+import { startTestMeilisearch } from '@fieldguide/crawlers/testing';
+import { type Event, toSearchDocument } from '@fieldguide/shared';
+import { Meilisearch } from 'meilisearch';
+import { Agent, request } from 'undici';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 
 const QUERIES = 600;
 const WARMUP = 50;
 const MAX_RATIO = 1.5;
 const CONFERENCE_DATA = fileURLToPath(new URL('../../shared/data/conference-data/conferences/', import.meta.url));
-
-// `meilisearch` and `undici` are dependencies of the crawlers package, not of the workspace root.
-const fromCrawlers = createRequire(new URL('../crawlers/package.json', import.meta.url));
-const load = async (name: string) => import(pathToFileURL(fromCrawlers.resolve(name)).href);
-const { Meilisearch } = await load('meilisearch');
-const { Agent, request } = await load('undici');
 
 interface Conference {
   name: string;

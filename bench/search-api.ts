@@ -11,11 +11,9 @@
 // Run: pnpm bench:search-api (BENCH_EVENTS=20000 for a quick try; only a full run is appended to the doc).
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import {
   createIndex,
   createStore,
@@ -23,9 +21,10 @@ import {
   type IndexSearchParams,
   type RunningMeilisearch,
   startMeilisearch,
-} from '../crawlers/src/index.js';
-import { buildApp, loadConfig } from '../server/src/index.js';
-import { CLUSTERS, type Event } from '../shared/src/index.js';
+} from '@fieldguide/crawlers/storage';
+import { buildApp, loadConfig } from '@fieldguide/server';
+import { CLUSTERS, type Event } from '@fieldguide/shared';
+import { Agent, request } from 'undici';
 import { describeStatuses, type LoadResult, runAutocannon } from './support/autocannon.js';
 import { BENCH_CITIES, type BenchCorpus, generateCorpus, seededRandom } from './support/event-corpus.js';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
@@ -53,24 +52,6 @@ const RECOVERY_TIMEOUT_MS = 60_000;
 const IDLE_MS = 8;
 
 type App = Awaited<ReturnType<typeof buildApp>>;
-
-// undici is a dependency of the tests package, not of the workspace root.
-const fromTests = createRequire(new URL('../tests/package.json', import.meta.url));
-interface ResponseData {
-  statusCode: number;
-  body: { json(): Promise<unknown>; text(): Promise<string> };
-}
-interface Dispatcher {
-  close(): Promise<void>;
-}
-interface UndiciModule {
-  Agent: new (options: { keepAliveTimeout: number; keepAliveMaxTimeout: number }) => Dispatcher;
-  request(
-    url: string,
-    options: { method?: string; dispatcher: Dispatcher; headers?: Record<string, string>; body?: string },
-  ): Promise<ResponseData>;
-}
-const { Agent, request } = (await import(pathToFileURL(fromTests.resolve('undici')).href)) as UndiciModule;
 
 /**
  * Realistic search page URLs: a field's words (some misspelt) mostly with that field's filter, brand names,

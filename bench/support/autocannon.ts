@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-// autocannon is a dependency of the tests package, not of the workspace root.
-const fromTests = createRequire(new URL('../../tests/package.json', import.meta.url));
+const require = createRequire(import.meta.url);
 
 /** The part of autocannon's result the benches read. Latencies in ms (whole ms), `duration` in s. */
 export interface LoadResult {
@@ -48,7 +47,7 @@ export function runAutocannon(options: LoadOptions): Promise<LoadResult> {
     });
   `;
   const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  child.send({ ...options, autocannon: fromTests.resolve('autocannon') });
+  child.send({ ...options, autocannon: require.resolve('autocannon') });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { result: LoadResult } | { failed: string }) => {
       if ('failed' in message) reject(new Error(`autocannon failed: ${message.failed}`));

@@ -3,8 +3,8 @@
 // real cities and the next 18 months.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CLUSTERS, EVENT_TYPES, type Event, type EventFormat, type EventType } from '../../shared/src/index.js';
-import { type SampleCity, syntheticEvent } from '../../tests/support/synthetic-event.js';
+import { CLUSTERS, EVENT_TYPES, type Event, type EventFormat, type EventType } from '@fieldguide/shared';
+import { type SampleCity, syntheticEvent } from '@fieldguide/tests/synthetic-event';
 
 const CONFERENCE_DATA = fileURLToPath(new URL('../../../shared/data/conference-data/conferences/', import.meta.url));
 const DAY_MS = 86_400_000;

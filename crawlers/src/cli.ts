@@ -5,14 +5,10 @@ import { FieldguideError, SOURCE_KINDS } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { Command, CommanderError, Option } from 'commander';
 import { type ClassifyEventInput, classifyEvent } from './classify/classify-event.js';
-import { ConfigError, loadStorageConfig, parseEnv, type StorageConfig } from './config.js';
 import { decodeBody, detectCharset } from './core/charset.js';
 import { createFetcher, type FetcherOptions } from './core/fetcher.js';
 import { type BodyFormat, detectFormat, extractAny } from './extract/detect.js';
 import { topicFromPath } from './extract/json-list.js';
-import { openSearchIndex } from './index/open-search-index.js';
-import { drainOutbox } from './index/outbox-drain.js';
-import { reindex } from './index/reindex.js';
 import { buildEvents } from './pipeline/build-event.js';
 import type { Classifier } from './pipeline/classifier.js';
 import { defaultClassifier } from './pipeline/default-classifier.js';
@@ -20,8 +16,12 @@ import { discoverSources } from './pipeline/discover.js';
 import type { CrawlLimits } from './pipeline/harvest.js';
 import { type CrawlProgress, type CrawlSummary, runCrawl } from './pipeline/run-crawl.js';
 import { loadSourcesFile, SourcesFileError, syncSources, toSource } from './sources/load-sources.js';
-import { createStore } from './store/store.js';
-import type { Store } from './store/store.types.js';
+import { ConfigError, loadStorageConfig, parseEnv, type StorageConfig } from './storage/config.js';
+import { openSearchIndex } from './storage/search-index/open-search-index.js';
+import { drainOutbox } from './storage/search-index/outbox-drain.js';
+import { reindex } from './storage/search-index/reindex.js';
+import { createStore } from './storage/store/store.js';
+import type { Store } from './storage/store/store.types.js';
 
 /** Crawler tuning from the environment, on top of the storage variables. */
 const CrawlEnvSchema = Type.Object({

@@ -2,7 +2,6 @@ export { type ClassifyEventInput, classifyEvent, type EventClassification } from
 export { type ClassifyFieldsInput, classifyFields, type FieldClassification } from './classify/classify-fields.js';
 export { type ClassifyTypeInput, classifyType } from './classify/classify-type.js';
 export { HIRING_REASONS, HIRING_WEIGHTS, type HiringSignalInput, hiringSignal } from './classify/hiring-signal.js';
-export * from './config.js';
 export * from './core/address-guard.js';
 export * from './core/charset.js';
 export * from './core/errors.js';
@@ -10,7 +9,6 @@ export * from './core/fetcher.js';
 export * from './core/retry-after.js';
 export * from './core/robots.js';
 export * from './core/scheduler.js';
-export * as hostile from './core/testing/hostile-server.js';
 export { canonicalUrl } from './dedupe/canonical-url.js';
 export {
   type DedupeLookup,
@@ -19,12 +17,6 @@ export {
   type DedupeOutcome,
   dedupeEvents,
 } from './dedupe/dedupe.js';
-export {
-  type DedupeEvaluation,
-  evaluateDedupe,
-  type LabelledPair,
-  readLabelledPairs,
-} from './dedupe/evaluate.js';
 export {
   DEFAULT_THRESHOLDS,
   type DedupeFacts,
@@ -36,14 +28,6 @@ export {
 export { mergeEvents } from './dedupe/merge.js';
 export { comparePlaces, normalizeCity, type PlaceVerdict } from './dedupe/place.js';
 export { type TitleSimilarity, titleSimilarity, titleTokens } from './dedupe/title-similarity.js';
-export {
-  type DemoAccessLogEntry,
-  DemoContentError,
-  type DemoSite,
-  type DemoSites,
-  type StartDemoSitesOptions,
-  startDemoSites,
-} from './demo/demo-sites.js';
 export { type FoundDate, findDatesInText, type ParsedDate, parseDateValue } from './extract/dates.js';
 export {
   type BodyFormat,
@@ -76,24 +60,7 @@ export { extractMicrodata } from './extract/microdata.js';
 export type * from './extract/raw-event.js';
 export type { RawOrganization } from './extract/schema-org.js';
 export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
-export * from './index/association-search.js';
-export {
-  callMeilisearch,
-  createMeilisearchClient,
-  IndexError,
-  IndexUnavailableError,
-  type MeilisearchClientOptions,
-  type MeilisearchConnection,
-  toIndexError,
-} from './index/client.js';
-export * from './index/event-search.js';
-export * from './index/meilisearch-runtime.js';
-export * from './index/open-search-index.js';
-export * from './index/outbox-drain.js';
-export * from './index/reindex.js';
-export * from './index/search-index.js';
-export type { RejectedDocument } from './index/send-documents.js';
-export * from './index/testing.js';
+
 export {
   type NormalizedDates,
   normalizeDates,
@@ -101,6 +68,7 @@ export {
   toInstant,
   type ZoneContext,
 } from './normalize/normalize-dates.js';
+
 export { type NormalizedEvent, normalizeRawEvent } from './normalize/normalize-event.js';
 export {
   countryCode,
@@ -131,7 +99,6 @@ export {
   type DiscoveryResult,
   discoverSources,
 } from './pipeline/discover.js';
-export { UnknownSourceError } from './pipeline/errors.js';
 export { type EventIdInput, eventIdFor } from './pipeline/event-id.js';
 export {
   type CrawlLimits,
@@ -156,7 +123,3 @@ export {
   syncSources,
   toSource,
 } from './sources/load-sources.js';
-export { StoreNotFoundError, StoreVersionError } from './store/errors.js';
-export { SCHEMA_VERSION } from './store/migrations.js';
-export { createStore } from './store/store.js';
-export type * from './store/store.types.js';

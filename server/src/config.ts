@@ -1,5 +1,11 @@
 import { isIP } from 'node:net';
-import { ConfigError, parseEnv, type StorageConfig, StorageEnvSchema, toStorageConfig } from '@fieldguide/crawlers';
+import {
+  ConfigError,
+  parseEnv,
+  type StorageConfig,
+  StorageEnvSchema,
+  toStorageConfig,
+} from '@fieldguide/crawlers/storage';
 import { type Static, Type } from '@sinclair/typebox';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,4 +1,4 @@
-import { IndexUnavailableError } from '@fieldguide/crawlers';
+import { IndexUnavailableError } from '@fieldguide/crawlers/storage';
 import {
   type ApiErrorBody,
   type ApiErrorCode,

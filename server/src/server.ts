@@ -1,4 +1,4 @@
-import type { DemoSites } from '@fieldguide/crawlers';
+import type { DemoSites } from '@fieldguide/crawlers/demo';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';

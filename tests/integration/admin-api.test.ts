@@ -1,4 +1,5 @@
-import { type DemoSites, parseSourcesYaml, startDemoSites, syncSources } from '@fieldguide/crawlers';
+import { parseSourcesYaml, syncSources } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers';
+import { type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppOver, startTestApp, type TestApp } from '../support/app.js';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createIndex, type RunningMeilisearch, type SearchIndex, startMeilisearch } from '@fieldguide/crawlers';
+import { createIndex, type RunningMeilisearch, type SearchIndex, startMeilisearch } from '@fieldguide/crawlers/storage';
 import { type Event, type EventDocument, toSearchDocument } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 import { Agent, request } from 'undici';

@@ -1,16 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  type CrawlSummary,
-  createStore,
-  type DemoSites,
-  parseSourcesYaml,
-  runCrawl,
-  type Store,
-  startDemoSites,
-  syncSources,
-} from '@fieldguide/crawlers';
+import { type CrawlSummary, parseSourcesYaml, runCrawl, syncSources } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
+import { createStore, type Store } from '@fieldguide/crawlers/storage';
 import { EventSchema, findIssues } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,15 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  type CrawlProgress,
-  type CrawlSummary,
-  createStore,
-  hostile,
-  runCrawl,
-  type SourceCrawlResult,
-  type Store,
-} from '@fieldguide/crawlers';
+import { type CrawlProgress, type CrawlSummary, runCrawl, type SourceCrawlResult } from '@fieldguide/crawlers';
+import { createStore, type Store } from '@fieldguide/crawlers/storage';
+import { hostile } from '@fieldguide/crawlers/testing';
 import type { Source } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HostileSites, startHostileSites } from '../support/hostile-sites.js';

@@ -2,14 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  createStore,
-  type DemoSites,
-  parseSourcesYaml,
-  runCrawl,
-  type Store,
-  startDemoSites,
-} from '@fieldguide/crawlers';
+import { parseSourcesYaml, runCrawl } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
+import { createStore, type Store } from '@fieldguide/crawlers/storage';
 import type { Source } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -2,20 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  canonicalUrl,
-  createIndex,
-  createStore,
-  type DemoSites,
-  drainOutbox,
-  parseSourcesYaml,
-  runCrawl,
-  type SearchIndex,
-  type Store,
-  startDemoSites,
-  startTestMeilisearch,
-  type TestMeilisearch,
-} from '@fieldguide/crawlers';
+import { canonicalUrl, parseSourcesYaml, runCrawl } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
+import { createIndex, createStore, drainOutbox, type SearchIndex, type Store } from '@fieldguide/crawlers/storage';
+import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
 import type { Event } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { type DemoSites, parseSourcesYaml, runCrawl, startDemoSites, syncSources } from '@fieldguide/crawlers';
+import { parseSourcesYaml, runCrawl, syncSources } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
 import type { Event } from '@fieldguide/shared';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers';
+import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
 import { buildApp, type Config, loadConfig } from '@fieldguide/server';
 import type { FastifyInstance } from 'fastify';
 

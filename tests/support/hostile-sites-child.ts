@@ -2,7 +2,7 @@
 // held up by the crawler's parsing on a shared event loop, so it shows what the hosts really saw.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostile } from '@fieldguide/crawlers';
+import { hostile } from '@fieldguide/crawlers/testing';
 
 const page = (jsonLd: string) =>
   `<!doctype html><html><head><title>x</title><script type="application/ld+json">${jsonLd}</script></head><body></body></html>`;

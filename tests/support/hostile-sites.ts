@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { hostile } from '@fieldguide/crawlers';
+import type { hostile } from '@fieldguide/crawlers/testing';
 
 type RequestLogEntry = hostile.RequestLogEntry;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeEvent, tempStorePath } from '../store/fixtures/sample-data.js';
-import { createStore } from '../store/store.js';
-import type { Store } from '../store/store.types.js';
+import { makeEvent, tempStorePath } from '../storage/store/fixtures/sample-data.js';
+import { createStore } from '../storage/store/store.js';
+import type { Store } from '../storage/store/store.types.js';
 import { dedupeEvents } from './dedupe.js';
 
 let temp: ReturnType<typeof tempStorePath>;

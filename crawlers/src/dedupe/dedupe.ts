@@ -1,5 +1,5 @@
 import type { Event } from '@fieldguide/shared';
-import type { Store } from '../store/store.types.js';
+import type { Store } from '../storage/store/store.types.js';
 import { DEFAULT_THRESHOLDS, type MatchResult, type MatchThresholds, matchEvents } from './match.js';
 import { mergeEvents } from './merge.js';
 

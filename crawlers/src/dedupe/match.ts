@@ -10,7 +10,7 @@ export type DedupeFacts = Pick<Event, 'title' | 'start' | 'timeZone' | 'format'>
 
 /**
  * Title-score thresholds of {@link matchEvents}, each in [0, 1]. The defaults were chosen on the labelled
- * pairs (`pnpm exec tsx crawlers/src/dedupe/report.ts` prints the sweep; docs/quality.md has the result).
+ * pairs (`pnpm quality` writes the sweep to docs/quality.md).
  */
 export interface MatchThresholds {
   /** Same day, same place (or both online). */

@@ -1,6 +1,6 @@
 import type { Event } from '@fieldguide/shared';
 import { describe, expect, it } from 'vitest';
-import { makeEvent } from '../store/fixtures/sample-data.js';
+import { makeEvent } from '../storage/store/fixtures/sample-data.js';
 import { mergeEvents } from './merge.js';
 
 const primary: Event = makeEvent({

@@ -1,5 +1,5 @@
 import { type Event, EventSchema, type HiringSignal, type Venue } from '@fieldguide/shared';
-import { laterInstant, mergeSourceRefs } from '../store/merge-sources.js';
+import { laterInstant, mergeSourceRefs } from '../storage/store/merge-sources.js';
 
 const MAX_FIELDS = EventSchema.properties.fields.maxItems ?? 16;
 const MAX_PATHWAYS = EventSchema.properties.pathways.maxItems ?? 100;

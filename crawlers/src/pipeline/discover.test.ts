@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, type Fetcher } from '../core/fetcher.js';
 import { type DemoSites, startDemoSites } from '../demo/demo-sites.js';
-import { tempStorePath } from '../store/fixtures/sample-data.js';
-import { createStore } from '../store/store.js';
-import type { Store } from '../store/store.types.js';
+import { tempStorePath } from '../storage/store/fixtures/sample-data.js';
+import { createStore } from '../storage/store/store.js';
+import type { Store } from '../storage/store/store.types.js';
 import { associationScope, discoverSources } from './discover.js';
 
 let demo: DemoSites;

@@ -9,7 +9,7 @@ import { countryCode, regionCode } from '../normalize/normalize-place.js';
 import { cleanTitle } from '../normalize/normalize-text.js';
 import { associationHiring } from '../sources/association-hiring.js';
 import { sourceIdFromUrl } from '../sources/load-sources.js';
-import type { Store } from '../store/store.types.js';
+import type { Store } from '../storage/store/store.types.js';
 import type { Classifier } from './classifier.js';
 import { defaultClassifier } from './default-classifier.js';
 

@@ -9,7 +9,7 @@ import { topicFromPath } from '../extract/json-list.js';
 import { looksLikeEventUrl, parseSitemap, wordpressEventsUrl } from '../extract/links.js';
 import type { FollowLink, RawEvent } from '../extract/raw-event.js';
 import type { RawOrganization } from '../extract/schema-org.js';
-import type { FetchLogEntry, Store } from '../store/store.types.js';
+import type { FetchLogEntry, Store } from '../storage/store/store.types.js';
 
 /** Bounds of one source's crawl. */
 export interface CrawlLimits {

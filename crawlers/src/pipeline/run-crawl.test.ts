@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Source } from '@fieldguide/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HostileServer, html, startHostileServer } from '../core/testing/hostile-server.js';
-import { makeSource, tempStorePath } from '../store/fixtures/sample-data.js';
-import { createStore } from '../store/store.js';
-import type { Store } from '../store/store.types.js';
-import { UnknownSourceError } from './errors.js';
+import { UnknownSourceError } from '../storage/store/errors.js';
+import { makeSource, tempStorePath } from '../storage/store/fixtures/sample-data.js';
+import { createStore } from '../storage/store/store.js';
+import type { Store } from '../storage/store/store.types.js';
 import { runCrawl } from './run-crawl.js';
 
 const NOW = new Date('2026-03-07T12:00:00Z');

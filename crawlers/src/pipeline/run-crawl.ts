@@ -1,11 +1,11 @@
 import type { Event, Source, SourceCrawlResult, SourceHealth } from '@fieldguide/shared';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../core/fetcher.js';
 import { dedupeEvents } from '../dedupe/dedupe.js';
-import type { CrawlRun, Store, UpsertResult } from '../store/store.types.js';
+import { UnknownSourceError } from '../storage/store/errors.js';
+import type { CrawlRun, Store, UpsertResult } from '../storage/store/store.types.js';
 import { buildEvents } from './build-event.js';
 import type { Classifier } from './classifier.js';
 import { defaultClassifier } from './default-classifier.js';
-import { UnknownSourceError } from './errors.js';
 import { type CrawlLimits, type Harvest, harvestSource, type PageReport } from './harvest.js';
 
 /** Options of {@link runCrawl}. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStore } from '../store/store.js';
-import type { Store } from '../store/store.types.js';
+import { createStore } from '../storage/store/store.js';
+import type { Store } from '../storage/store/store.types.js';
 import { loadSourcesFile, parseSourcesYaml, SourcesFileError, sourceIdFromUrl, syncSources } from './load-sources.js';
 
 const YAML = `

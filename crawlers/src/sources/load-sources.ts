@@ -11,7 +11,7 @@ import {
   SourceSchema,
 } from '@fieldguide/shared';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Store, UpsertResult } from '../store/store.types.js';
+import type { Store, UpsertResult } from '../storage/store/store.types.js';
 import { associationHiring } from './association-hiring.js';
 
 /** Thrown when a sources file cannot be read or has an invalid entry: nothing from the file is used. */

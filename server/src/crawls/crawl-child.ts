@@ -1,6 +1,7 @@
 // The process a crawl started by the server runs in (see crawl-process.ts): it opens the store by its path, crawls,
 // and reports each step to its parent over IPC. Fetching and parsing pages never holds up the server's searches.
-import { createStore, runCrawl } from '@fieldguide/crawlers';
+import { runCrawl } from '@fieldguide/crawlers';
+import { createStore } from '@fieldguide/crawlers/storage';
 import type { ChildMessage, CrawlRequest } from './crawl-process.js';
 
 const send = (message: ChildMessage) =>

@@ -1,4 +1,4 @@
-import { createStore, type Store } from '@fieldguide/crawlers';
+import { createStore, type Store } from '@fieldguide/crawlers/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrawlBusyError, createCrawlManager, UnknownSourceError } from './crawl-manager.js';
 

@@ -1,10 +1,5 @@
-import {
-  type CrawlProgress,
-  type FetcherOptions,
-  runCrawl,
-  type Store,
-  UnknownSourceError,
-} from '@fieldguide/crawlers';
+import type { CrawlProgress, FetcherOptions } from '@fieldguide/crawlers';
+import { type Store, UnknownSourceError } from '@fieldguide/crawlers/storage';
 import type { CrawlRun, CrawlRunProgress, CrawlRunRecord, SourceCrawlResult } from '@fieldguide/shared';
 
 /** Thrown by {@link CrawlManager.start} while a crawl runs: the caller answers 409 and starts nothing. */
@@ -85,7 +80,13 @@ interface Tracked {
 /** A {@link CrawlManager} over `store`. */
 export function createCrawlManager(options: CrawlManagerOptions): CrawlManager {
   const { store } = options;
-  const run: CrawlRunner = options.run ?? ((runOptions) => runCrawl({ store, ...runOptions }));
+  // The pipeline loads its parsers only when a crawl runs in this process.
+  const run: CrawlRunner =
+    options.run ??
+    (async (runOptions) => {
+      const { runCrawl } = await import('@fieldguide/crawlers');
+      return runCrawl({ store, ...runOptions });
+    });
   const tracked = new Map<number, Tracked>();
   let running: { runId: number; done: Promise<void>; abort: AbortController } | undefined;
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CrawlProgress, createStore, hostile, type Store } from '@fieldguide/crawlers';
+import type { CrawlProgress } from '@fieldguide/crawlers';
+import { createStore, type Store } from '@fieldguide/crawlers/storage';
+import { hostile } from '@fieldguide/crawlers/testing';
 import type { Source } from '@fieldguide/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCrawlInChild } from './crawl-process.js';

@@ -1,4 +1,4 @@
-import { type DemoSites, parseSourcesYaml, startDemoSites, syncSources } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
 import type { Source } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 
@@ -37,6 +37,8 @@ async function startSites(app: FastifyInstance): Promise<DemoSites> {
 export async function startDemoCrawl(app: FastifyInstance): Promise<DemoSites> {
   const demo = await startSites(app);
   try {
+    // The pipeline's source loading, only when the demo crawl runs: the API process does not load the parsers.
+    const { parseSourcesYaml, syncSources } = await import('@fieldguide/crawlers');
     const file = parseSourcesYaml(demo.sourcesYaml, { file: 'demo sources' });
     syncSources(app.store, file, 'demo sources');
     const run = await app.crawls.start({

@@ -1,4 +1,4 @@
-import type { SearchIndex, Store } from '@fieldguide/crawlers';
+import type { SearchIndex, Store } from '@fieldguide/crawlers/storage';
 import { type EchoedSearchQuery, type Event, fieldLabel, type SearchQuery } from '@fieldguide/shared';
 import { runEventSearch } from '../search/run-search.js';
 import { MAX_FEED_ITEMS } from './feed-document.js';

@@ -7,7 +7,7 @@ import {
   openSearchIndex,
   type SearchIndex,
   type Store,
-} from '@fieldguide/crawlers';
+} from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';

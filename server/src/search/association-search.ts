@@ -1,4 +1,4 @@
-import { findAssociations, type SearchIndex } from '@fieldguide/crawlers';
+import { findAssociations, type SearchIndex } from '@fieldguide/crawlers/storage';
 import type { AssociationQuery, AssociationSearchResponse, EchoedAssociationQuery } from '@fieldguide/shared';
 import { resolveAssociationQuery } from './resolve-query.js';
 

@@ -1,6 +1,5 @@
-import { findEvents, type SearchIndex } from '@fieldguide/crawlers';
-import type { EchoedSearchQuery, EventSearchResponse, SearchQuery } from '@fieldguide/shared';
-import { distanceKm } from '@fieldguide/shared';
+import { findEvents, type SearchIndex } from '@fieldguide/crawlers/storage';
+import { distanceKm, type EchoedSearchQuery, type EventSearchResponse, type SearchQuery } from '@fieldguide/shared';
 import { type ResolvedEventQuery, resolveEventQuery } from './resolve-query.js';
 
 export interface EventSearchOptions {

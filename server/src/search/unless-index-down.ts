@@ -1,4 +1,4 @@
-import { IndexError } from '@fieldguide/crawlers';
+import { IndexError } from '@fieldguide/crawlers/storage';
 import type { FastifyBaseLogger } from 'fastify';
 
 /**

@@ -1,15 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  type DemoSites,
-  parseSourcesYaml,
-  runCrawl,
-  startDemoSites,
-  startTestMeilisearch,
-  syncSources,
-  type TestMeilisearch,
-} from '@fieldguide/crawlers';
+import { parseSourcesYaml, runCrawl, syncSources } from '@fieldguide/crawlers';
+import { type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
+import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
 import { buildApp, type Config, loadConfig } from '@fieldguide/server';
 import type { FastifyInstance } from 'fastify';
 import { seedApp } from '../../support/seed-events.js';

@@ -1,13 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  createFetcher,
-  type DiscoveryResult,
-  discoverSources,
-  NonRetryableError,
-  RetryableError,
-  sourceIdFromUrl,
-  toSource,
-} from '@fieldguide/crawlers';
+import type { DiscoveryResult } from '@fieldguide/crawlers';
+import type { Store } from '@fieldguide/crawlers/storage';
 import {
   type AddSourceBody,
   AddSourceBodySchema,
@@ -26,10 +19,14 @@ import { adminErrorResponses, adminRouteConfig } from './schemas.js';
 /** How long discovery may take to read a page, in milliseconds. */
 const DISCOVERY_TIMEOUT_MS = 15_000;
 
+/** The pipeline, loaded when a source is added or changed: the API process serves searches without its parsers. */
+const pipeline = () => import('@fieldguide/crawlers');
+
 const SourceIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
 
 /** A validated source from admin input, or a 400 naming every problem. */
-function validSource(entry: Record<string, unknown>): Source {
+async function validSource(entry: Record<string, unknown>): Promise<Source> {
+  const { toSource } = await pipeline();
   const problems: string[] = [];
   const source = toSource(entry, 'source', problems);
   if (!source) throw apiError('ERR_BAD_PARAMETER', problems.join('; ').replace(/^source: /, ''));
@@ -39,8 +36,9 @@ function validSource(entry: Record<string, unknown>): Source {
 /** Reads the home page for feeds, calendars and event pages; a 422 when it cannot be read. */
 async function discover(
   url: string,
-  ctx: { allowPrivateNetwork: boolean; perHostDelayMs: number; store: Parameters<typeof discoverSources>[1]['store'] },
+  ctx: { allowPrivateNetwork: boolean; perHostDelayMs: number; store: Store | undefined },
 ): Promise<DiscoveryResult> {
+  const { createFetcher, discoverSources, NonRetryableError, RetryableError } = await pipeline();
   const fetcher = createFetcher({
     perHostDelayMs: ctx.perHostDelayMs,
     maxRetries: 1,
@@ -124,7 +122,8 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const picked = pickSource(body, found);
       const associationId =
         found?.association && app.store.getAssociation(found.association.id) ? found.association.id : undefined;
-      const source = validSource({
+      const { sourceIdFromUrl } = await pipeline();
+      const source = await validSource({
         id: body.id ?? sourceIdFromUrl(picked.url),
         url: picked.url,
         kind: picked.kind,
@@ -177,7 +176,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!current) throw errors.notFound('source');
       const { health: _health, ...config } = current;
       const patch: PatchSourceBody = request.body;
-      const source = validSource({
+      const source = await validSource({
         ...config,
         ...patch,
         // New fields replace the pathways that came with the old ones.

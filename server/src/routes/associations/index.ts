@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { findEvents } from '@fieldguide/crawlers';
+import { findEvents } from '@fieldguide/crawlers/storage';
 import {
   ApiErrorSchema,
   AssociationDetailSchema,

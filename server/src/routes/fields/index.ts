@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { countEventsByField } from '@fieldguide/crawlers';
+import { countEventsByField } from '@fieldguide/crawlers/storage';
 import { FieldsResponseSchema, listFields, normalizeSearchQuery } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { readErrorResponses } from '../../errors.js';

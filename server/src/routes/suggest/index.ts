@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { suggestAssociations, suggestEvents } from '@fieldguide/crawlers';
+import { suggestAssociations, suggestEvents } from '@fieldguide/crawlers/storage';
 import { SuggestQuerySchema, SuggestResponseSchema } from '@fieldguide/shared';
 import { readErrorResponses } from '../../errors.js';
 import { suggestFields } from './field-suggestions.js';

@@ -1,6 +1,6 @@
+import type { EventClassification } from '@fieldguide/crawlers';
 import { CLUSTERS, EVENT_TYPES, getCluster } from '@fieldguide/shared';
 import { describe, expect, it } from 'vitest';
-import type { EventClassification } from './classify-event.js';
 import { CONFERENCE_DATA_DIR, type EvalCase, loadConferenceNames, loadEvalSet } from './eval-set.js';
 import { checkConferenceNames, evaluate, QUALITY_FLOORS } from './evaluate.js';
 

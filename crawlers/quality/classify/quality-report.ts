@@ -1,6 +1,6 @@
+import { HIRING_WEIGHTS } from '@fieldguide/crawlers';
 import { fieldLabel } from '@fieldguide/shared';
 import { type ConferenceDataCheck, type EvalReport, HIRING_HIGH, topTypeConfusions } from './evaluate.js';
-import { HIRING_WEIGHTS } from './hiring-signal.js';
 
 export const SECTION_START = '<!-- classification:start -->';
 export const SECTION_END = '<!-- classification:end -->';
@@ -78,7 +78,7 @@ export function renderClassificationSection(figures: QualityFigures): string {
     SECTION_START,
     '## Classification',
     '',
-    'Made by `pnpm quality` (`crawlers/src/classify/report.ts`), which rewrites this section. The classifiers are',
+    'Made by `pnpm quality` (`crawlers/quality/report.ts`), which rewrites this section. The classifiers are',
     'pure functions in `crawlers/src/classify/`: `classifyFields` matches the taxonomy of `shared/src/taxonomy`',
     '(names and synonyms weigh 3, keywords and aliases 1; found in the title ×3, tags, topic or organizer ×2,',
     'description ×1; a cluster needs 2 points and 35% of the best; at most 3), `classifyType` reads cue words,',
@@ -87,7 +87,7 @@ export function renderClassificationSection(figures: QualityFigures): string {
     '',
     '### Evaluation set',
     '',
-    '`crawlers/src/classify/fixtures/eval-set.jsonl`: hand-written events across all 16 clusters and all 9',
+    '`crawlers/quality/classify/fixtures/eval-set.jsonl`: hand-written events across all 16 clusters and all 9',
     'types, in varied styles, with hard cases (Java the island, Python the snake, rust on steel, cell biology',
     'and cell towers, CI and oil pipelines, agile in HR, physical and cyber security, venture capital and',
     'capital cities, health informatics). Hiring labels follow the rubric of the weights above: high when the',
@@ -108,7 +108,7 @@ export function renderClassificationSection(figures: QualityFigures): string {
     '',
     ...conferenceDataLines(figures.conferenceData),
     '',
-    `Floors held by \`crawlers/src/classify/evaluate.test.ts\`: ${floors}.`,
+    `Floors held by \`crawlers/quality/classify/evaluate.test.ts\`: ${floors}.`,
     SECTION_END,
   ].join('\n');
 }

@@ -6,7 +6,7 @@ import { makeEvent, tempStorePath } from './fixtures/sample-data.js';
 import { createStore } from './store.js';
 
 const childScript = fileURLToPath(new URL('./fixtures/store-child.ts', import.meta.url));
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+const packageDir = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Runs the fixture script in a second Node process and returns its JSON line and exit signal. */
 function runChild(...args: string[]) {

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { type Association, type EventDocument, toSearchDocument } from '@fieldguide/shared';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startMeilisearch } from '../runtime/meilisearch-runtime.js';
+import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
 import type { Store } from '../store/store.types.js';
 import { IndexUnavailableError } from './client.js';
 import { makeEvent, tempStore } from './fixtures/index-fixtures.js';
-import { startMeilisearch } from './meilisearch-runtime.js';
 import { createOutboxDrainer, drainOutbox } from './outbox-drain.js';
 import { createIndex, type SearchIndex } from './search-index.js';
-import { startTestMeilisearch, type TestMeilisearch } from './testing.js';
 
 const association: Association = {
   id: 'assoc-1',

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
 import { callMeilisearch, createMeilisearchClient, IndexError, IndexUnavailableError } from './client.js';
-import { startTestMeilisearch, type TestMeilisearch } from './testing.js';
 
 let meili: TestMeilisearch;
 

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createIndex } from '../search-index/search-index.js';
 import {
   MeilisearchStartError,
   type RunningMeilisearch,
   resolveMeilisearchBinary,
   startMeilisearch,
 } from './meilisearch-runtime.js';
-import { createIndex } from './search-index.js';
 
 let dataDir: string;
 const running: RunningMeilisearch[] = [];

@@ -1,12 +1,12 @@
 import { toSearchDocument } from '@fieldguide/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
 import type { Store } from '../store/store.types.js';
 import { IndexError } from './client.js';
 import { makeEvent, tempStore } from './fixtures/index-fixtures.js';
 import { drainOutbox } from './outbox-drain.js';
 import { reindex } from './reindex.js';
 import { createIndex, type SearchIndex } from './search-index.js';
-import { startTestMeilisearch, type TestMeilisearch } from './testing.js';
 
 let meili: TestMeilisearch;
 let index: SearchIndex;

@@ -8,10 +8,10 @@ import {
   toSearchDocument,
 } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
 import { createMeilisearchClient, IndexError, type Settings } from './client.js';
 import { makeEvent } from './fixtures/index-fixtures.js';
 import { createIndex, type SearchIndex } from './search-index.js';
-import { startTestMeilisearch, type TestMeilisearch } from './testing.js';
 
 let meili: TestMeilisearch;
 let index: SearchIndex;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StorageConfig } from '../config.js';
-import { type RunningMeilisearch, startMeilisearch } from './meilisearch-runtime.js';
+import { type RunningMeilisearch, startMeilisearch } from '../runtime/meilisearch-runtime.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
 /** The search index of a configuration, and the embedded Meilisearch behind it when there is one. */

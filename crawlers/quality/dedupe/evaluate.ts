@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_THRESHOLDS, type DedupeFacts, type MatchThresholds, matchEvents } from './match.js';
+import { DEFAULT_THRESHOLDS, type DedupeFacts, type MatchThresholds, matchEvents } from '@fieldguide/crawlers';
 
-/** The labelled pairs shipped with the crawler: `crawlers/src/dedupe/fixtures/pairs.jsonl`. */
+/** The labelled pairs shipped with the crawler: `crawlers/quality/dedupe/fixtures/pairs.jsonl`. */
 export const LABELLED_PAIRS_PATH = fileURLToPath(new URL('./fixtures/pairs.jsonl', import.meta.url));
 
 /** Two event records and whether they are one event, as a person judged it. */

@@ -1,13 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type DedupeEvaluation,
-  evaluateDedupe,
-  type LabelledPair,
-  readLabelledPairs,
-  sweepThresholds,
-} from './evaluate.js';
-import { DEFAULT_THRESHOLDS, type MatchThresholds } from './match.js';
+import { DEFAULT_THRESHOLDS, type MatchThresholds } from '@fieldguide/crawlers';
+import { type DedupeEvaluation, evaluateDedupe, type LabelledPair, sweepThresholds } from './evaluate.js';
 
 /** docs/quality.md at the repository root. */
 export const QUALITY_DOC_PATH = fileURLToPath(new URL('../../../docs/quality.md', import.meta.url));
@@ -68,7 +62,7 @@ export function dedupeSection(pairs: readonly LabelledPair[], evaluation: Dedupe
     'both online) and have similar titles: token-set Jaccard, containment and normalized Levenshtein over the',
     'titles without years, ordinals, generic event words and the city names.',
     '',
-    `Labelled pairs: ${pairs.length} in \`crawlers/src/dedupe/fixtures/pairs.jsonl\` (${duplicates} duplicates,`,
+    `Labelled pairs: ${pairs.length} in \`crawlers/quality/dedupe/fixtures/pairs.jsonl\` (${duplicates} duplicates,`,
     `${pairs.length - duplicates} distinct). Most are built from the conference-data sample in \`/work/shared/data\`:`,
     'real conferences republished the way another source would (year or ordinal added to the title, tracking',
     'parameters, an aggregator URL, times instead of dates), and real hard negatives (conferences in one city on',
@@ -113,8 +107,8 @@ export function dedupeSection(pairs: readonly LabelledPair[], evaluation: Dedupe
             `- \`${m.id}\` (${m.kind}): labelled ${m.expected ? 'duplicate' : 'distinct'}, title score ${m.titleScore} — ${m.note}`,
         )),
     '',
-    'Regenerate with `node --conditions=source --import tsx crawlers/src/dedupe/report.ts`;',
-    '`crawlers/src/dedupe/evaluate.test.ts` keeps a floor under precision and recall.',
+    'Regenerate with `pnpm quality`; `crawlers/quality/dedupe/evaluate.test.ts` keeps a floor under precision',
+    'and recall.',
     END,
   ];
   return lines.join('\n');
@@ -130,13 +124,4 @@ export function writeDedupeSection(section: string, path = QUALITY_DOC_PATH): vo
       ? current.slice(0, start) + section + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(path, next);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const pairs = readLabelledPairs();
-  const evaluation = evaluateDedupe(pairs);
-  writeDedupeSection(dedupeSection(pairs, evaluation));
-  console.log(
-    `dedupe: ${pairs.length} pairs, precision ${pct(evaluation.precision)}, recall ${pct(evaluation.recall)} → ${QUALITY_DOC_PATH}`,
-  );
 }

@@ -1,5 +1,5 @@
+import { type ClassifyEventInput, classifyEvent, type EventClassification } from '@fieldguide/crawlers';
 import { CLUSTERS, EVENT_TYPES, type EventType } from '@fieldguide/shared';
-import { type ClassifyEventInput, classifyEvent, type EventClassification } from './classify-event.js';
 import type { EvalCase, NamedConference } from './eval-set.js';
 
 /** Precision, recall and F1 of one cluster, or of all of them pooled. */

@@ -1,0 +1,22 @@
+export * from './config.js';
+export * from './runtime/meilisearch-runtime.js';
+export * from './search-index/association-search.js';
+export {
+  callMeilisearch,
+  createMeilisearchClient,
+  IndexError,
+  IndexUnavailableError,
+  type MeilisearchClientOptions,
+  type MeilisearchConnection,
+  toIndexError,
+} from './search-index/client.js';
+export * from './search-index/event-search.js';
+export * from './search-index/open-search-index.js';
+export * from './search-index/outbox-drain.js';
+export * from './search-index/reindex.js';
+export * from './search-index/search-index.js';
+export type { RejectedDocument } from './search-index/send-documents.js';
+export { StoreNotFoundError, StoreVersionError, UnknownSourceError } from './store/errors.js';
+export { SCHEMA_VERSION } from './store/migrations.js';
+export { createStore } from './store/store.js';
+export type * from './store/store.types.js';
