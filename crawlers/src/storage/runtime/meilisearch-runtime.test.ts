@@ -69,6 +69,16 @@ describe('startMeilisearch', () => {
     expect((error as Error).message).toMatch(/max-indexing-memory|lots/i);
   });
 
+  it('reports a binary that exits at once as exited, every time, not after the start timeout', async () => {
+    const binary = join(dataDir, 'exits-at-once');
+    await writeFile(binary, '#!/bin/sh\necho "refusing to start" >&2\nexit 3\n', { mode: 0o755 });
+
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const error = await start({ binary, startTimeoutMs: 3000 }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/exited \(3\) before it was available[\s\S]*refusing to start/);
+    }
+  });
+
   it('runs in development mode with a short key, and stop() twice is fine', async () => {
     const meili = await start({ masterKey: 'short' });
 

@@ -217,20 +217,25 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   // Only this run's output says why this run failed.
   const logStart = (await log.stat()).size;
   let child: ChildProcess;
+  let exited: Promise<NodeJS.Signals | number | null>;
+  let spawnError: Promise<Error>;
   try {
     child = spawn(options.binary, args, {
       cwd: dataDir,
       env: childEnvironment(masterKey),
       stdio: ['ignore', log.fd, log.fd],
     });
+    // Listen before anything is awaited: a binary that refuses its arguments exits at once, and an 'exit' event
+    // emitted while the log closes would be missed, leaving the start to wait out its whole timeout.
+    const started = child;
+    exited = new Promise((resolve) => {
+      started.once('exit', (code, signal) => resolve(signal ?? code));
+      started.once('error', () => resolve(started.exitCode));
+    });
+    spawnError = new Promise((resolve) => started.once('error', resolve));
   } finally {
     await log.close();
   }
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ?? code));
-    child.once('error', () => resolve(child.exitCode));
-  });
-  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
