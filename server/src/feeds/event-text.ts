@@ -16,8 +16,11 @@ const LOCALE = 'en-US';
 /** The human label of an event type ("Career fair"). */
 export const eventTypeLabel = (type: EventType): string => EVENT_TYPE_LABELS[type];
 
-/** When an event is, in its own time zone, as every surface shows it (see `formatEventWhen`). */
-const eventWhen = (event: Event): string => formatEventWhen(event, LOCALE);
+/**
+ * When an event is, as every surface shows it (see `formatEventWhen`). A feed has no viewer zone, so online events
+ * too are written in their own zone, named; calendar apps place the iCalendar instants in the reader's zone.
+ */
+const eventWhen = (event: Event): string => formatEventWhen(event, { locale: LOCALE });
 
 /** The street address of an event one goes to (not of an online one), on one line. */
 export function eventAddress(event: Event): string | undefined {

@@ -29,6 +29,7 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
     limit: query.limit,
   };
   if (query.to !== undefined) echo.to = query.to;
+  if (query.withinDays !== undefined) echo.within = `${query.withinDays}d`;
   if (point) echo.near = place ? { ...point, label: place.label } : { ...point };
   if (query.cost !== undefined) echo.cost = query.cost;
   if (query.minHiring !== undefined) echo.hiring = query.minHiring;

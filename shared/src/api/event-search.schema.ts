@@ -93,6 +93,7 @@ export const EchoedSearchQuerySchema = Type.Object({
   formats: Type.Array(literals(EVENT_FORMATS)),
   from: Type.String({ description: 'ISO instant; events still running then or later' }),
   to: Type.Optional(Type.String()),
+  within: Type.Optional(Type.String({ description: 'the relative window in days ("90d"), when the query gave one' })),
   near: Type.Optional(NearSchema),
   radiusKm: Type.Number(),
   cost: Type.Optional(literals(COST_FILTERS)),

@@ -1,3 +1,5 @@
+import { UI_LOCALE } from './event-when.js';
+
 /** What attending costs, in any of its shapes: every part optional and nullable. Amounts are in `currency`. */
 export interface CostParts {
   free?: boolean | null | undefined;
@@ -22,7 +24,7 @@ export interface EventCostInput {
 const amount = (n: unknown): number | undefined =>
   typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 
-function money(n: number, currency: string | null | undefined, locale: string | undefined): string {
+function money(n: number, currency: string | null | undefined, locale: string = UI_LOCALE): string {
   const digits = Number.isInteger(n) ? 0 : 2;
   const options: Intl.NumberFormatOptions = { minimumFractionDigits: digits, maximumFractionDigits: digits };
   if (!currency) return new Intl.NumberFormat(locale, options).format(n);
@@ -37,8 +39,8 @@ function money(n: number, currency: string | null | undefined, locale: string | 
  * A cost as people read it: "Free", "$150", "$150–$300", "From $150", "Up to $300", "Paid" (not free, amount
  * unknown), or `undefined` when nothing is known. Amounts that are not finite and non-negative are ignored; a
  * reversed range is read the right way round; amounts that are all 0 read "Free", and a range from 0 reads
- * "Up to". Money is written with `Intl.NumberFormat` in `locale` (default: the runtime's; pages the server renders
- * pass `en-US`), whole amounts without cents; an unknown currency code follows the number.
+ * "Up to". Money is written with `Intl.NumberFormat` in `locale` (default: {@link UI_LOCALE}, the one locale of
+ * every surface), whole amounts without cents; an unknown currency code follows the number.
  */
 export function formatCost(cost: CostParts, locale?: string): string | undefined {
   if (cost.free === true) return 'Free';

@@ -111,6 +111,31 @@ describe('normalizeSearchQuery', () => {
     expect(issuesOf(() => normalize(raw))).toEqual([issue]);
   });
 
+  it('reads within as a window from now (or from `from`) that moves with the clock', () => {
+    expect(normalize({ within: '90d' })).toMatchObject({
+      from: '2026-11-20T12:00:00.000Z',
+      to: '2027-02-18T12:00:00.000Z',
+      withinDays: 90,
+    });
+    expect(normalizeSearchQuery({ within: '90d' }, { now: new Date('2027-03-01T00:00:00Z') }).to).toBe(
+      '2027-05-30T00:00:00.000Z',
+    );
+    expect(normalize({ from: '2026-12-01', within: '2w' })).toMatchObject({
+      to: '2026-12-15T00:00:00.000Z',
+      withinDays: 14,
+    });
+    expect(Value.Check(SearchQuerySchema, { within: '90d' })).toBe(true);
+    expect(Value.Check(SearchQuerySchema, { within: '3 months' })).toBe(false);
+  });
+
+  it.each([
+    ['a zero window', { within: '0d' }, '/within: must be like "90d" or "12w", 1 to 730 days'],
+    ['a window over two years', { within: '800d' }, '/within: must be like "90d" or "12w", 1 to 730 days'],
+    ['within with to', { within: '30d', to: '2026-12-31' }, '/within: give either to or within, not both'],
+  ])('rejects %s', (_name, raw, issue) => {
+    expect(issuesOf(() => normalize(raw))).toEqual([issue]);
+  });
+
   it('keeps from = to on one day', () => {
     expect(normalize({ from: '2026-12-01', to: '2026-12-01' }).to).toBe('2026-12-01T23:59:59.999Z');
   });

@@ -19,6 +19,9 @@ export const DEFAULT_RADIUS_KM = 50;
 /** Largest accepted radius, in kilometres: half the Earth's circumference. */
 export const MAX_RADIUS_KM = 20_000;
 
+/** Longest relative window `within` accepts, in days (two years). */
+export const MAX_WITHIN_DAYS = 730;
+
 const KM_PER_MILE = 1.609344;
 const MAX_LIST = 20;
 
@@ -61,6 +64,11 @@ export const SearchQuerySchema = Type.Object(
     from: Type.Optional(DateParamSchema),
     /** Events starting at or before this instant, or on or before this date (the whole day, UTC). */
     to: Type.Optional(DateParamSchema),
+    /**
+     * A window relative to `from` (default now): `"90d"`, `"12w"`, 1 to {@link MAX_WITHIN_DAYS} days. Feeds of a
+     * search take it instead of `to`, so a subscription keeps looking ahead instead of running dry. Not with `to`.
+     */
+    within: Type.Optional(Type.String({ pattern: '^\\s*\\d{1,4}\\s*[dDwW]\\s*$', maxLength: 12 })),
     /** `"lat,lng"` in decimal degrees, or a place name the server resolves. */
     near: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     /** Distance around `near`: `"50km"`, `"30mi"`, or a bare number of kilometres. */
@@ -108,8 +116,10 @@ export interface NormalizedSearchQuery {
   formats: EventFormat[];
   /** Earliest instant a matching event may still be running at, ISO 8601 UTC. */
   from: string;
-  /** Latest instant a matching event may start at, ISO 8601 UTC. */
+  /** Latest instant a matching event may start at, ISO 8601 UTC (from `to`, or `from` plus `within`). */
   to?: string;
+  /** The relative window as days, when the query gave `within`. */
+  withinDays?: number;
   /** The point to search around, when `near` was coordinates. */
   near?: GeoPoint;
   /** The place name to search around, when `near` was not coordinates; the server resolves it. */
@@ -189,6 +199,16 @@ function parseDateParam(value: string, end: boolean): number | undefined {
   return ms;
 }
 
+const WITHIN = /^\s*(\d{1,4})\s*([dw])\s*$/i;
+
+/** Parses a relative window such as `"90d"` or `"12w"` to days; undefined when malformed or out of range. */
+export function parseWithinDays(text: string): number | undefined {
+  const match = WITHIN.exec(text);
+  if (!match) return undefined;
+  const days = Number(match[1]) * (match[2]?.toLowerCase() === 'w' ? 7 : 1);
+  return days >= 1 && days <= MAX_WITHIN_DAYS ? days : undefined;
+}
+
 const LAT_LNG = /^\s*([+-]?\d{1,3}(?:\.\d+)?)\s*,\s*([+-]?\d{1,3}(?:\.\d+)?)\s*$/;
 
 /** Parses `"lat,lng"`; undefined when `text` is not coordinates, an issue when they are out of range. */
@@ -247,6 +267,13 @@ export function normalizeSearchQuery(raw: SearchQuery, options: { now: Date }): 
   if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) {
     issues.push({ path: '/to', message: 'must not be before from' });
   }
+  let withinDays: number | undefined;
+  if (raw.within !== undefined) {
+    withinDays = parseWithinDays(raw.within);
+    if (withinDays === undefined)
+      issues.push({ path: '/within', message: `must be like "90d" or "12w", 1 to ${MAX_WITHIN_DAYS} days` });
+    else if (raw.to !== undefined) issues.push({ path: '/within', message: 'give either to or within, not both' });
+  }
 
   const nearRaw = raw.near?.trim() ?? '';
   const near = nearRaw === '' ? undefined : parseNear(nearRaw, issues);
@@ -280,6 +307,10 @@ export function normalizeSearchQuery(raw: SearchQuery, options: { now: Date }): 
     limit,
   };
   if (toMs !== undefined) result.to = new Date(toMs).toISOString();
+  if (withinDays !== undefined) {
+    result.withinDays = withinDays;
+    result.to = new Date((fromMs as number) + withinDays * 86_400_000).toISOString();
+  }
   if (near) result.near = near;
   if (nearText !== undefined) result.nearText = nearText;
   if (raw.cost !== undefined) result.cost = raw.cost;
