@@ -22,6 +22,10 @@ export const EmbedQuerySchema = Type.Object(
     near: search.near,
     radius: search.radius,
     type: search.type,
+    format: search.format,
+    hiring: search.hiring,
+    /** The viewer's IANA zone, for online events' times; without it they show in the event's own zone, named. */
+    tz: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_+\\-/]+$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: EMBED_MAX_LIMIT, default: EMBED_DEFAULT_LIMIT })),
     theme: Type.Optional(Type.Union(EMBED_THEMES.map((t) => Type.Literal(t)))),
   },
@@ -37,6 +41,8 @@ export function toSearchQuery(query: EmbedQuery): SearchQuery {
   if (query.near !== undefined) out.near = query.near;
   if (query.radius !== undefined) out.radius = query.radius;
   if (query.type !== undefined) out.type = query.type;
+  if (query.format !== undefined) out.format = query.format;
+  if (query.hiring !== undefined) out.hiring = query.hiring;
   return out;
 }
 
@@ -48,5 +54,7 @@ export function toSearchPageQuery(query: EmbedQuery): string {
   if (query.near) params.set('near', query.near);
   if (query.near && query.radius) params.set('radius', query.radius);
   for (const value of [query.type ?? []].flat()) params.append('type', value);
+  for (const value of [query.format ?? []].flat()) params.append('format', value);
+  if (query.hiring !== undefined) params.set('hiring', String(query.hiring));
   return params.toString();
 }

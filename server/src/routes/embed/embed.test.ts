@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FRAME_RESIZE_SCRIPT } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbedTestApp, seed, startEmbedTestApp, testEvent } from './fixtures/test-app.js';
 import { escapeHtml } from './html.js';
@@ -102,7 +103,7 @@ describe('embed routes', () => {
   describe('GET /embed/events', () => {
     const url = '/embed/events?field=information-technology&near=Minneapolis,%20MN&radius=50mi&limit=5';
 
-    it('may be framed by any site and runs nothing but its own hashed style', async () => {
+    it('may be framed by any site and runs nothing but its own hashed style and resize script', async () => {
       const res = await t.app.inject({ url, headers: { origin: 'https://career.example.edu' } });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -112,6 +113,8 @@ describe('embed routes', () => {
       expect(res.headers['set-cookie']).toBeUndefined();
       expect(res.headers['cache-control']).toBe('public, max-age=300');
       const style = /<style>([\s\S]*?)<\/style>/.exec(res.body)?.[1] ?? '';
+      const scripts = [...res.body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+      expect(scripts).toEqual([FRAME_RESIZE_SCRIPT]);
       const csp = String(res.headers['content-security-policy'])
         .split(';')
         .map((d) => d.trim());
@@ -119,13 +122,16 @@ describe('embed routes', () => {
         [
           "default-src 'none'",
           `style-src ${sha256(style)}`,
+          `script-src ${sha256(FRAME_RESIZE_SCRIPT)}`,
           "img-src 'self' data:",
           'frame-ancestors *',
           "base-uri 'none'",
           "form-action 'none'",
         ].sort(),
       );
-      expect(res.body).not.toMatch(/<script|<form|<base|<iframe|<[a-z][^>]*\son\w+=/i);
+      expect(res.body.replace(`<script>${FRAME_RESIZE_SCRIPT}</script>`, '')).not.toMatch(
+        /<script|<form|<base|<iframe|<[a-z][^>]*\son\w+=/i,
+      );
     });
 
     it('lists the upcoming events of the field near the place, soonest first, with dates in their zone', async () => {
@@ -149,6 +155,18 @@ describe('embed routes', () => {
 
       const online = await t.app.inject({ url: '/embed/events?q=python%20webinar&limit=1' });
       expect(online.body).toContain('<p class="where">Online</p>');
+      const inTokyo = await t.app.inject({ url: '/embed/events?q=python%20webinar&limit=1&tz=Asia/Tokyo' });
+      expect(inTokyo.body).toMatch(/GMT\+9<\/time>/);
+      expect(online.body).not.toMatch(/GMT\+9<\/time>/);
+      const inPersonInTokyo = await t.app.inject({ url: `${url}&tz=Asia/Tokyo` });
+      expect(inPersonInTokyo.body).toMatch(/C[DS]T<\/time>/);
+      expect(inPersonInTokyo.body).not.toMatch(/GMT\+9/);
+
+      const narrowed = await t.app.inject({
+        url: '/embed/events?field=information-technology&format=online&hiring=0.5',
+      });
+      expect(narrowed.statusCode, narrowed.body).toBe(200);
+      expect(narrowed.body).toContain('href="/?field=information-technology&amp;format=online&amp;hiring=0.5"');
     });
 
     it('escapes crawled text everywhere', async () => {
@@ -158,7 +176,7 @@ describe('embed routes', () => {
       expect(hostile.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(hostile.body).toContain('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;, Minneapolis, MN, US');
       expect(hostile.body).not.toContain('<img');
-      expect(hostile.body).not.toContain('<script');
+      expect(hostile.body).not.toContain('<script>alert');
       expect(res.body).not.toContain('<b>x</b>');
     });
 
@@ -177,6 +195,9 @@ describe('embed routes', () => {
       ['/embed/events?radius=far', "querystring parameter 'radius' is malformed"],
       ['/embed/events?field=basket-weaving', 'parameter \'field\' unknown field "basket-weaving"'],
       ['/embed/events?near=Nowhereville%20Zzz', "parameter 'near' names no place we know"],
+      ['/embed/events?tz=Mars/Olympus', 'tz "Mars/Olympus" is not a known time zone'],
+      ['/embed/events?hiring=2', "querystring parameter 'hiring' must be <= 1"],
+      ['/embed/events?format=virtual', "querystring parameter 'format' must be one of"],
     ])('answers %s with a readable 400 page', async (badUrl, message) => {
       const res = await t.app.inject({ url: badUrl, headers: { accept: 'text/html,*/*' } });
       expect(res.statusCode).toBe(400);
@@ -198,7 +219,18 @@ describe('embed routes', () => {
       const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/embed.js', '/embed/{file}', '/embed/events']));
       const params = doc.paths['/embed/events'].get.parameters.map((p: { name: string }) => p.name);
-      expect(params.sort()).toEqual(['field', 'limit', 'near', 'q', 'radius', 'theme', 'type']);
+      expect(params.sort()).toEqual([
+        'field',
+        'format',
+        'hiring',
+        'limit',
+        'near',
+        'q',
+        'radius',
+        'theme',
+        'type',
+        'tz',
+      ]);
     });
 
     it('answers 503 with a page when search is down', async () => {

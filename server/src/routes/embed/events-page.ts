@@ -3,6 +3,7 @@ import {
   EVENT_TYPE_LABELS,
   type EventHit,
   embedPaletteCss,
+  FRAME_RESIZE_SCRIPT,
   formatEventCost,
   formatEventPlace,
   formatEventStatus,
@@ -39,16 +40,24 @@ a:focus-visible{outline:3px solid currentColor;outline-offset:2px}
 /** The CSP `style-src` source that allows {@link PAGE_CSS} and nothing else. */
 export const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_CSS).digest('base64')}'`;
 
+/** The CSP `script-src` source that allows the page's one script, {@link FRAME_RESIZE_SCRIPT}, and nothing else. */
+export const PAGE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(FRAME_RESIZE_SCRIPT).digest('base64')}'`;
+
 /** Pages are in English; dates, times and money read the way US career centers write them. */
 const LOCALE = 'en-US';
 
-function eventItem(event: EventHit): SafeHtml {
+/** How the page writes times: online events in `viewerTimeZone` when the frame's URL gave one (`tz`). */
+export interface EventsPageOptions {
+  viewerTimeZone?: string;
+}
+
+function eventItem(event: EventHit, options: EventsPageOptions): SafeHtml {
   const status = formatEventStatus(event);
   const cost = formatEventCost(event, LOCALE);
   const hiring = formatHiring(event);
   return html`<li>
 <a class="title" href="${eventHref(event)}" target="_blank" rel="noopener noreferrer">${event.title}</a>
-<p class="when"><time datetime="${event.start}">${formatEventWhen(event, LOCALE)}</time></p>
+<p class="when"><time datetime="${event.start}">${formatEventWhen(event, { locale: LOCALE, ...options })}</time></p>
 <p class="where">${formatEventPlace(event)}</p>
 <p class="meta"><span class="tag">${EVENT_TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag event-status">${status}</span>`}${cost && html`<span class="tag cost">${cost}</span>`}${hiring && html`<span class="hiring">${hiring}</span>`}</p>
 </li>`;
@@ -67,18 +76,27 @@ function page(theme: EmbedTheme, body: SafeHtml): string {
 </head>
 <body class="${theme}">
 ${body}
+<script>${new SafeHtml(FRAME_RESIZE_SCRIPT)}</script>
 </body>
 </html>
 `.value;
 }
 
-/** The iframe's page: the events as a list of links, and a link to more on Fieldguide; no script. */
-export function renderEventsPage(events: readonly EventHit[], theme: EmbedTheme, moreQuery: string): string {
+/**
+ * The iframe's page: the events as a list of links, and a link to more on Fieldguide. Works without script; its one
+ * hashed script only tells a parent running `/embed.js` how tall the content is.
+ */
+export function renderEventsPage(
+  events: readonly EventHit[],
+  theme: EmbedTheme,
+  moreQuery: string,
+  options: EventsPageOptions = {},
+): string {
   const more = `/${moreQuery ? `?${moreQuery}` : ''}`;
   const list =
     events.length === 0
       ? html`<p class="status">No upcoming events match right now.</p>`
-      : html`<ul aria-label="Upcoming events">${events.map(eventItem)}</ul>`;
+      : html`<ul aria-label="Upcoming events">${events.map((event) => eventItem(event, options))}</ul>`;
   return page(
     theme,
     html`${list}

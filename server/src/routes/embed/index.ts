@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiErrorSchema } from '@fieldguide/shared';
+import { ApiErrorSchema, isKnownTimeZone } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ApiError, apiError, errorResponses, errors, sendError, toApiError } from '../../errors.js';
 import { runEventSearch } from '../../search/run-search.js';
 import { type EmbedQuery, EmbedQuerySchema, toSearchPageQuery, toSearchQuery } from './embed-query.js';
-import { PAGE_STYLE_HASH, renderErrorPage, renderEventsPage } from './events-page.js';
+import { PAGE_SCRIPT_HASH, PAGE_STYLE_HASH, renderErrorPage, renderEventsPage } from './events-page.js';
 import { widgetBundles } from './widget-bundle.js';
 
 export interface EmbedRoutesOptions {
@@ -25,7 +25,7 @@ const scriptHelmet = {
   crossOriginResourcePolicy: { policy: 'cross-origin' },
 } as const;
 
-/** The iframe page may be framed anywhere (no X-Frame-Options), and runs nothing but its own hashed style. */
+/** The iframe page may be framed anywhere (no X-Frame-Options), and runs nothing but its own hashed style and script. */
 const framedHelmet = {
   frameguard: false,
   crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -34,6 +34,7 @@ const framedHelmet = {
     directives: {
       defaultSrc: ["'none'"],
       styleSrc: [PAGE_STYLE_HASH],
+      scriptSrc: [PAGE_SCRIPT_HASH],
       imgSrc: ["'self'", 'data:'],
       frameAncestors: ['*'],
       baseUri: ["'none'"],
@@ -47,7 +48,8 @@ const JsSchema = Type.Unsafe<Buffer>({ type: 'string', description: 'JavaScript'
 const HTML = 'text/html; charset=utf-8';
 
 const BAD_QUERY_HINT =
-  'Check the iframe’s src: field, near, radius, type, q, limit (1–50) and theme (light or dark) are accepted.';
+  'Check the iframe’s src: field, q, near, radius, type, format, hiring (0–1), limit (1–50), theme (light or dark) ' +
+  'and tz (an IANA time zone such as America/Chicago) are accepted.';
 
 /** True when the client asked for JSON rather than a page (an API client, not a frame). */
 const wantsJson = (request: FastifyRequest) => {
@@ -129,7 +131,9 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
         summary: 'Events as a page for an iframe',
         description:
           'Upcoming events, soonest first, as a self-contained HTML page that works without JavaScript and may be ' +
-          'framed by any site. Parameters mean what they mean for `/api/search`; `theme` is `light` or `dark`. A bad ' +
+          'framed by any site. Parameters mean what they mean for `/api/search`; `theme` is `light` or `dark`; `tz` ' +
+          '(an IANA zone) is the zone online events are shown in, else their own. The page reports its height to a ' +
+          'parent running `/embed.js` (shared `frame-protocol`), which sizes the frame to fit. A bad ' +
           'parameter answers 400 with a page (or JSON when only JSON is accepted) naming it.',
         querystring: EmbedQuerySchema,
       },
@@ -137,12 +141,18 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
     async (request, reply) => {
       const theme = request.query?.theme === 'dark' ? 'dark' : 'light';
       if (request.validationError) return sendProblem(request, reply, toApiError(request.validationError), theme);
+      const { tz } = request.query;
+      if (tz !== undefined && !isKnownTimeZone(tz)) {
+        const problem = apiError('ERR_BAD_PARAMETER', `tz ${JSON.stringify(tz)} is not a known time zone`);
+        return sendProblem(request, reply, problem, theme);
+      }
       try {
         const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false, highlight: false });
+        const options = tz === undefined ? {} : { viewerTimeZone: tz };
         return reply
           .header('cache-control', `public, max-age=${EVENTS_PAGE_MAX_AGE_S}`)
           .type(HTML)
-          .send(renderEventsPage(result.hits, theme, toSearchPageQuery(request.query)));
+          .send(renderEventsPage(result.hits, theme, toSearchPageQuery(request.query), options));
       } catch (error) {
         // A bad parameter and search being down get the page's own answer; anything else the app's error handler.
         const problem = toApiError(error);
