@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
+import { OfflineNotice } from '../components/offline-notice.js';
 import './layout.css';
 
 const NAV = [
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </div>
       </header>
+      <OfflineNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {children}
       </main>

@@ -1,7 +1,8 @@
 import { type EventHit, formatEventCost, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.js';
 import { EVENT_TYPE_LABELS } from '../lib/labels.js';
+import { returnStateFrom } from '../lib/return-to.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
 import './card.css';
@@ -17,16 +18,21 @@ export interface EventCardProps {
   distanceUnit?: 'km' | 'mi';
 }
 
-/** One event in a result list: title link, date in the event's own zone, place, type, cost, hiring signal. */
+/**
+ * One event in a result list: title link (which remembers the search it was opened from), when (in the event's own
+ * zone, or the viewer's for online events), place, type, cost, hiring signal.
+ */
 export function EventCard({ event, headingLevel = 3, compact = false, distanceUnit = 'km' }: EventCardProps) {
   const Heading = `h${headingLevel}` as const;
   const cost = formatEventCost(event);
   const status = formatEventStatus(event);
   const now = isHappeningNow(event);
+  const [location] = useLocation();
+  const returnState = returnStateFrom(location, useSearch());
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
       <Heading className="event-card__title">
-        <Link href={`/events/${encodeURIComponent(event.id)}`}>
+        <Link href={`/events/${encodeURIComponent(event.id)}`} state={returnState}>
           <Highlight text={event.title} matches={event.highlights.title} />
         </Link>
       </Heading>

@@ -1,6 +1,16 @@
-export { type EventTiming, formatEventWhen } from '@fieldguide/shared';
+import { type EventTiming, formatEventWhen as formatWhen } from '@fieldguide/shared';
+import { uiLocale, viewerTimeZone } from './viewer.js';
 
-import type { EventTiming } from '@fieldguide/shared';
+export type { EventTiming } from '@fieldguide/shared';
+
+/**
+ * When an event is, as the app shows it: in the page's locale, in-person and hybrid events in their own zone,
+ * online ones in the viewer's, the zone named (see the shared `formatEventWhen`).
+ */
+export function formatEventWhen(event: EventTiming): string {
+  const viewer = viewerTimeZone();
+  return formatWhen(event, viewer ? { locale: uiLocale(), viewerTimeZone: viewer } : { locale: uiLocale() });
+}
 
 /** True when the event has started before `now` and has not ended. */
 export function isHappeningNow(event: EventTiming, now: Date = new Date()): boolean {
@@ -15,8 +25,11 @@ export function formatDistance(km: number, unit: 'km' | 'mi' = 'km'): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
 }
 
+/** A count in the page's locale: "1,234". */
+export const formatCount = (n: number): string => n.toLocaleString(uiLocale());
+
 /** A short date-time for admin tables, in the viewer's zone: "Mar 10, 2026, 9:00 AM". */
-export function formatLocalDateTime(iso: string, locale?: string): string {
+export function formatLocalDateTime(iso: string, locale: string = uiLocale()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);

@@ -1,10 +1,12 @@
 import {
+  displayTimeZone,
   type EventDetail,
   formatEventCost,
   formatEventPlace,
   formatEventStatus,
   formatPlace,
 } from '@fieldguide/shared';
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
@@ -13,6 +15,8 @@ import { ApiError } from '../../../lib/api-client.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
 import { formatEventWhen, formatLocalDateTime, isHappeningNow } from '../../../lib/format.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS } from '../../../lib/labels.js';
+import { returnHref } from '../../../lib/return-to.js';
+import { viewerTimeZone } from '../../../lib/viewer.js';
 import { useEvent, useEventAssociation } from '../api/get-event.js';
 import { AddToCalendar } from './add-to-calendar.js';
 import './event-details.css';
@@ -25,10 +29,10 @@ const hostOf = (url: string) => {
   }
 };
 
-/** The viewer's own zone, when it differs from the event's: then the page also shows the viewer's time. */
-function viewerZone(eventZone: string): string | undefined {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && zone !== eventZone ? zone : undefined;
+/** The viewer's own zone, when it differs from the one the time is shown in: then the page also shows it. */
+function viewerZone(event: EventDetail): string | undefined {
+  const zone = viewerTimeZone();
+  return zone && zone !== displayTimeZone(event, zone) ? zone : undefined;
 }
 
 /** The association's name and job board, once loaded; a plain link meanwhile or if it fails. */
@@ -54,14 +58,16 @@ function EventBody({ event }: { event: EventDetail }) {
   const address = event.venue?.address;
   const cost = formatEventCost(event);
   const status = formatEventStatus(event);
-  const myZone = viewerZone(event.timeZone);
+  const myZone = viewerZone(event);
+  // The search this page was opened from, kept in its history entry (so it survives a reload, not a new tab).
+  const back = useMemo(() => returnHref(window.history.state), []);
   const fieldIds = [...event.fields, ...event.pathways];
   const location = event.format === 'online' ? event.url : [address, place].filter(Boolean).join(', ');
   return (
     <article className="event-page">
       <title>{`${event.title} · Fieldguide`}</title>
       <p className="breadcrumbs">
-        <Link href="/">← All events</Link>
+        <Link href={back}>{back === '/' ? '← All events' : '← Back to results'}</Link>
       </p>
       <h1>{event.title}</h1>
       {status && (

@@ -2,7 +2,10 @@ import type { EventSearchResponse, SuggestResponse } from '@fieldguide/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, type QueryValue } from '../../../lib/api-client.js';
 
-/** `GET /api/search` with the given parameters; while a new search loads, the last results stay on screen. */
+/**
+ * `GET /api/search` with the given parameters. While a new search loads, the last answer is kept as placeholder
+ * data for the facets (so the filters do not jump); the result list shows only the answer to its own key.
+ */
 export const searchEventsQueryOptions = (params: Record<string, QueryValue>) =>
   queryOptions({
     queryKey: ['search', params],

@@ -1,15 +1,13 @@
 import { useEffect, useId, useState } from 'react';
+import { DEFAULT_RADIUS, type DistanceUnit, RADII, radiusLabel } from '../../../lib/viewer.js';
 import type { SearchState } from '../search-state.js';
-
-const RADII = ['10mi', '25mi', '50mi', '100mi', '250mi', '25km', '50km', '100km', '250km'];
-const DEFAULT_RADIUS = '50km';
-
-const radiusLabel = (r: string) => r.replace(/(km|mi)$/, ' $1');
 
 export interface NearFilterProps {
   state: SearchState;
   /** The place the server resolved `near` to, when it was a name. */
   resolvedLabel?: string;
+  /** The viewer's unit: the radii offered and the default one are in it. */
+  unit: DistanceUnit;
   onChange: (update: (prev: SearchState) => SearchState) => void;
 }
 
@@ -22,7 +20,7 @@ function geoErrorMessage(error: GeolocationPositionError): string {
 }
 
 /** Near a typed place or the device's location ("near me"), within a radius. */
-export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) {
+export function NearFilter({ state, resolvedLabel, unit, onChange }: NearFilterProps) {
   const placeId = useId();
   const radiusId = useId();
   const [place, setPlace] = useState(state.near ?? '');
@@ -92,10 +90,10 @@ export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) 
       <label htmlFor={radiusId}>Within</label>
       <select
         id={radiusId}
-        value={state.radius ?? DEFAULT_RADIUS}
+        value={state.radius ?? DEFAULT_RADIUS[unit]}
         onChange={(e) => onChange((prev) => ({ ...prev, radius: e.target.value }))}
       >
-        {[...new Set([...RADII, state.radius ?? DEFAULT_RADIUS])].map((r) => (
+        {[...new Set([...RADII[unit], state.radius ?? DEFAULT_RADIUS[unit]])].map((r) => (
           <option key={r} value={r}>
             {radiusLabel(r)}
           </option>

@@ -1,6 +1,7 @@
 import { type EventFacets, type FieldSummary, HIRING_LEVEL_LABELS, HIRING_LIKELY } from '@fieldguide/shared';
 import { useId } from 'react';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
+import type { DistanceUnit } from '../../../lib/viewer.js';
 import { type SearchState, toggle, toggleCluster, togglePathway } from '../search-state.js';
 import { CheckboxFacet } from './checkbox-facet.js';
 import { FieldFacet } from './field-facet.js';
@@ -11,6 +12,8 @@ export interface SearchFiltersProps {
   facets: EventFacets | undefined;
   taxonomy: readonly FieldSummary[];
   resolvedNear?: string;
+  /** The viewer's distance unit. */
+  unit: DistanceUnit;
   onChange: (update: (prev: SearchState) => SearchState) => void;
 }
 
@@ -19,7 +22,7 @@ const FORMAT_OPTIONS = entriesOf(EVENT_FORMAT_LABELS);
 const NO_COUNTS: Record<string, number> = {};
 
 /** Every filter of the search, each with the counts the current results would have with it. */
-export function SearchFilters({ state, facets, taxonomy, resolvedNear, onChange }: SearchFiltersProps) {
+export function SearchFilters({ state, facets, taxonomy, resolvedNear, unit, onChange }: SearchFiltersProps) {
   const fromId = useId();
   const toId = useId();
   const hiringCount = facets?.hiring[String(HIRING_LIKELY)];
@@ -124,7 +127,7 @@ export function SearchFilters({ state, facets, taxonomy, resolvedNear, onChange 
         </div>
       </fieldset>
 
-      <NearFilter state={state} resolvedLabel={resolvedNear} onChange={onChange} />
+      <NearFilter state={state} resolvedLabel={resolvedNear} unit={unit} onChange={onChange} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useAfterDelay, useOnline } from '../../../hooks/use-online.js';
 import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
+import { DEFAULT_RADIUS, viewerDistanceUnit } from '../../../lib/viewer.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
 import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams } from '../search-state.js';
@@ -15,6 +17,9 @@ export interface SearchPageProps {
   renderSubscribe?: (params: Record<string, QueryValue>) => ReactNode;
 }
 
+/** After this long, a search still loading says so, in milliseconds. */
+const SLOW_SEARCH_MS = 2500;
+
 const countFilters = (s: SearchState) =>
   s.fields.length +
   s.types.length +
@@ -24,8 +29,18 @@ const countFilters = (s: SearchState) =>
 /** The search page: query box, filters with facet counts, results, all held in the URL. */
 export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const { state, setState, hrefFor } = useSearchState();
-  const params = useMemo(() => toApiParams(state), [state]);
+  const unit = useMemo(() => viewerDistanceUnit(), []);
+  // A place search without a chosen radius asks for the default in the viewer's unit, so what is asked is what is shown.
+  const params = useMemo(
+    () => toApiParams({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
+    [state, unit],
+  );
   const search = useSearchEvents(params);
+  const online = useOnline();
+  // Only the answer to this search's key is shown; an older search's stays out of the list and the count.
+  const current = search.isPlaceholderData ? undefined : search.data;
+  const loading = current === undefined && (search.isFetching || search.isPending);
+  const isSlow = useAfterDelay(loading && search.fetchStatus === 'fetching', SLOW_SEARCH_MS);
   const fields = useFields();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = countFilters(state);
@@ -87,7 +102,8 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
               state={state}
               facets={search.data?.facets}
               taxonomy={fields.data?.fields ?? []}
-              resolvedNear={search.data?.query.near?.label}
+              resolvedNear={current?.query.near?.label}
+              unit={unit}
               onChange={(update) => setState(update)}
             />
           </div>
@@ -95,10 +111,12 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
         <div className="search-page__results">
           <SearchResults
             state={state}
-            data={search.data}
+            data={current}
             error={search.error}
             isFetching={search.isFetching}
-            isPlaceholder={search.isPlaceholderData}
+            isPaused={search.fetchStatus === 'paused' || (!online && current === undefined)}
+            isSlow={isSlow}
+            unit={unit}
             onRetry={() => search.refetch()}
             onChange={(update) => setState(update)}
             clearAction={

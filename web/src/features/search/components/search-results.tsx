@@ -1,17 +1,26 @@
 import type { EventSearchResponse } from '@fieldguide/shared';
 import { useId } from 'react';
 import { EventList } from '../../../components/event-card.js';
+import { OFFLINE_TEXT } from '../../../components/offline-notice.js';
 import { Pagination } from '../../../components/pagination.js';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/status.js';
+import { formatCount, formatDistance } from '../../../lib/format.js';
 import { entriesOf, SORT_LABELS } from '../../../lib/labels.js';
+import { type DistanceUnit, radiusLabel, radiusUnit } from '../../../lib/viewer.js';
 import type { SearchState } from '../search-state.js';
 
 export interface SearchResultsProps {
   state: SearchState;
+  /** The answer to this very search; undefined while it loads (an older search's answer is never shown). */
   data: EventSearchResponse | undefined;
   error: unknown;
   isFetching: boolean;
-  isPlaceholder: boolean;
+  /** The search waits for the connection to come back. */
+  isPaused: boolean;
+  /** The search has been loading for a while. */
+  isSlow: boolean;
+  /** The viewer's unit, for distances when the search chose no radius. */
+  unit: DistanceUnit;
   onRetry: () => void;
   onChange: (update: (prev: SearchState) => SearchState) => void;
   /** What the empty state offers to widen the search: clear the filters, or else the words. */
@@ -24,14 +33,22 @@ const SORT_OPTIONS = entriesOf(SORT_LABELS);
 function countText(data: EventSearchResponse): string {
   const n = data.total;
   const what = n === 1 ? 'upcoming event' : 'upcoming events';
-  return `${n.toLocaleString()}${n >= 10_000 ? '+' : ''} ${what}`;
+  return `${formatCount(n)}${n >= 10_000 ? '+' : ''} ${what}`;
 }
 
 /** The result list with its count, sort order, empty and error states, and pages. */
 export function SearchResults(props: SearchResultsProps) {
-  const { state, data, error, isFetching, isPlaceholder } = props;
+  const { state, data, error, isFetching, isPaused, isSlow } = props;
   const sortId = useId();
-  const distanceUnit = state.radius?.endsWith('mi') ? 'mi' : 'km';
+  const distanceUnit = radiusUnit(state.radius) ?? props.unit;
+  // What was chosen is what is shown: "Within 50 mi", never the kilometres the server converted it to.
+  const radiusText = (radiusKm: number) =>
+    state.radius ? radiusLabel(state.radius) : formatDistance(radiusKm, distanceUnit).replace(/\.0 /, ' ');
+  const loadingLabel = isPaused
+    ? OFFLINE_TEXT
+    : isSlow
+      ? 'Still searching — this is taking longer than usual…'
+      : 'Searching events…';
   const sort = data?.query.sort ?? state.sort ?? (state.q ? 'relevance' : 'date');
   const sortOptions = SORT_OPTIONS.filter(
     ([value]) => (value !== 'relevance' || state.q.trim() !== '') && (value !== 'distance' || state.near),
@@ -42,7 +59,7 @@ export function SearchResults(props: SearchResultsProps) {
       <div className="results__header">
         <h2 id="results-heading" className="results__count">
           <span aria-live="polite" aria-atomic="true">
-            {data ? countText(data) : error ? 'No results' : 'Searching…'}
+            {data ? countText(data) : error ? 'No results' : isPaused ? 'Waiting for a connection…' : 'Searching…'}
           </span>
         </h2>
         <div className="results__sort">
@@ -65,13 +82,13 @@ export function SearchResults(props: SearchResultsProps) {
       </div>
       {data?.query.near?.label && (
         <p className="results__note">
-          Within {Math.round(data.query.radiusKm)} km of {data.query.near.label}
+          Within {radiusText(data.query.radiusKm)} of {data.query.near.label}
         </p>
       )}
-      {error !== null && error !== undefined ? (
+      {error !== null && error !== undefined && !isFetching ? (
         <ErrorMessage error={error} title="The search failed" onRetry={props.onRetry} />
       ) : !data ? (
-        <Loading label="Searching events…" />
+        <Loading label={loadingLabel} />
       ) : data.hits.length === 0 ? (
         <EmptyState title="No upcoming events match this search.">
           <p>Try fewer words, a wider radius, or fewer filters.</p>
@@ -82,7 +99,7 @@ export function SearchResults(props: SearchResultsProps) {
           )}
         </EmptyState>
       ) : (
-        <div className={isPlaceholder ? 'results__list results__list--stale' : 'results__list'}>
+        <div className={isFetching ? 'results__list results__list--stale' : 'results__list'}>
           <EventList events={data.hits} distanceUnit={distanceUnit} />
           <Pagination page={data.page} totalPages={data.totalPages} hrefFor={props.hrefForPage} label="Result pages" />
         </div>
