@@ -1,5 +1,5 @@
 import { type FeedFormat, type FeedTarget, feedUrl, webcalUrl } from '@fieldguide/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CopyButton } from '../../../components/copy-button.js';
 import { feedOrigin } from '../../../lib/feed-urls.js';
 import './subscribe.css';
@@ -11,6 +11,10 @@ export interface SubscribePanelProps {
   headingLevel?: 2 | 3;
   /** Show the heading; off where a disclosure's summary already says it. */
   showHeading?: boolean;
+  /** What the feed lists, for the note on lasting subscriptions: "upcoming events", "events in the next 91 days". */
+  windowLabel?: string;
+  /** The same feed with the search's own fixed dates, offered only when asked for (it empties after them). */
+  fixed?: { target: FeedTarget; label: string };
 }
 
 interface FeedRow {
@@ -50,7 +54,11 @@ function FeedUrlRow({ row }: { row: FeedRow }) {
 }
 
 /** One click to copy a field's or a search's iCal, webcal, RSS, Atom or JSON Feed URL, with how to add it. */
-export function SubscribePanel({ target, subject, headingLevel = 2, showHeading = true }: SubscribePanelProps) {
+export function SubscribePanel(props: SubscribePanelProps) {
+  const { subject, headingLevel = 2, showHeading = true, windowLabel = 'upcoming events', fixed } = props;
+  const [useFixed, setUseFixed] = useState(false);
+  const fixedId = useId();
+  const target = useFixed && fixed ? fixed.target : props.target;
   const Heading = `h${headingLevel}` as const;
   const origin = feedOrigin();
   const ics = feedUrl(origin, target, 'ics');
@@ -65,6 +73,22 @@ export function SubscribePanel({ target, subject, headingLevel = 2, showHeading 
           Open in my calendar app
         </a>
       </p>
+      <p className="subscribe__window" data-testid="subscribe-window">
+        {useFixed && fixed ? (
+          <>This feed keeps the fixed dates {fixed.label}: it will be empty after them.</>
+        ) : (
+          <>
+            This feed always lists <strong>{windowLabel}</strong>, counted from the day your calendar checks it, so it
+            never runs dry. It carries no fixed dates.
+          </>
+        )}
+      </p>
+      {fixed && (
+        <p className="subscribe__fixed">
+          <input id={fixedId} type="checkbox" checked={useFixed} onChange={(e) => setUseFixed(e.target.checked)} />{' '}
+          <label htmlFor={fixedId}>Keep this search’s fixed dates instead ({fixed.label})</label>
+        </p>
+      )}
       <ul className="feed-rows">
         {rows.map((row) => (
           <FeedUrlRow key={row.key} row={row} />
