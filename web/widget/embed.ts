@@ -1,3 +1,4 @@
+import { resizeFramesFrom } from './frame-resizer.js';
 import { warn } from './log.js';
 import { mountWidget, type Widget } from './mount.js';
 import { OPTION_NAMES, readOptions } from './options.js';
@@ -122,6 +123,7 @@ function start(): void {
     return;
   }
   defineElement(origin);
+  resizeFramesFrom(origin);
   window.FieldguideEmbed ??= {
     render: (target, options) => {
       try {

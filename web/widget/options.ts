@@ -16,10 +16,12 @@ export interface WidgetOptions {
 }
 
 /** Attributes passed to `/api/search` as they are (the server validates them and says what is wrong). */
-const PASSED = ['field', 'q', 'near', 'radius'] as const;
+const PASSED = ['field', 'q', 'near', 'radius', 'hiring'] as const;
+/** Attributes that take a comma-separated list, passed as repeated parameters. */
+const LISTS = ['type', 'format'] as const;
 
 /** Every attribute a widget reads, without the `data-` prefix. */
-export const OPTION_NAMES = [...PASSED, 'type', 'limit', 'theme'] as const;
+export const OPTION_NAMES = [...PASSED, ...LISTS, 'limit', 'theme'] as const;
 
 /** Reads a widget's options through `read(name)` (an attribute's value, or null when absent). */
 export function readOptions(read: (name: string) => string | null, where: string): WidgetOptions {
@@ -28,8 +30,10 @@ export function readOptions(read: (name: string) => string | null, where: string
     const value = read(name)?.trim();
     if (value) params.push([name, value]);
   }
-  for (const type of (read('type') ?? '').split(',')) {
-    if (type.trim()) params.push(['type', type.trim()]);
+  for (const name of LISTS) {
+    for (const value of (read(name) ?? '').split(',')) {
+      if (value.trim()) params.push([name, value.trim()]);
+    }
   }
   let limit = DEFAULT_LIMIT;
   const rawLimit = read('limit')?.trim();

@@ -63,9 +63,19 @@ export function link(href: string, className: string, text: string): HTMLAnchorE
   return a;
 }
 
+/** The visitor's zone: online events show in it; in-person ones in their own. */
+function visitorTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function eventItem(event: WidgetEvent, origin: string): HTMLLIElement {
   const href = isWebUrl(event.url) ? event.url : `${origin}/events/${encodeURIComponent(event.id)}`;
-  const time = el('time', '', formatEventWhen(event));
+  const viewerTimeZone = visitorTimeZone();
+  const time = el('time', '', formatEventWhen(event, viewerTimeZone ? { viewerTimeZone } : {}));
   time.dateTime = event.start;
   const meta = el('p', 'meta', el('span', 'tag', EVENT_TYPE_LABELS[event.type] ?? event.type));
   const status = formatEventStatus(event);

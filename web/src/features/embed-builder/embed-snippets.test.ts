@@ -14,8 +14,12 @@ const full: EmbedSettings = {
   near: 'Minneapolis, MN',
   radius: '50mi',
   type: 'career-fair',
+  q: '',
+  format: '',
+  hiring: '',
   limit: 5,
   theme: 'dark',
+  tz: '',
 };
 
 describe('embed snippets', () => {
@@ -50,6 +54,26 @@ describe('embed snippets', () => {
         'radius=50mi&amp;type=career-fair&amp;limit=3&amp;theme=dark"',
     );
     expect(snippet).toContain('height="440"');
-    expect(snippet).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox"');
+    expect(snippet).toContain(
+      'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>\n' +
+        '<script src="https://fieldguide.example/embed.js" async></script>',
+    );
+  });
+
+  it('passes keywords, format, hiring floor and, to the iframe only, the zone for online events', () => {
+    const more = { ...full, q: ' nursing ', format: 'online', hiring: '0.75', tz: 'America/Chicago' } as const;
+    expect(embedAttributes(more)).toEqual([
+      ['field', 'information-technology'],
+      ['q', 'nursing'],
+      ['near', 'Minneapolis, MN'],
+      ['radius', '50mi'],
+      ['type', 'career-fair'],
+      ['format', 'online'],
+      ['hiring', '0.75'],
+      ['limit', '5'],
+      ['theme', 'dark'],
+    ]);
+    expect(new URL(iframeSrc(ORIGIN, more)).searchParams.get('tz')).toBe('America/Chicago');
+    expect(scriptSnippet(ORIGIN, more)).not.toContain('tz');
   });
 });

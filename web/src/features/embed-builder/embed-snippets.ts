@@ -1,4 +1,4 @@
-import type { EventType } from '@fieldguide/shared';
+import type { EventFormat, EventType } from '@fieldguide/shared';
 import { env } from '../../config/env.js';
 
 /** What a career center chooses in the builder. */
@@ -11,22 +11,35 @@ export interface EmbedSettings {
   radius: string;
   /** An event type; `''` for every type. */
   type: EventType | '';
+  /** Keywords matched against titles and descriptions; `''` for none. At most {@link MAX_EMBED_KEYWORDS} characters. */
+  q: string;
+  /** In person, online or hybrid; `''` for every format. */
+  format: EventFormat | '';
+  /** Lowest hiring score shown, 0–1; `''` for every event. */
+  hiring: '' | '0.5' | '0.75';
   /** Events shown, 1–{@link MAX_EMBED_EVENTS}. */
   limit: number;
   theme: 'light' | 'dark';
+  /** The iframe's zone for online events (the widget uses each visitor's own); `''` for the events' own zones. */
+  tz: string;
 }
 
-/** Most events the builder offers; the server accepts up to 50. */
-export const MAX_EMBED_EVENTS = 20;
-export const EMBED_RADII = ['10mi', '25mi', '50mi', '100mi', '250mi', '25km', '50km', '100km', '250km'] as const;
+/** Most events one embed shows: the server's limit for the widget and the iframe. */
+export const MAX_EMBED_EVENTS = 50;
+/** Longest keyword text the search API accepts. */
+export const MAX_EMBED_KEYWORDS = 200;
 
 export const DEFAULT_EMBED_SETTINGS: EmbedSettings = {
   field: '',
   near: '',
-  radius: '50mi',
+  radius: '30mi',
   type: '',
+  q: '',
+  format: '',
+  hiring: '',
   limit: 5,
   theme: 'light',
+  tz: '',
 };
 
 /** The server the snippets point at: the configured API base, else this page's origin. */
@@ -39,9 +52,13 @@ export function embedOrigin(): string {
 export function embedAttributes(settings: EmbedSettings): [string, string][] {
   const near = settings.near.trim();
   const out: [string, string][] = [];
+  const q = settings.q.trim();
   if (settings.field) out.push(['field', settings.field]);
+  if (q) out.push(['q', q]);
   if (near) out.push(['near', near], ['radius', settings.radius]);
   if (settings.type) out.push(['type', settings.type]);
+  if (settings.format) out.push(['format', settings.format]);
+  if (settings.hiring) out.push(['hiring', settings.hiring]);
   out.push(['limit', String(settings.limit)], ['theme', settings.theme]);
   return out;
 }
@@ -57,24 +74,35 @@ export function scriptSnippet(origin: string, settings: EmbedSettings): string {
   return `<script src="${escapeAttribute(`${origin}/embed.js`)}"${data} async></script>`;
 }
 
-/** The iframe page's URL for these settings. */
+/** The iframe page's URL for these settings (with `tz`, the zone its online events are shown in). */
 export function iframeSrc(origin: string, settings: EmbedSettings): string {
-  return `${origin}/embed/events?${new URLSearchParams(embedAttributes(settings))}`;
+  const params = new URLSearchParams(embedAttributes(settings));
+  if (settings.tz) params.append('tz', settings.tz);
+  return `${origin}/embed/events?${params}`;
 }
 
 /**
- * A height that fits `limit` events at a desktop width, in CSS pixels. The iframe's page runs no script, so it
- * cannot ask its parent to resize it: a fixed height it is, and narrow columns scroll inside the frame.
+ * A height that fits `limit` events at a desktop width, in CSS pixels: the frame's height until `/embed.js` sizes
+ * it to its content, and for good on pages that run no script.
  */
 export function iframeHeight(limit: number): number {
   return 80 + 120 * limit;
 }
 
-/** `<iframe src=".../embed/events?…">`: works without JavaScript on the career center's page. */
+/**
+ * The frame's sandbox: scripts for its one hashed resize script (the page's CSP allows nothing else), same-origin
+ * so its messages carry the Fieldguide origin the parent checks, popups for its links.
+ */
+export const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * `<iframe src=".../embed/events?…">` and, after it, the `/embed.js` script that sizes it to its content. The frame
+ * works without the script (at a fixed height) and without JavaScript on the career center's page.
+ */
 export function iframeSnippet(origin: string, settings: EmbedSettings): string {
   return (
     `<iframe src="${escapeAttribute(iframeSrc(origin, settings))}" title="Upcoming events" width="100%" ` +
-    `height="${iframeHeight(settings.limit)}" style="border:0" loading="lazy" ` +
-    'sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>'
+    `height="${iframeHeight(settings.limit)}" style="border:0" loading="lazy" sandbox="${IFRAME_SANDBOX}"></iframe>\n` +
+    `<script src="${escapeAttribute(`${origin}/embed.js`)}" async></script>`
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { DEFAULT_RADIUS, viewerDistanceUnit, viewerTimeZone } from '../../../lib/viewer.js';
 import {
   DEFAULT_EMBED_SETTINGS,
   type EmbedSettings,
@@ -17,7 +18,13 @@ const PREVIEW_DELAY_MS = 400;
 
 /** `/embed-builder`: choose what to show, see both embeds live, copy the `<script>` or `<iframe>` snippet. */
 export function EmbedBuilderPage() {
-  const [settings, setSettings] = useState<EmbedSettings>(DEFAULT_EMBED_SETTINGS);
+  const unit = useMemo(() => viewerDistanceUnit(), []);
+  const zone = useMemo(() => viewerTimeZone(), []);
+  const [settings, setSettings] = useState<EmbedSettings>(() => ({
+    ...DEFAULT_EMBED_SETTINGS,
+    radius: DEFAULT_RADIUS[unit],
+    tz: zone ?? '',
+  }));
   const preview = useDebouncedValue(settings, PREVIEW_DELAY_MS);
   const origin = embedOrigin();
   const update = (patch: Partial<EmbedSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
@@ -30,7 +37,7 @@ export function EmbedBuilderPage() {
         date by itself.
       </p>
       <div className="embed-builder__layout">
-        <EmbedForm settings={settings} onChange={update} />
+        <EmbedForm settings={settings} onChange={update} unit={unit} viewerTimeZone={zone} />
         <div>
           <h2>Preview</h2>
           <div className="embed-builder__previews">
@@ -57,8 +64,9 @@ export function EmbedBuilderPage() {
             code={iframeSnippet(origin, settings)}
           >
             <p className="hint">
-              For pages that cannot run scripts. The frame cannot resize itself, so its height is set for the number of
-              events; in narrow columns the list scrolls inside it.
+              Works where the page cannot run our script widget. The script after it sizes the frame to its content;
+              leave it out and the frame keeps a fixed height for the number of events, and narrow columns scroll inside
+              it.
             </p>
           </SnippetBox>
         </div>

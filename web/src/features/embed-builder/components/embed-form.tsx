@@ -1,17 +1,30 @@
+import { HIRING_LEVEL_LABELS } from '@fieldguide/shared';
 import { useId } from 'react';
 import { useFields } from '../../../lib/fields-query.js';
-import { EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
-import { EMBED_RADII, type EmbedSettings, MAX_EMBED_EVENTS } from '../embed-snippets.js';
+import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
+import { type DistanceUnit, RADII, radiusLabel } from '../../../lib/viewer.js';
+import { type EmbedSettings, MAX_EMBED_EVENTS, MAX_EMBED_KEYWORDS } from '../embed-snippets.js';
 
 export interface EmbedFormProps {
   settings: EmbedSettings;
   onChange: (patch: Partial<EmbedSettings>) => void;
+  /** The radii offered are in the editor's unit. */
+  unit: DistanceUnit;
+  /** The editor's zone, offered for the iframe's online events. */
+  viewerTimeZone?: string;
 }
 
-const radiusLabel = (r: string) => r.replace(/(km|mi)$/, ' $1');
+const HIRING_OPTIONS: readonly [EmbedSettings['hiring'], string][] = [
+  ['', 'Every event'],
+  ['0.5', `${HIRING_LEVEL_LABELS.likely} or more`],
+  ['0.75', HIRING_LEVEL_LABELS.strong],
+];
 
-/** The builder's choices: field, place and radius, type, number of events and theme. */
-export function EmbedForm({ settings, onChange }: EmbedFormProps) {
+/**
+ * The builder's choices, each an option the widget and the iframe accept: field, keywords, place and radius, type,
+ * format, hiring floor, number of events, theme, and the iframe's zone for online events; each states its limits.
+ */
+export function EmbedForm({ settings, onChange, unit, viewerTimeZone }: EmbedFormProps) {
   const id = useId();
   const { data: fields, error } = useFields();
   const hasPlace = settings.near.trim() !== '';
@@ -35,6 +48,22 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
         {error && <p className="hint">The list of fields could not be loaded; every field is shown.</p>}
       </div>
       <div className="embed-builder__control">
+        <label htmlFor={`${id}-q`}>Keywords</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={settings.q}
+          placeholder="nursing, cybersecurity"
+          autoComplete="off"
+          maxLength={MAX_EMBED_KEYWORDS}
+          aria-describedby={`${id}-q-hint`}
+          onChange={(e) => onChange({ q: e.target.value })}
+        />
+        <p className="hint" id={`${id}-q-hint`}>
+          Words in the title or description, up to {MAX_EMBED_KEYWORDS} characters; empty for every event.
+        </p>
+      </div>
+      <div className="embed-builder__control">
         <label htmlFor={`${id}-near`}>Near</label>
         <input
           id={`${id}-near`}
@@ -55,7 +84,7 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
           disabled={!hasPlace}
           onChange={(e) => onChange({ radius: e.target.value })}
         >
-          {EMBED_RADII.map((r) => (
+          {[...new Set([...RADII[unit], settings.radius])].map((r) => (
             <option key={r} value={r}>
               {radiusLabel(r)}
             </option>
@@ -78,6 +107,35 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
         </select>
       </div>
       <div className="embed-builder__control">
+        <label htmlFor={`${id}-format`}>Format</label>
+        <select
+          id={`${id}-format`}
+          value={settings.format}
+          onChange={(e) => onChange({ format: e.target.value as EmbedSettings['format'] })}
+        >
+          <option value="">In person, online and hybrid</option>
+          {entriesOf(EVENT_FORMAT_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label} only
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="embed-builder__control">
+        <label htmlFor={`${id}-hiring`}>Hiring signal</label>
+        <select
+          id={`${id}-hiring`}
+          value={settings.hiring}
+          onChange={(e) => onChange({ hiring: e.target.value as EmbedSettings['hiring'] })}
+        >
+          {HIRING_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="embed-builder__control">
         <label htmlFor={`${id}-limit`}>Number of events</label>
         <input
           id={`${id}-limit`}
@@ -89,7 +147,11 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
             const limit = Number(e.target.value);
             if (Number.isInteger(limit) && limit >= 1 && limit <= MAX_EMBED_EVENTS) onChange({ limit });
           }}
+          aria-describedby={`${id}-limit-hint`}
         />
+        <p className="hint" id={`${id}-limit-hint`}>
+          1 to {MAX_EMBED_EVENTS}; upcoming events only, soonest first.
+        </p>
       </div>
       <fieldset className="embed-builder__control">
         <legend>Theme</legend>
@@ -106,6 +168,21 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
           </label>
         ))}
       </fieldset>
+      {viewerTimeZone && (
+        <div className="embed-builder__control">
+          <label className="embed-builder__radio">
+            <input
+              type="checkbox"
+              checked={settings.tz === viewerTimeZone}
+              onChange={(e) => onChange({ tz: e.target.checked ? viewerTimeZone : '' })}
+            />{' '}
+            Iframe: show online events’ times in {viewerTimeZone}
+          </label>
+          <p className="hint">
+            The script widget shows them in each visitor’s own zone; in-person events always show in their own zone.
+          </p>
+        </div>
+      )}
     </form>
   );
 }
