@@ -71,7 +71,9 @@ describe('time zones and locale', () => {
     expect(inPersonWhen).toMatch(/C[DS]T$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
     // Nothing on the page turns German: no German weekday or month abbreviations.
-    expect(squash(await page.locator('.results').innerText())).not.toMatch(/\b(Mo|Di|Mi|Do|Fr|Sa|So)\.,|\bDez\b/);
+    expect(squash((await page.locator('.results').textContent()) ?? '')).not.toMatch(
+      /\b(Mo|Di|Mi|Do|Fr|Sa|So)\.,|\bDez\b/,
+    );
 
     // A German viewer measures in kilometres.
     await page.goto(`${server.baseUrl}/?near=Minneapolis%2C%20MN`);
