@@ -111,3 +111,83 @@ describe('the embed builder', () => {
     await expect.poll(() => titles(host.page.frameLocator('iframe[title="Upcoming events"]'))).toEqual(want);
   });
 });
+
+describe('the embed builder’s options and the iframe’s size', () => {
+  it('offers keywords, format and hiring floor with their limits, and both embeds honour them', async () => {
+    const opened = await openPage(browser, {
+      allowedOrigins: [server.baseUrl],
+      permissions: ['clipboard-read', 'clipboard-write'],
+      timezoneId: 'America/Chicago',
+    });
+    pages.push(opened);
+    const { page } = opened;
+    await page.goto(`${server.baseUrl}/embed-builder`);
+    await page.getByRole('heading', { level: 1, name: 'Show a field’s events on your site' }).waitFor();
+    await page.getByText('1 to 50; upcoming events only, soonest first.').waitFor();
+    await page.getByText(/up to 200 characters/).waitFor();
+
+    await page.getByLabel('Keywords').fill('webinar');
+    await page.getByLabel('Format').selectOption('online');
+    await page.getByLabel('Hiring signal').selectOption('0.5');
+    const want = (
+      await getJson<{ hits: { title: string }[] }>(
+        `${server.baseUrl}/api/search?q=webinar&format=online&hiring=0.5&limit=5&sort=date`,
+      )
+    ).hits.map((h) => h.title);
+    expect(want.length).toBeGreaterThan(0);
+    await expect.poll(() => titles(page.locator('fieldguide-events'))).toEqual(want);
+    await expect.poll(() => titles(page.frameLocator('iframe[title="Preview of the iframe embed"]'))).toEqual(want);
+
+    const script = await copy(page, 'Copy the script tag');
+    expect(script).toContain('data-q="webinar" data-format="online" data-hiring="0.5" data-limit="5"');
+    const iframe = await copy(page, 'Copy the iframe');
+    expect(iframe).toContain(
+      'q=webinar&amp;format=online&amp;hiring=0.5&amp;limit=5&amp;theme=light&amp;tz=America%2FChicago',
+    );
+    expect(iframe).toContain(`<script src="${server.baseUrl}/embed.js" async></script>`);
+  });
+
+  it('sizes a pasted iframe to its content through /embed.js, and ignores messages from elsewhere', async () => {
+    const src = `${server.baseUrl}/embed/events?field=information-technology&limit=3`;
+    const frame = `<iframe src="${src.replaceAll('&', '&amp;')}" title="Upcoming events" width="100%" height="440" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`;
+    site.setPage(
+      '/sized',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sized</title></head>
+<body>${frame}<script src="${server.baseUrl}/embed.js" async></script></body></html>`,
+    );
+    site.setPage(
+      '/fixed',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixed</title></head><body>${frame}</body></html>`,
+    );
+    const host = await openPage(browser, { allowedOrigins: [server.baseUrl, site.origin] });
+    pages.push(host);
+    const { page } = host;
+    const frameHeight = () =>
+      page.locator('iframe').evaluate((el) => (el as unknown as { clientHeight: number }).clientHeight);
+    const contentHeight = async () => {
+      const inner = page.frames().find((f) => f.url().startsWith(`${server.baseUrl}/embed/events`));
+      if (!inner) return -1;
+      return inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    };
+
+    await page.goto(`${site.origin}/sized`);
+    await page.frameLocator('iframe').locator('li a.title').first().waitFor();
+    await expect.poll(async () => (await frameHeight()) === (await contentHeight())).toBe(true);
+    const sized = await frameHeight();
+    expect(sized).not.toBe(440);
+    expect(sized).toBeGreaterThan(100);
+
+    // The host page's own message (its origin is not the server's) changes nothing.
+    await page.evaluate(() =>
+      window.postMessage({ namespace: 'fieldguide:embed', version: 1, type: 'resize', height: 5 }, '*'),
+    );
+    await page.waitForTimeout(200);
+    expect(await frameHeight()).toBe(sized);
+
+    // Without the script the frame keeps the snippet's fixed height.
+    await page.goto(`${site.origin}/fixed`);
+    await page.frameLocator('iframe').locator('li a.title').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await frameHeight()).toBe(440);
+  });
+});
