@@ -142,13 +142,13 @@ describe('the embed builder’s options and the iframe’s size', () => {
     expect(script).toContain('data-q="webinar" data-format="online" data-hiring="0.5" data-limit="5"');
     const iframe = await copy(page, 'Copy the iframe');
     expect(iframe).toContain(
-      'q=webinar&amp;format=online&amp;hiring=0.5&amp;limit=5&amp;theme=light&amp;tz=America%2FChicago',
+      'q=webinar&amp;format=online&amp;hiring=0.5&amp;limit=5&amp;theme=light&amp;tz=America%2FChicago&amp;height=auto"',
     );
     expect(iframe).toContain(`<script src="${server.baseUrl}/embed.js" async></script>`);
   });
 
   it('sizes a pasted iframe to its content through /embed.js, and ignores messages from elsewhere', async () => {
-    const src = `${server.baseUrl}/embed/events?field=information-technology&limit=3`;
+    const src = `${server.baseUrl}/embed/events?field=information-technology&limit=3&height=auto`;
     const frame = `<iframe src="${src.replaceAll('&', '&amp;')}" title="Upcoming events" width="100%" height="440" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`;
     site.setPage(
       '/sized',

@@ -26,6 +26,11 @@ export const EmbedQuerySchema = Type.Object(
     hiring: search.hiring,
     /** The viewer's IANA zone, for online events' times; without it they show in the event's own zone, named. */
     tz: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_+\\-/]+$' })),
+    /**
+     * `auto`: the page runs its one hashed script, which reports its height to a parent running `/embed.js` (the
+     * frame needs `allow-scripts` in its sandbox). Without it the page runs no script, as snippets made before did.
+     */
+    height: Type.Optional(Type.Literal('auto')),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: EMBED_MAX_LIMIT, default: EMBED_DEFAULT_LIMIT })),
     theme: Type.Optional(Type.Union(EMBED_THEMES.map((t) => Type.Literal(t)))),
   },

@@ -49,6 +49,8 @@ const LOCALE = 'en-US';
 /** How the page writes times: online events in `viewerTimeZone` when the frame's URL gave one (`tz`). */
 export interface EventsPageOptions {
   viewerTimeZone?: string;
+  /** Add the resize script (the frame's URL had `height=auto`). */
+  autoHeight?: boolean;
 }
 
 function eventItem(event: EventHit, options: EventsPageOptions): SafeHtml {
@@ -63,7 +65,7 @@ function eventItem(event: EventHit, options: EventsPageOptions): SafeHtml {
 </li>`;
 }
 
-function page(theme: EmbedTheme, body: SafeHtml): string {
+function page(theme: EmbedTheme, body: SafeHtml, autoHeight = false): string {
   // <style> is raw text: the CSS goes in as it is (it is ours and fixed), so the hash matches byte for byte.
   return html`<!doctype html>
 <html lang="en">
@@ -76,15 +78,15 @@ function page(theme: EmbedTheme, body: SafeHtml): string {
 </head>
 <body class="${theme}">
 ${body}
-<script>${new SafeHtml(FRAME_RESIZE_SCRIPT)}</script>
+${autoHeight ? html`<script>${new SafeHtml(FRAME_RESIZE_SCRIPT)}</script>` : ''}
 </body>
 </html>
 `.value;
 }
 
 /**
- * The iframe's page: the events as a list of links, and a link to more on Fieldguide. Works without script; its one
- * hashed script only tells a parent running `/embed.js` how tall the content is.
+ * The iframe's page: the events as a list of links, and a link to more on Fieldguide. Works without script; with
+ * `autoHeight`, its one hashed script tells a parent running `/embed.js` how tall the content is.
  */
 export function renderEventsPage(
   events: readonly EventHit[],
@@ -101,6 +103,7 @@ export function renderEventsPage(
     theme,
     html`${list}
 <p class="more"><a href="${more}" target="_blank" rel="noopener">More events on Fieldguide</a></p>`,
+    options.autoHeight,
   );
 }
 

@@ -49,7 +49,7 @@ const HTML = 'text/html; charset=utf-8';
 
 const BAD_QUERY_HINT =
   'Check the iframe’s src: field, q, near, radius, type, format, hiring (0–1), limit (1–50), theme (light or dark) ' +
-  'and tz (an IANA time zone such as America/Chicago) are accepted.';
+  'tz (an IANA time zone such as America/Chicago) and height (auto) are accepted.';
 
 /** True when the client asked for JSON rather than a page (an API client, not a frame). */
 const wantsJson = (request: FastifyRequest) => {
@@ -132,8 +132,8 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
         description:
           'Upcoming events, soonest first, as a self-contained HTML page that works without JavaScript and may be ' +
           'framed by any site. Parameters mean what they mean for `/api/search`; `theme` is `light` or `dark`; `tz` ' +
-          '(an IANA zone) is the zone online events are shown in, else their own. The page reports its height to a ' +
-          'parent running `/embed.js` (shared `frame-protocol`), which sizes the frame to fit. A bad ' +
+          '(an IANA zone) is the zone online events are shown in, else their own. With `height=auto` the page reports ' +
+          'its height to a parent running `/embed.js` (shared `frame-protocol`), which sizes the frame to fit. A bad ' +
           'parameter answers 400 with a page (or JSON when only JSON is accepted) naming it.',
         querystring: EmbedQuerySchema,
       },
@@ -148,7 +148,10 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
       }
       try {
         const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false, highlight: false });
-        const options = tz === undefined ? {} : { viewerTimeZone: tz };
+        const options = {
+          autoHeight: request.query.height === 'auto',
+          ...(tz === undefined ? {} : { viewerTimeZone: tz }),
+        };
         return reply
           .header('cache-control', `public, max-age=${EVENTS_PAGE_MAX_AGE_S}`)
           .type(HTML)

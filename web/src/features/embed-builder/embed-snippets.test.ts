@@ -51,7 +51,7 @@ describe('embed snippets', () => {
     const snippet = iframeSnippet(ORIGIN, { ...full, limit: 3 });
     expect(snippet).toContain(
       'src="https://fieldguide.example/embed/events?field=information-technology&amp;near=Minneapolis%2C+MN&amp;' +
-        'radius=50mi&amp;type=career-fair&amp;limit=3&amp;theme=dark"',
+        'radius=50mi&amp;type=career-fair&amp;limit=3&amp;theme=dark&amp;height=auto"',
     );
     expect(snippet).toContain('height="440"');
     expect(snippet).toContain(

@@ -74,10 +74,14 @@ export function scriptSnippet(origin: string, settings: EmbedSettings): string {
   return `<script src="${escapeAttribute(`${origin}/embed.js`)}"${data} async></script>`;
 }
 
-/** The iframe page's URL for these settings (with `tz`, the zone its online events are shown in). */
+/**
+ * The iframe page's URL for these settings, with `tz` (the zone its online events are shown in) and `height=auto`
+ * (the page reports its height, for `/embed.js` to size the frame).
+ */
 export function iframeSrc(origin: string, settings: EmbedSettings): string {
   const params = new URLSearchParams(embedAttributes(settings));
   if (settings.tz) params.append('tz', settings.tz);
+  params.append('height', 'auto');
   return `${origin}/embed/events?${params}`;
 }
 
