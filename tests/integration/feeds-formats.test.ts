@@ -207,8 +207,25 @@ describe('feeds', () => {
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     });
 
+    it('take a rolling window, within, counted from each request: no frozen dates', async () => {
+      const all = parseJsonFeed((await get('/feeds/search.json?field=IT')).body).items;
+      const soon = parseJsonFeed((await get('/feeds/search.json?field=IT&within=10d')).body).items;
+      const limit = Date.now() + 10 * 86_400_000;
+      expect(soon.length).toBeGreaterThan(0);
+      expect(soon.length).toBeLessThan(all.length);
+      expect(soon.map((i) => i.id)).toEqual(
+        all.filter((i) => Date.parse(i._fieldguide.start) <= limit).map((i) => i.id),
+      );
+      const echoed = (await get('/api/search?field=IT&within=12w')).json() as { query: { within: string; to: string } };
+      expect(echoed.query.within).toBe('84d');
+      expect(Math.abs(Date.parse(echoed.query.to) - (Date.now() + 84 * 86_400_000))).toBeLessThan(60_000);
+    });
+
     it('answer a bad parameter with 400 JSON', async () => {
       for (const url of [
+        '/feeds/search.ics?within=0d',
+        '/feeds/search.ics?within=3months',
+        '/feeds/search.ics?within=30d&to=2030-01-01',
         '/feeds/search.rss?type=party',
         '/feeds/search.ics?field=astrology',
         '/feeds/search.json?x=1',
