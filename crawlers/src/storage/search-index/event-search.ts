@@ -10,8 +10,15 @@ import {
   type GeoPoint,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
+  not,
 } from '@fieldguide/shared';
-import { type FacetGroup, mergeDistributions, planFacetSearches, toEventFacets } from './search-facets.js';
+import {
+  type FacetDistribution,
+  type FacetGroup,
+  mergeDistributions,
+  planFacetSearches,
+  toEventFacets,
+} from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
   CROP_WORDS,
@@ -36,6 +43,12 @@ export interface EventSearchRequest {
   facets?: boolean;
   /** Mark the words that matched in each hit's `highlights`; default true. Off, each highlight is one plain run. */
   highlight?: boolean;
+  /**
+   * Events matching `filter` (the field a query's words named) come first, searched with `q`: the query's other
+   * words, or `''` for all of them (and all of them when those words match none), strongest hiring signal first;
+   * the other events matching the whole query follow. Totals and facets count both.
+   */
+  boost?: { filter: Filter; q: string };
 }
 
 /** A page of events in the API's shape. */
@@ -122,6 +135,7 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function findEvents(index: SearchIndex, request: EventSearchRequest): Promise<EventSearchResult> {
+  if (request.boost) return findEventsBoosted(index, request, request.boost);
   const plan = planEventSearch(request);
   // One request per facet group in parallel on a keep-alive connection; a multi-search would make it one round trip.
   const [main, ...facetResults] = await Promise.all([
@@ -137,6 +151,91 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
     facets: toEventFacets(
       mergeDistributions([main.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
     ),
+  };
+}
+
+/** Adds up the facet counts of searches over disjoint sets of events. */
+function sumDistributions(distributions: readonly FacetDistribution[]): FacetDistribution {
+  const sum: FacetDistribution = {};
+  for (const distribution of distributions) {
+    for (const [attribute, counts] of Object.entries(distribution)) {
+      const target = (sum[attribute] ??= {});
+      for (const [value, n] of Object.entries(counts)) target[value] = (target[value] ?? 0) + n;
+    }
+  }
+  return sum;
+}
+
+interface SearchPart {
+  q: string;
+  filter: Filter;
+}
+
+/** The total and facets of one part of a boosted search: its count request and its disjunctive facet requests. */
+async function countPart(index: SearchIndex, plan: EventSearchPlan, part: SearchPart) {
+  const restrict = (filter: Filter | undefined) => and([filter, part.filter]);
+  const [main, ...facetResults] = await Promise.all([
+    index.searchEvents({
+      q: part.q,
+      filter: restrict(plan.main.filter as Filter | undefined),
+      page: 1,
+      hitsPerPage: 0,
+      ...(plan.main.facets ? { facets: plan.main.facets } : {}),
+    }),
+    ...plan.facetSearches.map((params) =>
+      index.searchEvents({ ...params, q: part.q, filter: restrict(params.filter as Filter | undefined) }),
+    ),
+  ]);
+  return {
+    total: main?.totalHits ?? main?.estimatedTotalHits ?? 0,
+    distribution: mergeDistributions([main?.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
+  };
+}
+
+/** {@link findEvents} with the boosted events first: counts both parts, then reads the page's window from each. */
+async function findEventsBoosted(
+  index: SearchIndex,
+  request: EventSearchRequest,
+  boost: { filter: Filter; q: string },
+): Promise<EventSearchResult> {
+  const plan = planEventSearch(request);
+  const { page, limit } = request.query;
+  let first: SearchPart = { q: boost.q, filter: boost.filter };
+  const rest: SearchPart = { q: request.query.q, filter: not(boost.filter) };
+  let [firstCount, restCount] = await Promise.all([countPart(index, plan, first), countPart(index, plan, rest)]);
+  if (firstCount.total === 0 && first.q !== '') {
+    first = { ...first, q: '' };
+    firstCount = await countPart(index, plan, first);
+  }
+  const offset = (page - 1) * limit;
+  const fromFirst = Math.max(0, Math.min(limit, firstCount.total - offset));
+  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
+  const read = (part: SearchPart, partOffset: number, partLimit: number, sort = plan.main.sort) =>
+    partLimit <= 0
+      ? Promise.resolve(undefined)
+      : index.searchEvents({
+          ...window,
+          q: part.q,
+          filter: and([plan.main.filter as Filter | undefined, part.filter]),
+          offset: partOffset,
+          limit: partLimit,
+          ...(sort ? { sort } : {}),
+        });
+  // With no words left to rank by, the field's events with the strongest hiring signal come first.
+  const firstSort =
+    first.q === '' && request.query.sort === 'relevance' ? ['hiring:desc', 'start:asc'] : plan.main.sort;
+  const [firstHits, restHits] = await Promise.all([
+    read(first, offset, fromFirst, firstSort),
+    read(rest, Math.max(0, offset - firstCount.total), limit - fromFirst),
+  ]);
+  const total = firstCount.total + restCount.total;
+  return {
+    hits: [...(firstHits?.hits ?? []), ...(restHits?.hits ?? [])].map((doc) =>
+      toEventHit(doc as IndexHit<EventDocument>),
+    ),
+    total,
+    totalPages: Math.ceil(total / limit),
+    facets: toEventFacets(sumDistributions([firstCount.distribution, restCount.distribution])),
   };
 }
 
