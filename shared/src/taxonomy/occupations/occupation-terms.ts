@@ -38,6 +38,8 @@ export const OCCUPATION_TERMS: readonly (readonly [term: string, code: string, k
   ['security+', '15-1122.00', 'credential'],
   ['cybersecurity analyst', '15-1122.00', 'title'],
   ['sysadmin', '15-1142.00', 'title'],
+  ['network administrator', '15-1142.00', 'title'],
+  ['system administrator', '15-1142.00', 'title'],
   ['attorney', '23-1011.00', 'title'],
   ['lawyer', '23-1011.00', 'title'],
   ['paralegal', '23-2011.00', 'title'],

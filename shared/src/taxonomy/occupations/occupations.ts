@@ -155,19 +155,55 @@ export function readQuery(q: string): QueryReading | undefined {
   const rawWords = normalizeFieldText(typed.replaceAll('+', ' plus'))
     .split(' ')
     .filter((w) => w !== '');
-  const words = rawWords.map(singular);
+  const exact = readWords(rawWords, rawWords.map(singular));
+  if (exact) return exact;
+  // A misspelt word ("paralegl", "registerd") is read as the one word of the vocabulary it is one edit from.
+  const corrected = rawWords.map((w) => correct(singular(w)));
+  return corrected.some((w, i) => w !== singular(rawWords[i] ?? '')) ? readWords(rawWords, corrected) : undefined;
+}
+
+function readWords(rawWords: readonly string[], words: readonly string[]): QueryReading | undefined {
+  const table = lookup ?? new Map<string, Entry>();
   for (let size = Math.min(MAX_PHRASE_WORDS, words.length); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const key = words.slice(start, start + size).join(' ');
       const via = rawWords.slice(start, start + size).join(' ');
       const rest = [...rawWords.slice(0, start), ...rawWords.slice(start + size)].join(' ');
-      const entry = lookup.get(key);
+      const entry = table.get(key);
       if (entry) return { ...entry, via, rest };
-      const field = key.length >= 3 ? resolveField(via) : undefined;
-      if (field && !isKeywordOnly(via)) return { ...field, kind: 'field', via, rest };
+      for (const text of key.length >= 3 ? [via, key] : []) {
+        const field = resolveField(text);
+        if (field && !isKeywordOnly(text)) return { ...field, kind: 'field', via, rest };
+      }
     }
   }
   return undefined;
+}
+
+const MIN_TYPO_LENGTH = 5;
+let vocabulary: Set<string> | undefined;
+
+/** The word itself when known or too short; else the only known word one edit away from it, if there is one. */
+function correct(word: string): string {
+  if (!vocabulary) {
+    vocabulary = new Set();
+    for (const key of lookup?.keys() ?? []) for (const w of key.split(' ')) vocabulary.add(w);
+  }
+  if (word.length < MIN_TYPO_LENGTH || vocabulary.has(word)) return word;
+  const near = [...vocabulary].filter((v) => v.length >= MIN_TYPO_LENGTH && withinOneEdit(word, v));
+  return near.length === 1 && near[0] ? near[0] : word;
+}
+
+/** Whether one insertion, deletion, substitution or swap of neighbours turns `a` into `b`. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 // resolveField also knows the classifier's keywords ("cloud", "conservation"), too loose to read a query by: only
