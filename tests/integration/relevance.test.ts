@@ -90,3 +90,32 @@ describe('the judged query set over the demo crawl', () => {
     expect(mean(ready)).toBeGreaterThanOrEqual(BAR);
   }, 120_000);
 });
+
+describe('query understanding through the API', () => {
+  it('reads "hospital" as health science: its events first, its facet offered, the reading echoed', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/search?q=hospital&limit=5' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as {
+      hits: { fields: string[] }[];
+      facets: { fields: Record<string, number> };
+      query: { understood?: { field: string; via: string; kind: string } };
+    };
+    expect(body.query.understood).toMatchObject({ field: 'health-science', via: 'hospital', kind: 'workplace' });
+    expect(body.hits[0]?.fields).toContain('health-science');
+    expect(body.facets.fields['health-science'] ?? 0).toBeGreaterThan(0);
+  });
+
+  it('still finds free text that names no field, and reads nothing into it', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/search?q=career%20fair&limit=5' });
+    const body = res.json() as { total: number; query: { understood?: unknown } };
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.query.understood).toBeUndefined();
+  });
+
+  it('suggests occupations with their field as people type', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/suggest?q=regis' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { occupations: { title: string; field: string }[] };
+    expect(body.occupations[0]).toMatchObject({ title: 'Registered Nurses', field: 'health-science' });
+  });
+});

@@ -1,6 +1,7 @@
-import { eq, normalizeSearchQuery } from '@fieldguide/shared';
+import { eq, inAny, normalizeSearchQuery } from '@fieldguide/shared';
 import { describe, expect, it } from 'vitest';
-import { EVENT_FACET_ATTRIBUTES, planEventSearch } from './event-search.js';
+import { EVENT_FACET_ATTRIBUTES, findEvents, planEventSearch } from './event-search.js';
+import type { IndexSearchParams, SearchIndex } from './search-index.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const query = (raw: Parameters<typeof normalizeSearchQuery>[0]) => normalizeSearchQuery(raw, { now });
@@ -55,5 +56,74 @@ describe('planEventSearch', () => {
   it('ANDs a further filter built by the shared builders', () => {
     const plan = planEventSearch({ query: query({}), now, filter: eq('associationId', 'a"b') });
     expect(plan.main.filter).toContain('associationId = "a\\"b"');
+  });
+});
+
+describe('findEvents with a boost', () => {
+  const doc = (id: string) => ({
+    id,
+    title: id,
+    description: '',
+    fields: [],
+    pathways: [],
+    startIso: '2026-07-01T00:00:00Z',
+  });
+  // A fake index: the boosted part holds b1..b3, the rest r1..r4; answers counts, windows and facets as Meilisearch would.
+  function fakeIndex() {
+    const calls: IndexSearchParams[] = [];
+    const parts = { boosted: ['b1', 'b2', 'b3'], rest: ['r1', 'r2', 'r3', 'r4'] };
+    const index = {
+      searchEvents: async (params: IndexSearchParams) => {
+        calls.push(params);
+        const ids = String(params.filter).includes('(NOT fields') ? parts.rest : parts.boosted;
+        const matching = params.q === 'nothing-here' ? [] : ids;
+        const offset = params.offset ?? 0;
+        const hits =
+          params.hitsPerPage === 0 || params.limit === 0 ? [] : matching.slice(offset, offset + (params.limit ?? 20));
+        return {
+          hits: hits.map(doc),
+          totalHits: matching.length,
+          facetDistribution: params.facets
+            ? { fields: { [ids === parts.rest ? 'finance' : 'health-science']: matching.length } }
+            : undefined,
+        };
+      },
+    } as unknown as SearchIndex;
+    return { index, calls };
+  }
+  const boost = { filter: inAny('fields', ['health-science']), q: '' };
+
+  it('puts the boosted events first, pages across both parts, and adds up totals and facets', async () => {
+    const { index, calls } = fakeIndex();
+    const first = await findEvents(index, {
+      query: query({ q: 'registered nurse', limit: 2 }),
+      now,
+      facets: true,
+      boost,
+    });
+    expect(first.hits.map((h) => h.id)).toEqual(['b1', 'b2']);
+    expect(first.total).toBe(7);
+    expect(first.totalPages).toBe(4);
+    expect(first.facets.fields).toEqual({ 'health-science': 3, finance: 4 });
+    const boosted = calls.find((c) => c.offset === 0 && !String(c.filter).includes('NOT'));
+    expect(boosted?.sort).toEqual(['hiring:desc', 'start:asc']);
+
+    const second = await findEvents(index, { query: query({ q: 'registered nurse', limit: 2, page: 2 }), now, boost });
+    expect(second.hits.map((h) => h.id)).toEqual(['b3', 'r1']);
+    const third = await findEvents(index, { query: query({ q: 'registered nurse', limit: 2, page: 3 }), now, boost });
+    expect(third.hits.map((h) => h.id)).toEqual(['r2', 'r3']);
+  });
+
+  it('searches the rest with the whole query and the boosted part with the other words, or none if they match nothing', async () => {
+    const { index, calls } = fakeIndex();
+    await findEvents(index, {
+      query: query({ q: 'nurse nothing-here' }),
+      now,
+      boost: { ...boost, q: 'nothing-here' },
+    });
+    const rest = calls.filter((c) => String(c.filter).includes('(NOT fields IN ["health-science"])'));
+    expect(rest.every((c) => c.q === 'nurse nothing-here')).toBe(true);
+    expect(calls.some((c) => c.q === 'nothing-here')).toBe(true);
+    expect(calls.some((c) => c.q === '' && !String(c.filter).includes('NOT'))).toBe(true);
   });
 });

@@ -159,7 +159,8 @@ function sumDistributions(distributions: readonly FacetDistribution[]): FacetDis
   const sum: FacetDistribution = {};
   for (const distribution of distributions) {
     for (const [attribute, counts] of Object.entries(distribution)) {
-      const target = (sum[attribute] ??= {});
+      const target = sum[attribute] ?? {};
+      sum[attribute] = target;
       for (const [value, n] of Object.entries(counts)) target[value] = (target[value] ?? 0) + n;
     }
   }
