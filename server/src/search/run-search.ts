@@ -71,7 +71,7 @@ export async function runEventSearch(
     query,
     ...(point ? { near: point } : {}),
     // Events of the field the words named rank first; the rest of what matches the text follows.
-    ...(reading ? { boost: { filter: inAny('fields', [reading.clusterId]), q: reading.rest } } : {}),
+    ...(reading ? { boost: { filter: inAny('fields', [reading.clusterId]) } } : {}),
     now,
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,

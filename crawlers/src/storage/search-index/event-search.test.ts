@@ -68,62 +68,52 @@ describe('findEvents with a boost', () => {
     pathways: [],
     startIso: '2026-07-01T00:00:00Z',
   });
-  // A fake index: the boosted part holds b1..b3, the rest r1..r4; answers counts, windows and facets as Meilisearch would.
+  // A fake index: the boosted field holds b1..b4 (in hiring order), of which "nurse" matches b2 and b4; the other
+  // fields' events matching "nurse" are r1..r3. Answers counts, windows and facets as Meilisearch would.
   function fakeIndex() {
     const calls: IndexSearchParams[] = [];
-    const parts = { boosted: ['b1', 'b2', 'b3'], rest: ['r1', 'r2', 'r3', 'r4'] };
     const index = {
       searchEvents: async (params: IndexSearchParams) => {
         calls.push(params);
-        const ids = String(params.filter).includes('(NOT fields') ? parts.rest : parts.boosted;
-        const matching = params.q === 'nothing-here' ? [] : ids;
+        const isRest = String(params.filter).includes('(NOT fields');
+        const ids = isRest ? ['r1', 'r2', 'r3'] : params.q ? ['b2', 'b4'] : ['b1', 'b2', 'b3', 'b4'];
         const offset = params.offset ?? 0;
-        const hits =
-          params.hitsPerPage === 0 || params.limit === 0 ? [] : matching.slice(offset, offset + (params.limit ?? 20));
+        const hits = params.hitsPerPage === 0 ? [] : ids.slice(offset, offset + (params.limit ?? 20));
+        const facet = isRest ? 'finance' : 'health-science';
         return {
           hits: hits.map(doc),
-          totalHits: matching.length,
-          facetDistribution: params.facets
-            ? { fields: { [ids === parts.rest ? 'finance' : 'health-science']: matching.length } }
-            : undefined,
+          totalHits: ids.length,
+          facetDistribution: params.facets ? { fields: { [facet]: ids.length } } : undefined,
         };
       },
     } as unknown as SearchIndex;
     return { index, calls };
   }
-  const boost = { filter: inAny('fields', ['health-science']), q: '' };
+  const boost = { filter: inAny('fields', ['health-science']) };
+  const page = async (index: SearchIndex, n: number) =>
+    (await findEvents(index, { query: query({ q: 'nurse', limit: 2, page: n }), now, boost })).hits.map((h) => h.id);
 
-  it('puts the boosted events first, pages across both parts, and adds up totals and facets', async () => {
-    const { index, calls } = fakeIndex();
-    const first = await findEvents(index, {
-      query: query({ q: 'registered nurse', limit: 2 }),
-      now,
-      facets: true,
-      boost,
-    });
-    expect(first.hits.map((h) => h.id)).toEqual(['b1', 'b2']);
+  it("lists the field's matches, then its other events, then the other fields' matches, across pages", async () => {
+    const { index } = fakeIndex();
+    const first = await findEvents(index, { query: query({ q: 'nurse', limit: 2 }), now, facets: true, boost });
+    expect(first.hits.map((h) => h.id)).toEqual(['b2', 'b4']);
     expect(first.total).toBe(7);
     expect(first.totalPages).toBe(4);
-    expect(first.facets.fields).toEqual({ 'health-science': 3, finance: 4 });
-    const boosted = calls.find((c) => c.offset === 0 && !String(c.filter).includes('NOT'));
-    expect(boosted?.sort).toEqual(['hiring:desc', 'start:asc']);
-
-    const second = await findEvents(index, { query: query({ q: 'registered nurse', limit: 2, page: 2 }), now, boost });
-    expect(second.hits.map((h) => h.id)).toEqual(['b3', 'r1']);
-    const third = await findEvents(index, { query: query({ q: 'registered nurse', limit: 2, page: 3 }), now, boost });
-    expect(third.hits.map((h) => h.id)).toEqual(['r2', 'r3']);
+    expect(first.facets.fields).toEqual({ 'health-science': 4, finance: 3 });
+    expect(await page(index, 2)).toEqual(['b1', 'b3']);
+    expect(await page(index, 3)).toEqual(['r1', 'r2']);
+    expect(await page(index, 4)).toEqual(['r3']);
+    const { index: other } = fakeIndex();
+    const wide = await findEvents(other, { query: query({ q: 'nurse', limit: 5 }), now, boost });
+    expect(wide.hits.map((h) => h.id)).toEqual(['b2', 'b4', 'b1', 'b3', 'r1']);
   });
 
-  it('searches the rest with the whole query and the boosted part with the other words, or none if they match nothing', async () => {
+  it("searches the other fields with the text, and lists the field's other events by hiring signal", async () => {
     const { index, calls } = fakeIndex();
-    await findEvents(index, {
-      query: query({ q: 'nurse nothing-here' }),
-      now,
-      boost: { ...boost, q: 'nothing-here' },
-    });
+    await page(index, 2);
     const rest = calls.filter((c) => String(c.filter).includes('(NOT fields IN ["health-science"])'));
-    expect(rest.every((c) => c.q === 'nurse nothing-here')).toBe(true);
-    expect(calls.some((c) => c.q === 'nothing-here')).toBe(true);
-    expect(calls.some((c) => c.q === '' && !String(c.filter).includes('NOT'))).toBe(true);
+    expect(rest.every((c) => c.q === 'nurse')).toBe(true);
+    const others = calls.find((c) => c.q === '' && c.hitsPerPage === undefined);
+    expect(others?.sort).toEqual(['hiring:desc', 'start:asc']);
   });
 });

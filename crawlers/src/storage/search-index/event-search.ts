@@ -44,11 +44,10 @@ export interface EventSearchRequest {
   /** Mark the words that matched in each hit's `highlights`; default true. Off, each highlight is one plain run. */
   highlight?: boolean;
   /**
-   * Events matching `filter` (the field a query's words named) come first, searched with `q`: the query's other
-   * words, or `''` for all of them (and all of them when those words match none), strongest hiring signal first;
-   * the other events matching the whole query follow. Totals and facets count both.
+   * Events matching `filter` (the field a query's words named) come first: those matching the text by relevance,
+   * then the field's others; the other events matching the text follow. Totals and facets count all of them.
    */
-  boost?: { filter: Filter; q: string };
+  boost?: { filter: Filter };
 }
 
 /** A page of events in the API's shape. */
@@ -193,50 +192,83 @@ async function countPart(index: SearchIndex, plan: EventSearchPlan, part: Search
   };
 }
 
-/** {@link findEvents} with the boosted events first: counts both parts, then reads the page's window from each. */
+/** Most events of the boosted field matching the text that a search leaves out of the field's other events. */
+const MAX_EXCLUDED = 500;
+
+/**
+ * {@link findEvents} with the boosted events first. The page is a window over three lists, in order: the field's
+ * events matching the text (by relevance), the field's other events (strongest hiring signal first), the other
+ * fields' events matching the text. Counts all three first, then reads only the lists the window reaches.
+ */
 async function findEventsBoosted(
   index: SearchIndex,
   request: EventSearchRequest,
-  boost: { filter: Filter; q: string },
+  boost: { filter: Filter },
 ): Promise<EventSearchResult> {
   const plan = planEventSearch(request);
-  const { page, limit } = request.query;
-  let first: SearchPart = { q: boost.q, filter: boost.filter };
-  const rest: SearchPart = { q: request.query.q, filter: not(boost.filter) };
-  let [firstCount, restCount] = await Promise.all([countPart(index, plan, first), countPart(index, plan, rest)]);
-  if (firstCount.total === 0 && first.q !== '') {
-    first = { ...first, q: '' };
-    firstCount = await countPart(index, plan, first);
-  }
-  const offset = (page - 1) * limit;
-  const fromFirst = Math.max(0, Math.min(limit, firstCount.total - offset));
-  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
-  const read = (part: SearchPart, partOffset: number, partLimit: number, sort = plan.main.sort) =>
-    partLimit <= 0
-      ? Promise.resolve(undefined)
-      : index.searchEvents({
-          ...window,
-          q: part.q,
-          filter: and([plan.main.filter as Filter | undefined, part.filter]),
-          offset: partOffset,
-          limit: partLimit,
-          ...(sort ? { sort } : {}),
-        });
-  // With no words left to rank by, the field's events with the strongest hiring signal come first.
-  const firstSort =
-    first.q === '' && request.query.sort === 'relevance' ? ['hiring:desc', 'start:asc'] : plan.main.sort;
-  const [firstHits, restHits] = await Promise.all([
-    read(first, offset, fromFirst, firstSort),
-    read(rest, Math.max(0, offset - firstCount.total), limit - fromFirst),
+  const { page, limit, q } = request.query;
+  const matching: SearchPart = { q, filter: boost.filter };
+  const field: SearchPart = { q: '', filter: boost.filter };
+  const rest: SearchPart = { q, filter: not(boost.filter) };
+  const [matchingCount, fieldCount, restCount] = await Promise.all([
+    countPart(index, plan, matching),
+    countPart(index, plan, field),
+    countPart(index, plan, rest),
   ]);
-  const total = firstCount.total + restCount.total;
+  // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
+  const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
+  const sizes = [matchingCount.total, withField ? fieldCount.total - matchingCount.total : 0, restCount.total];
+  const [a = 0, b = 0] = sizes;
+  const offset = (page - 1) * limit;
+  const take = (start: number, size: number, taken: number) => ({
+    from: Math.max(0, offset - start),
+    count: Math.max(0, Math.min(limit - taken, start + size - Math.max(offset, start))),
+  });
+  const first = take(0, a, 0);
+  const second = take(a, b, first.count);
+  const third = take(a + b, sizes[2] ?? 0, first.count + second.count);
+  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
+  const read = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
+    count <= 0
+      ? Promise.resolve([])
+      : index
+          .searchEvents({
+            ...window,
+            ...params,
+            q: part.q,
+            filter: and([plan.main.filter as Filter | undefined, part.filter]),
+            offset: from,
+            limit: count,
+          })
+          .then((r) => r.hits);
+  const byHiring = request.query.sort === 'relevance' ? { sort: ['hiring:desc', 'start:asc'] } : {};
+  const [firstHits, secondHits, thirdHits] = await Promise.all([
+    read(matching, first.from, first.count),
+    second.count <= 0
+      ? Promise.resolve([])
+      : Promise.all([
+          // The field's events not matching the text: its whole list read up to the window, less those that do.
+          index.searchEvents({
+            q,
+            filter: and([plan.main.filter as Filter | undefined, boost.filter]),
+            limit: a,
+            attributesToRetrieve: ['id'],
+          }),
+          read(field, 0, second.from + second.count + a, byHiring),
+        ]).then(([matched, all]) => {
+          const seen = new Set(matched.hits.map((h) => h.id as string));
+          return all.filter((h) => !seen.has(h.id as string)).slice(second.from, second.from + second.count);
+        }),
+    read(rest, third.from, third.count),
+  ]);
+  const total = sizes.reduce((sum, n) => sum + n, 0);
   return {
-    hits: [...(firstHits?.hits ?? []), ...(restHits?.hits ?? [])].map((doc) =>
-      toEventHit(doc as IndexHit<EventDocument>),
-    ),
+    hits: [...firstHits, ...secondHits, ...thirdHits].map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
     total,
     totalPages: Math.ceil(total / limit),
-    facets: toEventFacets(sumDistributions([firstCount.distribution, restCount.distribution])),
+    facets: toEventFacets(
+      sumDistributions([(withField ? fieldCount : matchingCount).distribution, restCount.distribution]),
+    ),
   };
 }
 
