@@ -71,7 +71,9 @@ export async function runEventSearch(
     query,
     ...(point ? { near: point } : {}),
     // Events of the field the words named rank first; the rest of what matches the text follows.
-    ...(reading ? { boost: { filter: inAny('fields', [reading.clusterId]) } } : {}),
+    ...(reading
+      ? { boost: { filter: inAny('fields', [reading.clusterId]), othersFirst: reading.kind !== 'field' } }
+      : {}),
     now,
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,

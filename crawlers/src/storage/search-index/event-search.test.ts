@@ -89,7 +89,7 @@ describe('findEvents with a boost', () => {
     } as unknown as SearchIndex;
     return { index, calls };
   }
-  const boost = { filter: inAny('fields', ['health-science']) };
+  const boost = { filter: inAny('fields', ['health-science']), othersFirst: true };
   const page = async (index: SearchIndex, n: number) =>
     (await findEvents(index, { query: query({ q: 'nurse', limit: 2, page: n }), now, boost })).hits.map((h) => h.id);
 
@@ -106,6 +106,13 @@ describe('findEvents with a boost', () => {
     const { index: other } = fakeIndex();
     const wide = await findEvents(other, { query: query({ q: 'nurse', limit: 5 }), now, boost });
     expect(wide.hits.map((h) => h.id)).toEqual(['b2', 'b4', 'b1', 'b3', 'r1']);
+    const { index: third } = fakeIndex();
+    const textFirst = await findEvents(third, {
+      query: query({ q: 'nurse', limit: 6 }),
+      now,
+      boost: { ...boost, othersFirst: false },
+    });
+    expect(textFirst.hits.map((h) => h.id)).toEqual(['b2', 'b4', 'r1', 'r2', 'r3', 'b1']);
   });
 
   it("searches the other fields with the text, and lists the field's other events by hiring signal", async () => {

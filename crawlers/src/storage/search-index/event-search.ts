@@ -44,10 +44,12 @@ export interface EventSearchRequest {
   /** Mark the words that matched in each hit's `highlights`; default true. Off, each highlight is one plain run. */
   highlight?: boolean;
   /**
-   * Events matching `filter` (the field a query's words named) come first: those matching the text by relevance,
-   * then the field's others; the other events matching the text follow. Totals and facets count all of them.
+   * Events matching `filter` (the field a query's words named) come first: those matching the text by relevance;
+   * then, with `othersFirst` (the words named an occupation, which event text rarely repeats), the field's other
+   * events by hiring signal before the other events matching the text, else after them. Totals and facets count
+   * all of them.
    */
-  boost?: { filter: Filter };
+  boost?: { filter: Filter; othersFirst?: boolean };
 }
 
 /** A page of events in the API's shape. */
@@ -196,14 +198,15 @@ async function countPart(index: SearchIndex, plan: EventSearchPlan, part: Search
 const MAX_EXCLUDED = 500;
 
 /**
- * {@link findEvents} with the boosted events first. The page is a window over three lists, in order: the field's
- * events matching the text (by relevance), the field's other events (strongest hiring signal first), the other
- * fields' events matching the text. Counts all three first, then reads only the lists the window reaches.
+ * {@link findEvents} with the boosted events first. The page is a window over three lists: the field's events
+ * matching the text (by relevance), then the field's other events (strongest hiring signal first) and the other
+ * fields' events matching the text, in the order `othersFirst` says. Counts all three first, then reads only the
+ * lists the window reaches.
  */
 async function findEventsBoosted(
   index: SearchIndex,
   request: EventSearchRequest,
-  boost: { filter: Filter },
+  boost: { filter: Filter; othersFirst?: boolean },
 ): Promise<EventSearchResult> {
   const plan = planEventSearch(request);
   const { page, limit, q } = request.query;
@@ -217,16 +220,22 @@ async function findEventsBoosted(
   ]);
   // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
   const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
-  const sizes = [matchingCount.total, withField ? fieldCount.total - matchingCount.total : 0, restCount.total];
-  const [a = 0, b = 0] = sizes;
+  const a = matchingCount.total;
+  const sizes = { matching: a, others: withField ? fieldCount.total - a : 0, rest: restCount.total };
+  const order = boost.othersFirst
+    ? (['matching', 'others', 'rest'] as const)
+    : (['matching', 'rest', 'others'] as const);
   const offset = (page - 1) * limit;
-  const take = (start: number, size: number, taken: number) => ({
-    from: Math.max(0, offset - start),
-    count: Math.max(0, Math.min(limit - taken, start + size - Math.max(offset, start))),
-  });
-  const first = take(0, a, 0);
-  const second = take(a, b, first.count);
-  const third = take(a + b, sizes[2] ?? 0, first.count + second.count);
+  const windows = {} as Record<keyof typeof sizes, { from: number; count: number }>;
+  let start = 0;
+  let taken = 0;
+  for (const list of order) {
+    const size = sizes[list];
+    const count = Math.max(0, Math.min(limit - taken, start + size - Math.max(offset, start)));
+    windows[list] = { from: Math.max(0, offset - start), count };
+    start += size;
+    taken += count;
+  }
   const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
   const read = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
     count <= 0
@@ -242,9 +251,10 @@ async function findEventsBoosted(
           })
           .then((r) => r.hits);
   const byHiring = request.query.sort === 'relevance' ? { sort: ['hiring:desc', 'start:asc'] } : {};
-  const [firstHits, secondHits, thirdHits] = await Promise.all([
-    read(matching, first.from, first.count),
-    second.count <= 0
+  const others = windows.others;
+  const [matchingHits, otherHits, restHits] = await Promise.all([
+    read(matching, windows.matching.from, windows.matching.count),
+    others.count <= 0
       ? Promise.resolve([])
       : Promise.all([
           // The field's events not matching the text: its whole list read up to the window, less those that do.
@@ -254,16 +264,17 @@ async function findEventsBoosted(
             limit: a,
             attributesToRetrieve: ['id'],
           }),
-          read(field, 0, second.from + second.count + a, byHiring),
+          read(field, 0, others.from + others.count + a, byHiring),
         ]).then(([matched, all]) => {
           const seen = new Set(matched.hits.map((h) => h.id as string));
-          return all.filter((h) => !seen.has(h.id as string)).slice(second.from, second.from + second.count);
+          return all.filter((h) => !seen.has(h.id as string)).slice(others.from, others.from + others.count);
         }),
-    read(rest, third.from, third.count),
+    read(rest, windows.rest.from, windows.rest.count),
   ]);
-  const total = sizes.reduce((sum, n) => sum + n, 0);
+  const hitsOf = { matching: matchingHits, others: otherHits, rest: restHits };
+  const total = sizes.matching + sizes.others + sizes.rest;
   return {
-    hits: [...firstHits, ...secondHits, ...thirdHits].map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
+    hits: order.flatMap((list) => hitsOf[list]).map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
     total,
     totalPages: Math.ceil(total / limit),
     facets: toEventFacets(
