@@ -122,7 +122,13 @@ describe('GET /api/suggest', () => {
   });
 
   it('answers empty lists for nothing typed', async () => {
-    expect((await get('/api/suggest?q=%20')).json()).toEqual({ q: '', fields: [], events: [], associations: [] });
+    expect((await get('/api/suggest?q=%20')).json()).toEqual({
+      q: '',
+      fields: [],
+      occupations: [],
+      events: [],
+      associations: [],
+    });
   });
 });
 

@@ -15,4 +15,14 @@ describe('resolveEventQuery', () => {
     expect(() => resolveEventQuery({ page: 101, limit: 100 }, now)).toThrow(/\/page/);
     expect(resolveEventQuery({ page: 100, limit: 100 }, now).query.page).toBe(100);
   });
+
+  it('reads the field a query names, unless a field filter is set', () => {
+    expect(resolveEventQuery({ q: 'registered nurse' }, now).reading).toMatchObject({
+      clusterId: 'health-science',
+      via: 'registered nurse',
+    });
+    expect(resolveEventQuery({ q: 'hospital' }, now).reading?.clusterId).toBe('health-science');
+    expect(resolveEventQuery({ q: 'registered nurse', field: 'finance' }, now).reading).toBeUndefined();
+    expect(resolveEventQuery({ q: 'career fair' }, now).reading).toBeUndefined();
+  });
 });

@@ -5,6 +5,8 @@ import {
   type NormalizedSearchQuery,
   normalizeAssociationQuery,
   normalizeSearchQuery,
+  type QueryReading,
+  readQuery,
   type SearchQuery,
   ValidationError,
 } from '@fieldguide/shared';
@@ -20,6 +22,8 @@ export interface ResolvedEventQuery {
   point?: GeoPoint;
   /** The place `near` named, when it was a name. */
   place?: ResolvedPlace;
+  /** The field the query's words named ("registered nurse" → Health Science), when no field filter is set. */
+  reading?: QueryReading;
 }
 
 function checkWindow(what: string, page: number, limit: number) {
@@ -31,13 +35,15 @@ function checkWindow(what: string, page: number, limit: number) {
 }
 
 /**
- * Validates and normalizes an event search (see {@link normalizeSearchQuery}), bounds paging, and resolves a place
- * name in `near` with the offline gazetteer.
+ * Validates and normalizes an event search (see {@link normalizeSearchQuery}), bounds paging, resolves a place
+ * name in `near` with the offline gazetteer, and reads the text for a field it names ({@link readQuery}).
  * @throws ValidationError naming the bad parameter (an unknown field or place, `page × limit` over 10 000, …).
  */
 export function resolveEventQuery(raw: SearchQuery, now: Date): ResolvedEventQuery {
   const query = normalizeSearchQuery(raw, { now });
   checkWindow('search query', query.page, query.limit);
+  const reading = query.fields.length + query.pathways.length === 0 ? readQuery(query.q) : undefined;
+  const read = reading ? { reading } : {};
   if (query.nearText !== undefined) {
     const place = resolvePlace(query.nearText);
     if (!place) {
@@ -48,9 +54,9 @@ export function resolveEventQuery(raw: SearchQuery, now: Date): ResolvedEventQue
         },
       ]);
     }
-    return { query, point: { lat: place.lat, lng: place.lng }, place };
+    return { query, point: { lat: place.lat, lng: place.lng }, place, ...read };
   }
-  return query.near ? { query, point: query.near } : { query };
+  return query.near ? { query, point: query.near, ...read } : { query, ...read };
 }
 
 /**

@@ -1,5 +1,12 @@
 import { findEvents, type SearchIndex } from '@fieldguide/crawlers/storage';
-import { distanceKm, type EchoedSearchQuery, type EventSearchResponse, type SearchQuery } from '@fieldguide/shared';
+import {
+  distanceKm,
+  type EchoedSearchQuery,
+  type EventSearchResponse,
+  fieldLabel,
+  inAny,
+  type SearchQuery,
+} from '@fieldguide/shared';
 import { type ResolvedEventQuery, resolveEventQuery } from './resolve-query.js';
 
 export interface EventSearchOptions {
@@ -15,7 +22,7 @@ const ROUND_KM = 10;
 
 /** The normalized query as the API echoes it back. */
 export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
-  const { query, point, place } = resolved;
+  const { query, point, place, reading } = resolved;
   const echo: EchoedSearchQuery = {
     q: query.q,
     fields: query.fields,
@@ -33,6 +40,16 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
   if (point) echo.near = place ? { ...point, label: place.label } : { ...point };
   if (query.cost !== undefined) echo.cost = query.cost;
   if (query.minHiring !== undefined) echo.hiring = query.minHiring;
+  if (reading) {
+    echo.understood = {
+      field: reading.clusterId,
+      fieldName: fieldLabel(reading.clusterId) ?? reading.clusterId,
+      via: reading.via,
+      kind: reading.kind,
+    };
+    if (reading.pathwayId) echo.understood.pathway = reading.pathwayId;
+    if (reading.occupation) echo.understood.occupation = { ...reading.occupation };
+  }
   return echo;
 }
 
@@ -50,10 +67,14 @@ export async function runEventSearch(
 ): Promise<EventSearchResponse> {
   const now = options.now ?? new Date();
   const resolved = resolveEventQuery(raw, now);
-  const { query, point } = resolved;
+  const { query, point, reading } = resolved;
   const result = await findEvents(app.searchIndex, {
     query,
     ...(point ? { near: point } : {}),
+    // Events of the field the words named rank first; the rest of what matches the text follows.
+    ...(reading
+      ? { boost: { filter: inAny('fields', [reading.clusterId]), othersFirst: reading.kind !== 'field' } }
+      : {}),
     now,
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,

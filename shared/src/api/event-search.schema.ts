@@ -84,6 +84,24 @@ export const NearSchema = Type.Object({
   label: Type.Optional(Type.String({ description: 'the place `near` named, e.g. "Minneapolis, MN, US"' })),
 });
 
+/** The field a query's words named: an occupation, licence, credential or workplace, or a field's own name. */
+export const UnderstoodSchema = Type.Object({
+  field: Type.String({ description: 'cluster id; its events rank first' }),
+  fieldName: Type.String(),
+  pathway: Type.Optional(Type.String({ description: 'pathway id, when the words name one' })),
+  via: Type.String({ description: 'the words that named it, e.g. "registered nurse"' }),
+  kind: Type.Union(
+    ['occupation', 'licence', 'credential', 'abbreviation', 'title', 'workplace', 'field'].map((k) => Type.Literal(k)),
+  ),
+  occupation: Type.Optional(
+    Type.Object({
+      code: Type.String({ description: 'O*NET-SOC code' }),
+      title: Type.String({ description: 'O*NET title' }),
+    }),
+  ),
+});
+export type Understood = Static<typeof UnderstoodSchema>;
+
 /** The search as the server understood it: names resolved to ids, defaults applied. */
 export const EchoedSearchQuerySchema = Type.Object({
   q: Type.String(),
@@ -101,6 +119,7 @@ export const EchoedSearchQuerySchema = Type.Object({
   sort: literals(SEARCH_SORTS),
   page: Type.Integer(),
   limit: Type.Integer(),
+  understood: Type.Optional(UnderstoodSchema),
 });
 export type EchoedSearchQuery = Static<typeof EchoedSearchQuerySchema>;
 

@@ -23,7 +23,7 @@ export type EventSuggestion = Static<typeof EventSuggestionSchema>;
 export const AssociationSuggestionSchema = Type.Object({ id: Type.String(), name: Type.String() });
 export type AssociationSuggestion = Static<typeof AssociationSuggestionSchema>;
 
-/** `GET /api/suggest`: fields, upcoming events and associations matching what was typed. */
+/** `GET /api/suggest`: fields, occupations (O*NET titles and the field each leads to), upcoming events and associations matching what was typed. */
 export const SuggestResponseSchema = Type.Object({
   q: Type.String(),
   fields: Type.Array(
@@ -31,6 +31,15 @@ export const SuggestResponseSchema = Type.Object({
       id: Type.String(),
       name: Type.String(),
       kind: Type.Union([Type.Literal('field'), Type.Literal('pathway')]),
+    }),
+  ),
+  occupations: Type.Array(
+    Type.Object({
+      title: Type.String({ description: 'O*NET occupation title' }),
+      code: Type.String({ description: 'O*NET-SOC code' }),
+      field: Type.String(),
+      pathway: Type.String(),
+      via: Type.Optional(Type.String({ description: 'the licence, credential or title typed, e.g. "RN"' })),
     }),
   ),
   events: Type.Array(EventSuggestionSchema),

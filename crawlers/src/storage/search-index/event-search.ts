@@ -10,8 +10,15 @@ import {
   type GeoPoint,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
+  not,
 } from '@fieldguide/shared';
-import { type FacetGroup, mergeDistributions, planFacetSearches, toEventFacets } from './search-facets.js';
+import {
+  type FacetDistribution,
+  type FacetGroup,
+  mergeDistributions,
+  planFacetSearches,
+  toEventFacets,
+} from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
   CROP_WORDS,
@@ -36,6 +43,13 @@ export interface EventSearchRequest {
   facets?: boolean;
   /** Mark the words that matched in each hit's `highlights`; default true. Off, each highlight is one plain run. */
   highlight?: boolean;
+  /**
+   * Events matching `filter` (the field a query's words named) come first: those matching the text by relevance;
+   * then, with `othersFirst` (the words named an occupation, which event text rarely repeats), the field's other
+   * events by hiring signal before the other events matching the text, else after them. Totals and facets count
+   * all of them.
+   */
+  boost?: { filter: Filter; othersFirst?: boolean };
 }
 
 /** A page of events in the API's shape. */
@@ -122,6 +136,7 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function findEvents(index: SearchIndex, request: EventSearchRequest): Promise<EventSearchResult> {
+  if (request.boost) return findEventsBoosted(index, request, request.boost);
   const plan = planEventSearch(request);
   // One request per facet group in parallel on a keep-alive connection; a multi-search would make it one round trip.
   const [main, ...facetResults] = await Promise.all([
@@ -136,6 +151,134 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
     totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
     facets: toEventFacets(
       mergeDistributions([main.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
+    ),
+  };
+}
+
+/** Adds up the facet counts of searches over disjoint sets of events. */
+function sumDistributions(distributions: readonly FacetDistribution[]): FacetDistribution {
+  const sum: FacetDistribution = {};
+  for (const distribution of distributions) {
+    for (const [attribute, counts] of Object.entries(distribution)) {
+      const target = sum[attribute] ?? {};
+      sum[attribute] = target;
+      for (const [value, n] of Object.entries(counts)) target[value] = (target[value] ?? 0) + n;
+    }
+  }
+  return sum;
+}
+
+interface SearchPart {
+  q: string;
+  filter: Filter;
+}
+
+/** The total and facets of one part of a boosted search: its count request and its disjunctive facet requests. */
+async function countPart(index: SearchIndex, plan: EventSearchPlan, part: SearchPart) {
+  const restrict = (filter: Filter | undefined) => and([filter, part.filter]);
+  const [main, ...facetResults] = await Promise.all([
+    index.searchEvents({
+      q: part.q,
+      filter: restrict(plan.main.filter as Filter | undefined),
+      page: 1,
+      hitsPerPage: 0,
+      ...(plan.main.facets ? { facets: plan.main.facets } : {}),
+    }),
+    ...plan.facetSearches.map((params) =>
+      index.searchEvents({ ...params, q: part.q, filter: restrict(params.filter as Filter | undefined) }),
+    ),
+  ]);
+  return {
+    total: main?.totalHits ?? main?.estimatedTotalHits ?? 0,
+    distribution: mergeDistributions([main?.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
+  };
+}
+
+/** Most events of the boosted field matching the text that a search leaves out of the field's other events. */
+const MAX_EXCLUDED = 500;
+
+/**
+ * {@link findEvents} with the boosted events first. The page is a window over three lists: the field's events
+ * matching the text (by relevance), then the field's other events (strongest hiring signal first) and the other
+ * fields' events matching the text, in the order `othersFirst` says. Counts all three first, then reads only the
+ * lists the window reaches.
+ */
+async function findEventsBoosted(
+  index: SearchIndex,
+  request: EventSearchRequest,
+  boost: { filter: Filter; othersFirst?: boolean },
+): Promise<EventSearchResult> {
+  const plan = planEventSearch(request);
+  const { page, limit, q } = request.query;
+  const matching: SearchPart = { q, filter: boost.filter };
+  const field: SearchPart = { q: '', filter: boost.filter };
+  const rest: SearchPart = { q, filter: not(boost.filter) };
+  const [matchingCount, fieldCount, restCount] = await Promise.all([
+    countPart(index, plan, matching),
+    countPart(index, plan, field),
+    countPart(index, plan, rest),
+  ]);
+  // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
+  const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
+  const a = matchingCount.total;
+  const sizes = { matching: a, others: withField ? fieldCount.total - a : 0, rest: restCount.total };
+  const order = boost.othersFirst
+    ? (['matching', 'others', 'rest'] as const)
+    : (['matching', 'rest', 'others'] as const);
+  const offset = (page - 1) * limit;
+  const windows = {} as Record<keyof typeof sizes, { from: number; count: number }>;
+  let start = 0;
+  let taken = 0;
+  for (const list of order) {
+    const size = sizes[list];
+    const count = Math.max(0, Math.min(limit - taken, start + size - Math.max(offset, start)));
+    windows[list] = { from: Math.max(0, offset - start), count };
+    start += size;
+    taken += count;
+  }
+  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
+  const read = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
+    count <= 0
+      ? Promise.resolve([])
+      : index
+          .searchEvents({
+            ...window,
+            ...params,
+            q: part.q,
+            filter: and([plan.main.filter as Filter | undefined, part.filter]),
+            offset: from,
+            limit: count,
+          })
+          .then((r) => r.hits);
+  const byHiring = request.query.sort === 'relevance' ? { sort: ['hiring:desc', 'start:asc'] } : {};
+  const others = windows.others;
+  const [matchingHits, otherHits, restHits] = await Promise.all([
+    read(matching, windows.matching.from, windows.matching.count),
+    others.count <= 0
+      ? Promise.resolve([])
+      : Promise.all([
+          // The field's events not matching the text: its whole list read up to the window, less those that do.
+          index.searchEvents({
+            q,
+            filter: and([plan.main.filter as Filter | undefined, boost.filter]),
+            limit: a,
+            attributesToRetrieve: ['id'],
+          }),
+          read(field, 0, others.from + others.count + a, byHiring),
+        ]).then(([matched, all]) => {
+          const seen = new Set(matched.hits.map((h) => h.id as string));
+          return all.filter((h) => !seen.has(h.id as string)).slice(others.from, others.from + others.count);
+        }),
+    read(rest, windows.rest.from, windows.rest.count),
+  ]);
+  const hitsOf = { matching: matchingHits, others: otherHits, rest: restHits };
+  const total = sizes.matching + sizes.others + sizes.rest;
+  return {
+    hits: order.flatMap((list) => hitsOf[list]).map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
+    total,
+    totalPages: Math.ceil(total / limit),
+    facets: toEventFacets(
+      sumDistributions([(withField ? fieldCount : matchingCount).distribution, restCount.distribution]),
     ),
   };
 }

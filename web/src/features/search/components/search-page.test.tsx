@@ -8,7 +8,13 @@ import { currentUrl, renderApp } from '../../../testing/render-app.js';
 function stubSearch() {
   return stubFetch({
     '/api/fields': () => fieldsResponse,
-    '/api/suggest': (url) => ({ q: url.searchParams.get('q'), fields: [], events: [], associations: [] }),
+    '/api/suggest': (url) => ({
+      q: url.searchParams.get('q'),
+      fields: [],
+      occupations: [],
+      events: [],
+      associations: [],
+    }),
     '/api/search': (url) => {
       const q = url.searchParams.get('q') ?? '';
       if (q === 'zzz') return searchResponse([]);
