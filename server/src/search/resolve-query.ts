@@ -5,10 +5,12 @@ import {
   type NormalizedSearchQuery,
   normalizeAssociationQuery,
   normalizeSearchQuery,
+  type PlaceResolution,
   type SearchQuery,
   ValidationError,
 } from '@fieldguide/shared';
-import { type ResolvedPlace, resolvePlace } from '../geo/gazetteer.js';
+import type { ResolvedPlace } from '../geo/gazetteer.js';
+import { readPlace } from '../geo/read-place.js';
 
 /** Deepest result a search can page to: `page × limit` (Meilisearch's `maxTotalHits` of the index contract). */
 export const MAX_RESULT_WINDOW = 10_000;
@@ -18,8 +20,18 @@ export interface ResolvedEventQuery {
   query: NormalizedSearchQuery;
   /** The point to search around: `near` as coordinates, or the place it named. */
   point?: GeoPoint;
-  /** The place `near` named, when it was a name. */
+  /** The place `near` named, when it was a name that was found. */
   place?: ResolvedPlace;
+  /** How a place name in `near` was read (exact, corrected, postal code, not found), to echo back. */
+  placeResolution?: PlaceResolution;
+}
+
+export interface ResolveEventQueryOptions {
+  /**
+   * What a place name that names nothing known does: `ignore` (default) searches without the place and says so in
+   * `placeResolution`; `reject` throws a ValidationError (feeds: a subscription must not silently widen).
+   */
+  unknownPlace?: 'ignore' | 'reject';
 }
 
 function checkWindow(what: string, page: number, limit: number) {
@@ -31,26 +43,32 @@ function checkWindow(what: string, page: number, limit: number) {
 }
 
 /**
- * Validates and normalizes an event search (see {@link normalizeSearchQuery}), bounds paging, and resolves a place
- * name in `near` with the offline gazetteer.
- * @throws ValidationError naming the bad parameter (an unknown field or place, `page × limit` over 10 000, …).
+ * Validates and normalizes an event search (see {@link normalizeSearchQuery}), bounds paging, and reads a place
+ * name in `near` (postal code, city, misspelt city) offline. A place that names nothing known is left out of the
+ * search (and `sort=distance` falls back to the default), unless `unknownPlace: 'reject'`.
+ * @throws ValidationError naming the bad parameter (an unknown field, `page × limit` over 10 000, …).
  */
-export function resolveEventQuery(raw: SearchQuery, now: Date): ResolvedEventQuery {
+export async function resolveEventQuery(
+  raw: SearchQuery,
+  now: Date,
+  options: ResolveEventQueryOptions = {},
+): Promise<ResolvedEventQuery> {
   const query = normalizeSearchQuery(raw, { now });
   checkWindow('search query', query.page, query.limit);
-  if (query.nearText !== undefined) {
-    const place = resolvePlace(query.nearText);
-    if (!place) {
-      throw new ValidationError('search query', [
-        {
-          path: '/near',
-          message: `names no place we know: ${JSON.stringify(query.nearText)}; try "City, ST", "City, Country" or "lat,lng"`,
-        },
-      ]);
-    }
-    return { query, point: { lat: place.lat, lng: place.lng }, place };
+  if (query.nearText === undefined) return query.near ? { query, point: query.near } : { query };
+  const { resolution, place } = await readPlace(query.nearText);
+  if (place) return { query, point: { lat: place.lat, lng: place.lng }, place, placeResolution: resolution };
+  if (options.unknownPlace === 'reject') {
+    throw new ValidationError('search query', [
+      {
+        path: '/near',
+        message: `names no place we know: ${JSON.stringify(query.nearText)}; ${resolution.hint ?? 'try "City, ST", "City, Country", a US ZIP code or "lat,lng"'}`,
+      },
+    ]);
   }
-  return query.near ? { query, point: query.near } : { query };
+  const { nearText: _dropped, ...withoutPlace } = query;
+  if (withoutPlace.sort === 'distance') withoutPlace.sort = withoutPlace.q === '' ? 'date' : 'relevance';
+  return { query: withoutPlace, placeResolution: resolution };
 }
 
 /**

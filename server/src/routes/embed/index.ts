@@ -138,7 +138,12 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
       const theme = request.query?.theme === 'dark' ? 'dark' : 'light';
       if (request.validationError) return sendProblem(request, reply, toApiError(request.validationError), theme);
       try {
-        const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false, highlight: false });
+        const result = await runEventSearch(app, toSearchQuery(request.query), {
+          facets: false,
+          highlight: false,
+          // A career center's page shows no notice: a place that names nothing is an error it must see, not all events.
+          unknownPlace: 'reject',
+        });
         return reply
           .header('cache-control', `public, max-age=${EVENTS_PAGE_MAX_AGE_S}`)
           .type(HTML)
