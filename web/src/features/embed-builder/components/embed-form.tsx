@@ -2,16 +2,20 @@ import { useId } from 'react';
 import { useFields } from '../../../lib/fields-query.js';
 import { EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
 import { EMBED_RADII, type EmbedSettings, MAX_EMBED_EVENTS } from '../embed-snippets.js';
+import type { usePlaceCheck } from '../hooks/use-place-check.js';
+import { PlaceField } from './place-field.js';
 
 export interface EmbedFormProps {
   settings: EmbedSettings;
+  /** The place checked against the gazetteer (`usePlaceCheck(settings.near)`). */
+  placeCheck: ReturnType<typeof usePlaceCheck>;
   onChange: (patch: Partial<EmbedSettings>) => void;
 }
 
 const radiusLabel = (r: string) => r.replace(/(km|mi)$/, ' $1');
 
 /** The builder's choices: field, place and radius, type, number of events and theme. */
-export function EmbedForm({ settings, onChange }: EmbedFormProps) {
+export function EmbedForm({ settings, placeCheck, onChange }: EmbedFormProps) {
   const id = useId();
   const { data: fields, error } = useFields();
   const hasPlace = settings.near.trim() !== '';
@@ -34,19 +38,12 @@ export function EmbedForm({ settings, onChange }: EmbedFormProps) {
         </select>
         {error && <p className="hint">The list of fields could not be loaded; every field is shown.</p>}
       </div>
-      <div className="embed-builder__control">
-        <label htmlFor={`${id}-near`}>Near</label>
-        <input
-          id={`${id}-near`}
-          type="text"
-          value={settings.near}
-          placeholder="Minneapolis, MN"
-          autoComplete="off"
-          maxLength={100}
-          onChange={(e) => onChange({ near: e.target.value })}
-        />
-        <p className="hint">A city (“City, ST”), or empty for anywhere and online.</p>
-      </div>
+      <PlaceField
+        value={settings.near}
+        check={placeCheck}
+        suggestions={placeCheck.places?.places ?? []}
+        onChange={(near) => onChange({ near })}
+      />
       <div className="embed-builder__control">
         <label htmlFor={`${id}-radius`}>Within</label>
         <select

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { usePlaces } from '../../../lib/places-query.js';
 import type { SearchState } from '../search-state.js';
 
 const RADII = ['10mi', '25mi', '50mi', '100mi', '250mi', '25km', '50km', '100km', '250km'];
@@ -24,8 +25,11 @@ function geoErrorMessage(error: GeolocationPositionError): string {
 /** Near a typed place or the device's location ("near me"), within a radius. */
 export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) {
   const placeId = useId();
+  const placesId = useId();
   const radiusId = useId();
   const [place, setPlace] = useState(state.near ?? '');
+  // Suggestions for what is being typed, not for the place already searched.
+  const suggestions = usePlaces(place === (state.near ?? '') ? '' : place).data?.places ?? [];
   const [geo, setGeo] = useState<GeoStatus>({ kind: 'idle' });
   const isCoordinates = state.near !== undefined && /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(state.near);
 
@@ -71,10 +75,21 @@ export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) 
             type="text"
             value={place}
             maxLength={100}
-            autoComplete="address-level2"
-            placeholder={isCoordinates ? 'Your location' : 'e.g. Minneapolis, MN'}
-            onChange={(e) => setPlace(e.target.value)}
+            autoComplete="off"
+            list={placesId}
+            placeholder={isCoordinates ? 'Your location' : 'e.g. Minneapolis, MN or 60616'}
+            onChange={(e) => {
+              const value = e.target.value;
+              setPlace(value);
+              // Picking a suggestion searches at once; its label resolves to exactly that place.
+              if (suggestions.some((p) => p.label === value)) onChange((prev) => ({ ...prev, near: value }));
+            }}
           />
+          <datalist id={placesId}>
+            {suggestions.map((p) => (
+              <option key={p.label} value={p.label} />
+            ))}
+          </datalist>
           <button type="submit" className="button">
             Set
           </button>

@@ -4,6 +4,7 @@ import { useFields } from '../../../lib/fields-query.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
 import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams } from '../search-state.js';
+import { PlaceNotice } from './place-notice.js';
 import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
@@ -93,6 +94,18 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           </div>
         </section>
         <div className="search-page__results">
+          <PlaceNotice
+            place={search.isPlaceholderData ? undefined : search.data?.query.place}
+            onChoose={(near) => setState((prev) => ({ ...prev, near }))}
+            onClear={() =>
+              setState((prev) => ({
+                ...prev,
+                near: undefined,
+                radius: undefined,
+                sort: prev.sort === 'distance' ? undefined : prev.sort,
+              }))
+            }
+          />
           <SearchResults
             state={state}
             data={search.data}
