@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { usePlaces } from '../../../lib/places-query.js';
-import type { SearchState } from '../search-state.js';
+import { type SearchState, withoutPlace } from '../search-state.js';
 
 const RADII = ['10mi', '25mi', '50mi', '100mi', '250mi', '25km', '50km', '100km', '250km'];
 const DEFAULT_RADIUS = '50km';
@@ -119,18 +119,7 @@ export function NearFilter({ state, resolvedLabel, onChange }: NearFilterProps) 
       {state.near && (
         <p className="near-filter__current">
           {isCoordinates ? 'Around your location' : `Around ${resolvedLabel ?? state.near}`}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              onChange((prev) => ({
-                ...prev,
-                near: undefined,
-                radius: undefined,
-                sort: prev.sort === 'distance' ? undefined : prev.sort,
-              }))
-            }
-          >
+          <button type="button" className="link-button" onClick={() => onChange(withoutPlace)}>
             Clear place
           </button>
         </p>

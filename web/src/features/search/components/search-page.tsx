@@ -3,7 +3,7 @@ import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
-import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams } from '../search-state.js';
+import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams, withoutPlace } from '../search-state.js';
 import { PlaceNotice } from './place-notice.js';
 import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
@@ -97,14 +97,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           <PlaceNotice
             place={search.isPlaceholderData ? undefined : search.data?.query.place}
             onChoose={(near) => setState((prev) => ({ ...prev, near }))}
-            onClear={() =>
-              setState((prev) => ({
-                ...prev,
-                near: undefined,
-                radius: undefined,
-                sort: prev.sort === 'distance' ? undefined : prev.sort,
-              }))
-            }
+            onClear={() => setState(withoutPlace)}
           />
           <SearchResults
             state={state}
