@@ -14,6 +14,8 @@ describe('parsePostalCode', () => {
     expect(parsePostalCode('M5V 3L9')).toEqual({ country: 'CA', code: 'M5V' });
     expect(parsePostalCode('SW1A')).toEqual({ country: 'GB', code: 'SW1A' });
     expect(parsePostalCode('sw1a 1aa')).toEqual({ country: 'GB', code: 'SW1A' });
+    expect(parsePostalCode('W1A 1AA')).toEqual({ country: 'GB', code: 'W1A' });
+    expect(parsePostalCode('M1 1AE')).toEqual({ country: 'GB', code: 'M1' });
     for (const text of ['Chicago', '6061', '606161', '5M', '', 'NYC', '1'.repeat(200)]) {
       expect(parsePostalCode(text)).toBeUndefined();
     }

@@ -22,7 +22,8 @@ export interface PostalCode {
 }
 
 const US_ZIP = /^(\d{5})(?:-\d{4})?$/;
-const CA_POSTAL = /^([A-Z]\d[A-Z])(?:\s?\d[A-Z]\d)?$/;
+// Canada Post never uses D, F, I, O, Q, U (nor W, Z first): "W1A" is London's, not a Canadian FSA.
+const CA_POSTAL = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])(?:\s?\d[ABCEGHJ-NPRSTV-Z]\d)?$/;
 // Outward code, optionally followed by the inward code ("SW1A 1AA").
 const UK_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)(?:\s*\d[A-Z]{2})?$/;
 
