@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { getJson } from './support/http.js';
+import { getJson, httpGet } from './support/http.js';
 import { type E2eServer, startE2eServer } from './support/server.js';
 
 // Places people type: a misspelt city, an ambiguous name, a ZIP code, a place that names nothing; on the search
@@ -48,6 +48,11 @@ describe('the search page with a place it has to interpret', () => {
     const want = await apiTitles(`near=${encodeURIComponent('Chicago, IL')}`);
     expect(want.length).toBeGreaterThan(0);
     await expect.poll(() => cardTitles(page)).toEqual(want);
+    // A subscription follows the corrected place.
+    await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
+    const ics = new URL(await page.getByLabel(/^iCal/).inputValue());
+    expect(ics.searchParams.get('near')).toBe('Chicago, IL, US');
+    expect((await httpGet(ics.href)).status).toBe(200);
   });
 
   it('offers the namesakes of an ambiguous name, and keeps the one chosen in the URL', async () => {
@@ -67,6 +72,11 @@ describe('the search page with a place it has to interpret', () => {
     await expect.poll(() => notice(page).textContent()).toContain('We could not find the place “Qwzxv”');
     const everywhere = await apiTitles('');
     await expect.poll(() => cardTitles(page)).toEqual(everywhere);
+    // A feed would refuse the unknown place: the subscription is to what the page shows.
+    await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
+    const ics = new URL(await page.getByLabel(/^iCal/).inputValue());
+    expect(ics.searchParams.has('near')).toBe(false);
+    expect((await httpGet(ics.href)).status).toBe(200);
     await notice(page).getByRole('button', { name: 'Clear the place' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.has('near')).toBe(false);
   });

@@ -27,6 +27,16 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const { state, setState, hrefFor } = useSearchState();
   const params = useMemo(() => toApiParams(state), [state]);
   const search = useSearchEvents(params);
+  const place = search.isPlaceholderData ? undefined : search.data?.query.place;
+  // A subscription follows what the page shows: the corrected place, or no place when it names nothing (a feed
+  // refuses a place it cannot find rather than widen silently).
+  const subscribeParams = useMemo(() => {
+    if (place?.kind === 'not-found') {
+      const { near: _near, radius: _radius, ...rest } = params;
+      return rest;
+    }
+    return place?.kind === 'corrected' && place.resolved ? { ...params, near: place.resolved } : params;
+  }, [params, place]);
   const fields = useFields();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = countFilters(state);
@@ -95,7 +105,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
         </section>
         <div className="search-page__results">
           <PlaceNotice
-            place={search.isPlaceholderData ? undefined : search.data?.query.place}
+            place={place}
             onChoose={(near) => setState((prev) => ({ ...prev, near }))}
             onClear={() => setState(withoutPlace)}
           />
@@ -119,7 +129,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           {renderSubscribe && (
             <details className="subscribe-details">
               <summary>Subscribe to this search</summary>
-              {renderSubscribe(params)}
+              {renderSubscribe(subscribeParams)}
             </details>
           )}
         </div>
