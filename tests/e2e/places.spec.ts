@@ -70,6 +70,7 @@ describe('the search page with a place it has to interpret', () => {
   it('never empties the page for a place that names nothing: events from everywhere and a notice', async () => {
     const page = await open('/?near=Qwzxv');
     await expect.poll(() => notice(page).textContent()).toContain('We could not find the place “Qwzxv”');
+    expect(await page.locator('.near-filter__current').textContent()).toContain('Around Qwzxv (not found)');
     const everywhere = await apiTitles('');
     await expect.poll(() => cardTitles(page)).toEqual(everywhere);
     // A feed would refuse the unknown place: the subscription is to what the page shows.

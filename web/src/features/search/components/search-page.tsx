@@ -98,7 +98,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
               state={state}
               facets={search.data?.facets}
               taxonomy={fields.data?.fields ?? []}
-              resolvedNear={search.data?.query.near?.label}
+              resolvedNear={place?.kind === 'not-found' ? `${place.input} (not found)` : search.data?.query.near?.label}
               onChange={(update) => setState(update)}
             />
           </div>
