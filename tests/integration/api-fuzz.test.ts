@@ -139,7 +139,10 @@ const param = fc.oneof(
 );
 
 const path = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('/api/search', '/api/associations', '/api/fields', '/api/suggest', '/api/places') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('/api/search', '/api/associations', '/api/fields', '/api/suggest', '/api/places'),
+  },
   { weight: 1, arbitrary: text.map((id) => `/api/events/${encode(id)}`) },
   { weight: 1, arbitrary: text.map((id) => `/api/associations/${encode(id)}`) },
   { weight: 1, arbitrary: fc.constantFrom('/api/events/hs-nursing-fair-mpls', '/api/associations/mn-nurses') },
