@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/events/index.js';
 import { feedRoutes } from './routes/feeds/index.js';
 import { fieldRoutes } from './routes/fields/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { placeRoutes } from './routes/places/index.js';
 import { searchRoutes } from './routes/search/index.js';
 import { suggestRoutes } from './routes/suggest/index.js';
 
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(associationRoutes, { prefix: '/api' });
   await app.register(fieldRoutes, { prefix: '/api' });
   await app.register(suggestRoutes, { prefix: '/api' });
+  await app.register(placeRoutes, { prefix: '/api' });
   await app.register(embedRoutes, { widgetRoot: options.widgetRoot ?? DEFAULT_WIDGET_ROOT });
   await app.register(feedRoutes);
   await app.register(adminRoutes, { prefix: '/api/admin' });

@@ -110,6 +110,23 @@ describe('the embed builder', () => {
     expect(await pasted.locator('.fg').getAttribute('class')).toBe('fg dark');
     await expect.poll(() => titles(host.page.frameLocator('iframe[title="Upcoming events"]'))).toEqual(want);
   });
+
+  it('offers no snippet for a place it cannot resolve, and the corrected place for a misspelt one', async () => {
+    const opened = await openPage(browser, { allowedOrigins: [server.baseUrl] });
+    pages.push(opened);
+    const { page } = opened;
+    await page.goto(`${server.baseUrl}/embed-builder`);
+    const near = page.getByLabel('Near');
+    await near.fill('Qwzxv');
+    await expect.poll(() => page.locator('.embed-builder__withheld').count()).toBe(2);
+    await expect.poll(() => page.getByText('“Qwzxv” is not a place we know').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Copy/ }).count()).toBe(0);
+
+    await near.fill('Chicgo');
+    const code = page.getByRole('textbox', { name: 'Script tag (recommended): HTML to paste' });
+    await expect.poll(() => code.inputValue()).toContain('data-near="Chicago, IL, US"');
+    await expect.poll(() => page.getByRole('button', { name: /^Copy/ }).count()).toBe(2);
+  });
 });
 
 describe('the embed builder’s options and the iframe’s size', () => {

@@ -363,6 +363,7 @@ describe('mistakes in an embed', () => {
       '/mistakes',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mistakes</title></head><body>
 <fieldguide-events id="unknown-field" field="basket-weaving"></fieldguide-events>
+<fieldguide-events id="unknown-place" near="Qwzxv Nowhere"></fieldguide-events>
 <script src="${app}/embed.js" data-field="finance" data-target="#missing"></script>
 <script src="${app}/embed.js" data-field="finance" data-limit="lots" data-theme="neon"></script>
 <div id="slot"></div>
@@ -380,6 +381,7 @@ describe('mistakes in an embed', () => {
       const { page } = opened;
       await page.goto(`${site.origin}/mistakes`);
       await page.locator('#unknown-field .status').getByText('Events could not be loaded.').waitFor();
+      await page.locator('#unknown-place .status').getByText('Events could not be loaded.').waitFor();
       const defaulted = page.locator('script[data-limit] + [data-fieldguide-embed] li');
       await expect.poll(() => defaulted.count()).toBe(5);
       expect(await page.locator('script[data-limit] + [data-fieldguide-embed] .fg').getAttribute('class')).toBe(
@@ -403,6 +405,7 @@ describe('mistakes in an embed', () => {
           expect.stringMatching(
             /^\[fieldguide\] <script data-field="finance">: no element matches "#missing"\. Hint: /,
           ),
+          expect.stringMatching(/: near names no place we know: "Qwzxv Nowhere"\. Hint: use "City, ST"/),
           expect.stringMatching(/limit "lots" is not a whole number 1–50\. Hint: using 5\./),
           expect.stringMatching(/theme "neon" is unknown\. Hint: use "light" or "dark"\./),
           expect.stringMatching(/^\[fieldguide\] FieldguideEmbed\.render: no element matches "#nope"/),

@@ -29,8 +29,10 @@ describe('bad parameters', () => {
     ['/api/search?to=2026-01-01T25:00:00Z', 'to'],
     ['/api/search?from=2030-01-02&to=2030-01-01', 'to'],
     ['/api/search?near=91,10', 'near'],
-    ['/api/search?near=Qwzxv%20Nowhere', 'near'],
-    [`/api/search?near=${encodeURIComponent('_geoRadius(0, 0, 1)')}`, 'near'],
+    // A search answers an unknown place with a notice (api-search.test.ts); a feed must not silently widen.
+    ['/api/feeds?near=Qwzxv%20Nowhere', 'near'],
+    [`/api/feeds?near=${encodeURIComponent('_geoRadius(0, 0, 1)')}`, 'near'],
+    ['/api/feeds?near=SW1A', 'near'],
     ['/api/search?near=Chicago&radius=-5km', 'radius'],
     ['/api/search?near=Chicago&radius=99999', 'radius'],
     ['/api/search?near=Chicago&radius=5 parsecs', 'radius'],
@@ -51,6 +53,9 @@ describe('bad parameters', () => {
     ['/api/associations?page=1001', 'page'],
     ['/api/suggest?limit=11', 'limit'],
     [`/api/suggest?q=${'x'.repeat(101)}`, 'q'],
+    [`/api/places?q=${'x'.repeat(101)}`, 'q'],
+    ['/api/places?limit=11', 'limit'],
+    ['/api/places?near=Chicago', 'near'],
     ['/api/fields?x=1', 'x'],
   ];
 

@@ -84,6 +84,12 @@ const HOSTILE = [
   'finance',
   'Minneapolis, MN',
   'Portland, ME',
+  'Chicgo',
+  'Springfield',
+  '60616',
+  '60616-1234',
+  'M5V 3L9',
+  'SW1A 1AA',
   '44.98,-93.26',
   '90,180',
   '50mi',
@@ -133,7 +139,10 @@ const param = fc.oneof(
 );
 
 const path = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('/api/search', '/api/associations', '/api/fields', '/api/suggest') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom('/api/search', '/api/associations', '/api/fields', '/api/suggest', '/api/places'),
+  },
   { weight: 1, arbitrary: text.map((id) => `/api/events/${encode(id)}`) },
   { weight: 1, arbitrary: text.map((id) => `/api/associations/${encode(id)}`) },
   { weight: 1, arbitrary: fc.constantFrom('/api/events/hs-nursing-fair-mpls', '/api/associations/mn-nurses') },
@@ -184,6 +193,7 @@ describe('hostile query strings on every public GET route', () => {
           expectHitsMatchEcho(body, now);
         }
         if (url.startsWith('/api/associations?')) expectAssociationsMatchEcho(body);
+        if (url.startsWith('/api/places?')) expect(Array.isArray(body.places)).toBe(true);
       }),
       { numRuns: 2500 },
     );
@@ -196,7 +206,7 @@ describe('hostile query strings on every public GET route', () => {
       format: fc.constantFrom('online', 'in-person'),
       cost: fc.constantFrom('free', 'paid'),
       hiring: fc.constantFrom('0', '0.5', '0.9'),
-      near: fc.constantFrom('Minneapolis, MN', '44.98,-93.26', 'Chicago', 'London, UK'),
+      near: fc.constantFrom('Minneapolis, MN', '44.98,-93.26', 'Chicago', 'London, UK', 'Chicgo', '60616', 'Qwzxv'),
       radius: fc.constantFrom('10km', '50mi', '5000'),
       sort: fc.constantFrom('relevance', 'date', 'hiring'),
     };

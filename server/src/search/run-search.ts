@@ -7,9 +7,9 @@ import {
   inAny,
   type SearchQuery,
 } from '@fieldguide/shared';
-import { type ResolvedEventQuery, resolveEventQuery } from './resolve-query.js';
+import { type ResolvedEventQuery, type ResolveEventQueryOptions, resolveEventQuery } from './resolve-query.js';
 
-export interface EventSearchOptions {
+export interface EventSearchOptions extends ResolveEventQueryOptions {
   /** The instant "upcoming" is measured from; default: now. */
   now?: Date;
   /** Count facets (extra facet-only requests for active filters); default true. Feeds turn it off. */
@@ -22,7 +22,7 @@ const ROUND_KM = 10;
 
 /** The normalized query as the API echoes it back. */
 export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
-  const { query, point, place, reading } = resolved;
+  const { query, point, place, reading, placeResolution } = resolved;
   const echo: EchoedSearchQuery = {
     q: query.q,
     fields: query.fields,
@@ -38,6 +38,7 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
   if (query.to !== undefined) echo.to = query.to;
   if (query.withinDays !== undefined) echo.within = `${query.withinDays}d`;
   if (point) echo.near = place ? { ...point, label: place.label } : { ...point };
+  if (placeResolution) echo.place = placeResolution;
   if (query.cost !== undefined) echo.cost = query.cost;
   if (query.minHiring !== undefined) echo.hiring = query.minHiring;
   if (reading) {
@@ -57,6 +58,8 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
  * Runs an event search with the parameters of `GET /api/search`: validates and resolves the query (a place name
  * through the gazetteer), asks the index in the domain's terms, and adds each hit's distance from `near`. Reads
  * nothing from the store.
+ * A place that names nothing known is searched without (`query.place.kind: 'not-found'`) unless
+ * `unknownPlace: 'reject'`.
  * @throws ValidationError for a bad parameter (the API answers 400).
  * @throws IndexUnavailableError when Meilisearch cannot be reached (503).
  */
@@ -66,7 +69,7 @@ export async function runEventSearch(
   options: EventSearchOptions = {},
 ): Promise<EventSearchResponse> {
   const now = options.now ?? new Date();
-  const resolved = resolveEventQuery(raw, now);
+  const resolved = await resolveEventQuery(raw, now, options);
   const { query, point, reading } = resolved;
   const result = await findEvents(app.searchIndex, {
     query,

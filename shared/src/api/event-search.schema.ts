@@ -3,6 +3,7 @@ import { EVENT_FORMATS, EVENT_STATUSES, EVENT_TYPES, literals } from '../event/e
 import { COST_FILTERS, SEARCH_SORTS } from '../search/query.schema.js';
 import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
+import { PlaceResolutionSchema } from './places.schema.js';
 
 /** An upcoming event as a result card shows it (`GET /api/search` and the lists of the event and association pages). */
 export const EventHitSchema = Type.Object(
@@ -113,6 +114,7 @@ export const EchoedSearchQuerySchema = Type.Object({
   to: Type.Optional(Type.String()),
   within: Type.Optional(Type.String({ description: 'the relative window in days ("90d"), when the query gave one' })),
   near: Type.Optional(NearSchema),
+  place: Type.Optional(PlaceResolutionSchema),
   radiusKm: Type.Number(),
   cost: Type.Optional(literals(COST_FILTERS)),
   hiring: Type.Optional(Type.Number()),

@@ -147,7 +147,12 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = async 
         return sendProblem(request, reply, problem, theme);
       }
       try {
-        const result = await runEventSearch(app, toSearchQuery(request.query), { facets: false, highlight: false });
+        const result = await runEventSearch(app, toSearchQuery(request.query), {
+          facets: false,
+          highlight: false,
+          // A career center's page shows no notice: a place that names nothing is an error it must see, not all events.
+          unknownPlace: 'reject',
+        });
         const options = {
           autoHeight: request.query.height === 'auto',
           ...(tz === undefined ? {} : { viewerTimeZone: tz }),

@@ -232,7 +232,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const now = new Date();
-      const resolved = resolveEventQuery(request.query, now);
+      const resolved = await resolveEventQuery(request.query, now, { unknownPlace: 'reject' });
       const { query } = resolved;
       const { origin } = feedOrigin(request, app.config);
       const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));

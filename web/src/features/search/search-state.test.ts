@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchState, toApiParams, toggleCluster, togglePathway, toQuery } from './search-state.js';
+import { parseSearchState, toApiParams, toggleCluster, togglePathway, toQuery, withoutPlace } from './search-state.js';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -53,5 +53,14 @@ describe('toggleCluster / togglePathway', () => {
 
   it('turning a cluster off removes its pathways too, and leaves other fields', () => {
     expect(toggleCluster(['finance', 'health-science/therapeutic-services'], 'health-science')).toEqual(['finance']);
+  });
+});
+
+describe('withoutPlace', () => {
+  it('drops the place, its radius and a distance sort, and keeps the rest', () => {
+    const state = parseSearchState(new URLSearchParams('q=nurse&near=Chicgo&radius=10mi&sort=distance&field=finance'));
+    expect(toQuery(withoutPlace(state))).toBe(toQuery(parseSearchState(new URLSearchParams('q=nurse&field=finance'))));
+    const byDate = parseSearchState(new URLSearchParams('near=60616&sort=date'));
+    expect(withoutPlace(byDate).sort).toBe('date');
   });
 });

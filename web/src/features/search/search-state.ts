@@ -104,6 +104,11 @@ export function hasFilters(state: SearchState): boolean {
   );
 }
 
+/** The search without its place: no radius, and no distance sort, which needs a place. */
+export function withoutPlace(state: SearchState): SearchState {
+  return { ...state, near: undefined, radius: undefined, sort: state.sort === 'distance' ? undefined : state.sort };
+}
+
 /** Adds `value` to `list` when missing, removes it when present. */
 export function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];

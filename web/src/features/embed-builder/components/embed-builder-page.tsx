@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value.js';
 import { DEFAULT_RADIUS, viewerDistanceUnit, viewerTimeZone } from '../../../lib/viewer.js';
 import {
   DEFAULT_EMBED_SETTINGS,
@@ -7,7 +8,7 @@ import {
   iframeSnippet,
   scriptSnippet,
 } from '../embed-snippets.js';
-import { useDebouncedValue } from '../hooks/use-debounced-value.js';
+import { usePlaceCheck } from '../hooks/use-place-check.js';
 import { EmbedForm } from './embed-form.js';
 import { SnippetBox } from './snippet-box.js';
 import { IframePreview, WidgetPreview } from './widget-preview.js';
@@ -25,9 +26,25 @@ export function EmbedBuilderPage() {
     radius: DEFAULT_RADIUS[unit],
     tz: zone ?? '',
   }));
-  const preview = useDebouncedValue(settings, PREVIEW_DELAY_MS);
   const origin = embedOrigin();
   const update = (patch: Partial<EmbedSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
+  const placeCheck = usePlaceCheck(settings.near);
+  const checkedNear = placeCheck.status === 'ok' ? placeCheck.near : undefined;
+  // A snippet is offered only with a place the server resolves (or none): never one that would fail on a site.
+  const snippet = useMemo<EmbedSettings | undefined>(() => {
+    if (settings.near.trim() === '') return settings;
+    return checkedNear === undefined ? undefined : { ...settings, near: checkedNear };
+  }, [settings, checkedNear]);
+  // The previews keep the last settings that made a snippet while a place is checked or wrong.
+  const lastGood = useRef(settings);
+  if (snippet) lastGood.current = snippet;
+  const preview = useDebouncedValue(snippet ?? lastGood.current, PREVIEW_DELAY_MS);
+  const withheld =
+    placeCheck.status === 'checking'
+      ? 'Checking the place…'
+      : placeCheck.status === 'failed'
+        ? 'No snippet yet: the place could not be checked.'
+        : 'No snippet yet: the place above is not one we know. Pick one from the list, or leave it empty.';
   return (
     <div className="embed-builder">
       <title>Embed builder · Fieldguide</title>
@@ -37,7 +54,7 @@ export function EmbedBuilderPage() {
         date by itself.
       </p>
       <div className="embed-builder__layout">
-        <EmbedForm settings={settings} onChange={update} unit={unit} viewerTimeZone={zone} />
+        <EmbedForm settings={settings} placeCheck={placeCheck} onChange={update} unit={unit} viewerTimeZone={zone} />
         <div>
           <h2>Preview</h2>
           <div className="embed-builder__previews">
@@ -50,7 +67,12 @@ export function EmbedBuilderPage() {
               <IframePreview origin={origin} settings={preview} />
             </section>
           </div>
-          <SnippetBox title="Script tag (recommended)" what="the script tag" code={scriptSnippet(origin, settings)}>
+          <SnippetBox
+            title="Script tag (recommended)"
+            what="the script tag"
+            code={snippet && scriptSnippet(origin, snippet)}
+            withheld={withheld}
+          >
             <p className="hint">
               Paste it where the list should appear. It follows your page’s width, sets no cookies, and can be themed
               with CSS custom properties such as <code>--fg-accent</code>, <code>--fg-font</code>, <code>--fg-bg</code>,{' '}
@@ -61,7 +83,8 @@ export function EmbedBuilderPage() {
           <SnippetBox
             title="Iframe (works without JavaScript)"
             what="the iframe"
-            code={iframeSnippet(origin, settings)}
+            code={snippet && iframeSnippet(origin, snippet)}
+            withheld={withheld}
           >
             <p className="hint">
               Works where the page cannot run our script widget. The script after it sizes the frame to its content;

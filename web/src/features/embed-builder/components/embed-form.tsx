@@ -4,9 +4,13 @@ import { useFields } from '../../../lib/fields-query.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
 import { type DistanceUnit, RADII, radiusLabel } from '../../../lib/viewer.js';
 import { type EmbedSettings, MAX_EMBED_EVENTS, MAX_EMBED_KEYWORDS } from '../embed-snippets.js';
+import type { usePlaceCheck } from '../hooks/use-place-check.js';
+import { PlaceField } from './place-field.js';
 
 export interface EmbedFormProps {
   settings: EmbedSettings;
+  /** The place checked against the gazetteer (`usePlaceCheck(settings.near)`). */
+  placeCheck: ReturnType<typeof usePlaceCheck>;
   onChange: (patch: Partial<EmbedSettings>) => void;
   /** The radii offered are in the editor's unit. */
   unit: DistanceUnit;
@@ -24,7 +28,7 @@ const HIRING_OPTIONS: readonly [EmbedSettings['hiring'], string][] = [
  * The builder's choices, each an option the widget and the iframe accept: field, keywords, place and radius, type,
  * format, hiring floor, number of events, theme, and the iframe's zone for online events; each states its limits.
  */
-export function EmbedForm({ settings, onChange, unit, viewerTimeZone }: EmbedFormProps) {
+export function EmbedForm({ settings, placeCheck, onChange, unit, viewerTimeZone }: EmbedFormProps) {
   const id = useId();
   const { data: fields, error } = useFields();
   const hasPlace = settings.near.trim() !== '';
@@ -63,19 +67,12 @@ export function EmbedForm({ settings, onChange, unit, viewerTimeZone }: EmbedFor
           Words in the title or description, up to {MAX_EMBED_KEYWORDS} characters; empty for every event.
         </p>
       </div>
-      <div className="embed-builder__control">
-        <label htmlFor={`${id}-near`}>Near</label>
-        <input
-          id={`${id}-near`}
-          type="text"
-          value={settings.near}
-          placeholder="Minneapolis, MN"
-          autoComplete="off"
-          maxLength={100}
-          onChange={(e) => onChange({ near: e.target.value })}
-        />
-        <p className="hint">A city (“City, ST”), or empty for anywhere and online.</p>
-      </div>
+      <PlaceField
+        value={settings.near}
+        check={placeCheck}
+        suggestions={placeCheck.places?.places ?? []}
+        onChange={(near) => onChange({ near })}
+      />
       <div className="embed-builder__control">
         <label htmlFor={`${id}-radius`}>Within</label>
         <select

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
+import { usePlaces } from '../../../lib/places-query.js';
 import { DEFAULT_RADIUS, type DistanceUnit, RADII, radiusLabel } from '../../../lib/viewer.js';
-import type { SearchState } from '../search-state.js';
+import { type SearchState, withoutPlace } from '../search-state.js';
 
 export interface NearFilterProps {
   state: SearchState;
@@ -22,8 +23,11 @@ function geoErrorMessage(error: GeolocationPositionError): string {
 /** Near a typed place or the device's location ("near me"), within a radius. */
 export function NearFilter({ state, resolvedLabel, unit, onChange }: NearFilterProps) {
   const placeId = useId();
+  const placesId = useId();
   const radiusId = useId();
   const [place, setPlace] = useState(state.near ?? '');
+  // Suggestions for what is being typed, not for the place already searched.
+  const suggestions = usePlaces(place === (state.near ?? '') ? '' : place).data?.places ?? [];
   const [geo, setGeo] = useState<GeoStatus>({ kind: 'idle' });
   const isCoordinates = state.near !== undefined && /^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/.test(state.near);
 
@@ -69,10 +73,21 @@ export function NearFilter({ state, resolvedLabel, unit, onChange }: NearFilterP
             type="text"
             value={place}
             maxLength={100}
-            autoComplete="address-level2"
-            placeholder={isCoordinates ? 'Your location' : 'e.g. Minneapolis, MN'}
-            onChange={(e) => setPlace(e.target.value)}
+            autoComplete="off"
+            list={placesId}
+            placeholder={isCoordinates ? 'Your location' : 'e.g. Minneapolis, MN or 60616'}
+            onChange={(e) => {
+              const value = e.target.value;
+              setPlace(value);
+              // Picking a suggestion searches at once; its label resolves to exactly that place.
+              if (suggestions.some((p) => p.label === value)) onChange((prev) => ({ ...prev, near: value }));
+            }}
           />
+          <datalist id={placesId}>
+            {suggestions.map((p) => (
+              <option key={p.label} value={p.label} />
+            ))}
+          </datalist>
           <button type="submit" className="button">
             Set
           </button>
@@ -102,18 +117,7 @@ export function NearFilter({ state, resolvedLabel, unit, onChange }: NearFilterP
       {state.near && (
         <p className="near-filter__current">
           {isCoordinates ? 'Around your location' : `Around ${resolvedLabel ?? state.near}`}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              onChange((prev) => ({
-                ...prev,
-                near: undefined,
-                radius: undefined,
-                sort: prev.sort === 'distance' ? undefined : prev.sort,
-              }))
-            }
-          >
+          <button type="button" className="link-button" onClick={() => onChange(withoutPlace)}>
             Clear place
           </button>
         </p>

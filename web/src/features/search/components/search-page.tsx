@@ -5,7 +5,8 @@ import { useFields } from '../../../lib/fields-query.js';
 import { DEFAULT_RADIUS, viewerDistanceUnit } from '../../../lib/viewer.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
-import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams } from '../search-state.js';
+import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams, withoutPlace } from '../search-state.js';
+import { PlaceNotice } from './place-notice.js';
 import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
@@ -41,6 +42,16 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const current = search.isPlaceholderData ? undefined : search.data;
   const loading = current === undefined && (search.isFetching || search.isPending);
   const isSlow = useAfterDelay(loading && search.fetchStatus === 'fetching', SLOW_SEARCH_MS);
+  const place = current?.query.place;
+  // A subscription follows what the page shows: the corrected place, or no place when it names nothing (a feed
+  // refuses a place it cannot find rather than widen silently).
+  const subscribeParams = useMemo(() => {
+    if (place?.kind === 'not-found') {
+      const { near: _near, radius: _radius, ...rest } = params;
+      return rest;
+    }
+    return place?.kind === 'corrected' && place.resolved ? { ...params, near: place.resolved } : params;
+  }, [params, place]);
   const fields = useFields();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = countFilters(state);
@@ -102,13 +113,18 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
               state={state}
               facets={search.data?.facets}
               taxonomy={fields.data?.fields ?? []}
-              resolvedNear={current?.query.near?.label}
+              resolvedNear={place?.kind === 'not-found' ? `${place.input} (not found)` : current?.query.near?.label}
               unit={unit}
               onChange={(update) => setState(update)}
             />
           </div>
         </section>
         <div className="search-page__results">
+          <PlaceNotice
+            place={place}
+            onChoose={(near) => setState((prev) => ({ ...prev, near }))}
+            onClear={() => setState(withoutPlace)}
+          />
           <SearchResults
             state={state}
             data={current}
@@ -131,7 +147,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           {renderSubscribe && (
             <details className="subscribe-details">
               <summary>Subscribe to this search</summary>
-              {renderSubscribe(params)}
+              {renderSubscribe(subscribeParams)}
             </details>
           )}
         </div>
