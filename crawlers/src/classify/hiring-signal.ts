@@ -14,6 +14,11 @@ export interface HiringSignalInput {
   association?: { jobBoardUrl?: string; hasCareerCenter?: boolean };
   /** How many exhibitors the source lists, when it does. */
   exhibitorsCount?: number;
+  /**
+   * False when the source gives no place: an "in-person" format is then only the default of a source that said
+   * nothing, and the signal neither adds the in-person weight nor claims "In person". Undefined: trust the format.
+   */
+  venueKnown?: boolean;
 }
 
 /**
@@ -161,7 +166,9 @@ export function hiringSignal(input: HiringSignalInput): HiringSignal {
     give(HIRING_WEIGHTS.careerOrganizer, HIRING_REASONS.careerOrganizer);
   if (input.format === 'online') give(HIRING_WEIGHTS.onlineOnly, HIRING_REASONS.onlineOnly);
   else if (input.format === 'hybrid') give(HIRING_WEIGHTS.hybrid, HIRING_REASONS.hybrid);
-  else if (input.format === 'in-person') give(HIRING_WEIGHTS.inPerson, HIRING_REASONS.inPerson);
+  else if (input.format === 'in-person' && input.venueKnown !== false) {
+    give(HIRING_WEIGHTS.inPerson, HIRING_REASONS.inPerson);
+  }
 
   const reasons = weighted.sort((a, b) => b[0] - a[0]).map(([, reason]) => reason);
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100, reasons };
