@@ -117,7 +117,9 @@ const EVIDENCE: [string, Evidence][] = [
      success managers, bim managers, funeral directors, fight directors, casting directors, thought leaders,
      team leaders, team leads, pet owners, home owners, dog owners, ev owners, car owners, hiring trends,
      hiring practices, hiring process, selection process, interview skills, interview tips, mock interviews,
-     recruiting volunteers, volunteer recruitment, recruit volunteers, job search, board members`,
+     recruiting volunteers, volunteer recruitment, recruit volunteers, job search, board members,
+     career fair prep, career fair preparation, job fair prep, career fair tips, career fair success,
+     first career fair, preparing for career fairs`,
   ),
 ];
 
