@@ -20,6 +20,7 @@ export * from './event/event.schema.js';
 export * from './feeds/feed-urls.js';
 export * from './format/cost.js';
 export * from './format/event-when.js';
+export * from './format/fields.js';
 export * from './format/hiring.js';
 export * from './format/place.js';
 export * from './format/status.js';

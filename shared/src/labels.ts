@@ -16,6 +16,9 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   other: 'Other',
 };
 
+/** What an event open to every field shows where other events show their field names. */
+export const ALL_FIELDS_LABEL = 'All fields';
+
 export const EVENT_FORMAT_LABELS: Readonly<Record<EventFormat, string>> = {
   'in-person': 'In person',
   online: 'Online',

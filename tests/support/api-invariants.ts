@@ -8,6 +8,7 @@ interface Hit {
   id: string;
   fields: string[];
   pathways: string[];
+  allFields?: boolean;
   type: string;
   format: string;
   costFree: boolean | null;
@@ -20,6 +21,7 @@ interface Hit {
 interface Echo {
   fields: string[];
   pathways: string[];
+  allFields?: 'include' | 'exclude';
   types: string[];
   formats: string[];
   from: string;
@@ -41,7 +43,9 @@ export function expectHitsMatchEcho(body: { hits: Hit[]; query: Echo }, now: Dat
     const where = `hit ${hit.id} for ${JSON.stringify(q)}`;
     if (q.fields.length + q.pathways.length > 0) {
       const inField = hit.fields.some((f) => q.fields.includes(f)) || hit.pathways.some((p) => q.pathways.includes(p));
-      expect(inField, where).toBe(true);
+      // An event open to all fields matches every field filter, unless the query leaves them out.
+      const openToAll = hit.allFields === true && q.allFields !== 'exclude';
+      expect(inField || openToAll, where).toBe(true);
     }
     if (q.types.length > 0) expect(q.types, where).toContain(hit.type);
     if (q.formats.length > 0) expect(q.formats, where).toContain(hit.format);

@@ -15,7 +15,15 @@ export interface EvalCase {
   typeHint?: string;
   association?: { jobBoardUrl?: string; hasCareerCenter?: boolean };
   exhibitorsCount?: number;
-  expect: { fields: string[]; type: EventType; hiring: 'high' | 'low' };
+  expect: {
+    fields: string[];
+    type: EventType;
+    hiring: 'high' | 'low';
+    /** Open to every field (then `fields` is empty); absent: false. */
+    allFields?: boolean;
+    /** False for a hobby, leisure or family event; absent: true. */
+    careerRelevant?: boolean;
+  };
 }
 
 /** A conference name from the conference-data set, with the topic its file is named after. */

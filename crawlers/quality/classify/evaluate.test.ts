@@ -14,12 +14,14 @@ const labelled = (id: string, fields: string[], extra: Partial<EvalCase> = {}): 
   ...extra,
 });
 
+const plain = { pathways: [], allFields: false, careerRelevant: true };
+
 describe('evaluate', () => {
   it('computes per-cluster and pooled precision, recall and F1, type and hiring accuracy', () => {
     const answers: Record<string, EventClassification> = {
-      a: { fields: ['finance'], pathways: [], type: 'conference', hiring: { score: 0.2, reasons: [] } },
-      b: { fields: ['finance', 'stem'], pathways: [], type: 'webinar', hiring: { score: 0.7, reasons: [] } },
-      c: { fields: [], pathways: [], type: 'conference', hiring: { score: 0.5, reasons: [] } },
+      a: { ...plain, fields: ['finance'], type: 'conference', hiring: { score: 0.2, reasons: [] } },
+      b: { ...plain, fields: ['finance', 'stem'], type: 'webinar', hiring: { score: 0.7, reasons: [] } },
+      c: { ...plain, fields: [], type: 'conference', hiring: { score: 0.5, reasons: [] } },
     };
     const report = evaluate(
       [
@@ -42,6 +44,26 @@ describe('evaluate', () => {
     expect(report.hiringAccuracy).toBeCloseTo(2 / 3);
     expect(report.hiringMisses).toEqual({ highAsLow: 0, lowAsHigh: 1 });
     expect(report.errors.map((e) => e.id)).toEqual(['b', 'c']);
+    expect(report.allFields).toMatchObject({ tp: 0, fp: 0, fn: 0, support: 0 });
+  });
+
+  it('scores the all-fields and career-relevance decisions on their positive class', () => {
+    const answers: Record<string, EventClassification> = {
+      fair: { ...plain, fields: [], type: 'career-fair', hiring: { score: 0.9, reasons: [] }, allFields: true },
+      games: { ...plain, fields: [], type: 'other', hiring: { score: 0, reasons: [] }, careerRelevant: false },
+      talk: { ...plain, fields: [], type: 'conference', hiring: { score: 0, reasons: [] }, allFields: true },
+    };
+    const report = evaluate(
+      [
+        labelled('fair', [], { expect: { fields: [], type: 'career-fair', hiring: 'high', allFields: true } }),
+        labelled('games', [], { expect: { fields: [], type: 'other', hiring: 'low', careerRelevant: false } }),
+        labelled('talk', [], { expect: { fields: [], type: 'conference', hiring: 'low', careerRelevant: false } }),
+      ],
+      (input) => answers[input.title]!,
+    );
+    expect(report.allFields).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+    expect(report.notCareer).toMatchObject({ tp: 1, fp: 0, fn: 1, precision: 1, recall: 0.5 });
+    expect(report.errors.map((e) => e.id)).toEqual(['talk']);
   });
 });
 
@@ -63,6 +85,9 @@ describe('the evaluation set', () => {
     for (const type of EVENT_TYPES) {
       expect(cases.filter((c) => c.expect.type === type).length, type).toBeGreaterThanOrEqual(15);
     }
+    expect(cases.filter((c) => c.expect.allFields === true).length).toBeGreaterThanOrEqual(15);
+    expect(cases.filter((c) => c.expect.careerRelevant === false).length).toBeGreaterThanOrEqual(15);
+    for (const c of cases.filter((c) => c.expect.allFields)) expect(c.expect.fields, c.id).toEqual([]);
     const heldOut = cases.filter((c) => c.split === 'holdout').length / cases.length;
     expect(heldOut).toBeGreaterThan(0.2);
     expect(heldOut).toBeLessThan(0.3);
@@ -77,6 +102,11 @@ describe('the evaluation set', () => {
     }
     expect(all.typeAccuracy).toBeGreaterThanOrEqual(QUALITY_FLOORS['type accuracy']);
     expect(all.hiringAccuracy).toBeGreaterThanOrEqual(QUALITY_FLOORS['hiring accuracy']);
+
+    expect(all.allFields.precision).toBeGreaterThanOrEqual(QUALITY_FLOORS['all fields: precision']);
+    expect(all.allFields.recall).toBeGreaterThanOrEqual(QUALITY_FLOORS['all fields: recall']);
+    expect(all.notCareer.precision).toBeGreaterThanOrEqual(QUALITY_FLOORS['not career-relevant: precision']);
+    expect(all.notCareer.recall).toBeGreaterThanOrEqual(QUALITY_FLOORS['not career-relevant: recall']);
 
     const heldOut = evaluate(cases.filter((c) => c.split === 'holdout'));
     expect(heldOut.micro.f1).toBeGreaterThanOrEqual(QUALITY_FLOORS['held-out micro F1']);

@@ -34,13 +34,28 @@ export interface EvalReport {
   /** Share of cases where `hiring.score >= HIRING_HIGH` agrees with the high/low label. */
   hiringAccuracy: number;
   hiringMisses: { highAsLow: number; lowAsHigh: number };
+  /** Finding the events open to all fields, over every case (unlabelled cases are not open to all). */
+  allFields: BinaryScore;
+  /** Finding the events with no professional purpose (the positive class), over every case (unlabelled: relevant). */
+  notCareer: BinaryScore;
   /** Each case that got something wrong, for tuning. */
   errors: CaseError[];
+}
+
+/** A yes/no decision scored on its positive class. */
+export interface BinaryScore extends Prf {
+  /** Cases labelled positive. */
+  support: number;
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
 export interface CaseError {
   id: string;
   title: string;
+  allFields?: { expected: boolean; got: boolean };
+  careerRelevant?: { expected: boolean; got: boolean; reason?: string };
   fields?: { expected: string[]; got: string[] };
   type?: { expected: EventType; got: EventType };
   hiring?: { expected: 'high' | 'low'; score: number; reasons: string[] };
@@ -63,7 +78,22 @@ export const QUALITY_FLOORS = {
   'held-out type accuracy': 0.9,
   'held-out hiring accuracy': 0.9,
   'conference-data in IT': 0.9,
+  'all fields: precision': 0.85,
+  'all fields: recall': 0.9,
+  'not career-relevant: precision': 0.95,
+  'not career-relevant: recall': 0.75,
 } as const;
+
+const binary = (n: { tp: number; fp: number; fn: number }): BinaryScore => {
+  const precision = ratio(n.tp, n.tp + n.fp);
+  const recall = ratio(n.tp, n.tp + n.fn);
+  return { ...n, support: n.tp + n.fn, precision, recall, f1: f1(precision, recall) };
+};
+const tally = (n: { tp: number; fp: number; fn: number }, expected: boolean, got: boolean) => {
+  if (expected && got) n.tp++;
+  else if (got) n.fp++;
+  else if (expected) n.fn++;
+};
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
@@ -95,6 +125,8 @@ export function evaluate(
   let typeRight = 0;
   let hiringRight = 0;
   const hiringMisses = { highAsLow: 0, lowAsHigh: 0 };
+  const allFields = { tp: 0, fp: 0, fn: 0 };
+  const notCareer = { tp: 0, fp: 0, fn: 0 };
   const errors: CaseError[] = [];
 
   for (const c of cases) {
@@ -116,11 +148,27 @@ export function evaluate(
     if (hiringOk) hiringRight++;
     else if (high) hiringMisses.lowAsHigh++;
     else hiringMisses.highAsLow++;
+    const allFieldsExpected = c.expect.allFields === true;
+    const allFieldsOk = allFieldsExpected === got.allFields;
+    tally(allFields, allFieldsExpected, got.allFields);
+    const relevantExpected = c.expect.careerRelevant !== false;
+    const relevantOk = relevantExpected === got.careerRelevant;
+    tally(notCareer, !relevantExpected, !got.careerRelevant);
 
-    if (!fieldsRight || got.type !== c.expect.type || !hiringOk) {
+    if (!fieldsRight || got.type !== c.expect.type || !hiringOk || !allFieldsOk || !relevantOk) {
       errors.push({
         id: c.id,
         title: c.title,
+        ...(allFieldsOk ? {} : { allFields: { expected: allFieldsExpected, got: got.allFields } }),
+        ...(relevantOk
+          ? {}
+          : {
+              careerRelevant: {
+                expected: relevantExpected,
+                got: got.careerRelevant,
+                ...(got.relevanceReason ? { reason: got.relevanceReason } : {}),
+              },
+            }),
         ...(fieldsRight ? {} : { fields: { expected: c.expect.fields, got: got.fields } }),
         ...(got.type === c.expect.type ? {} : { type: { expected: c.expect.type, got: got.type } }),
         ...(hiringOk
@@ -156,6 +204,8 @@ export function evaluate(
     typeConfusion,
     hiringAccuracy: ratio(hiringRight, cases.length),
     hiringMisses,
+    allFields: binary(allFields),
+    notCareer: binary(notCareer),
     errors,
   };
 }

@@ -1,6 +1,12 @@
 import { HIRING_WEIGHTS } from '@fieldguide/crawlers';
 import { fieldLabel } from '@fieldguide/shared';
-import { type ConferenceDataCheck, type EvalReport, HIRING_HIGH, topTypeConfusions } from './evaluate.js';
+import {
+  type BinaryScore,
+  type ConferenceDataCheck,
+  type EvalReport,
+  HIRING_HIGH,
+  topTypeConfusions,
+} from './evaluate.js';
 
 export const SECTION_START = '<!-- classification:start -->';
 export const SECTION_END = '<!-- classification:end -->';
@@ -44,6 +50,27 @@ function clusterTable({ all, holdout }: QualityFigures): string[] {
       const heldRecall = h && h.support > 0 ? `${pct(h.recall)} (${h.support})` : '–';
       return `| ${fieldLabel(c.id) ?? c.id} | ${c.support} | ${pct(c.precision)} | ${pct(c.recall)} | ${pct(c.f1)} | ${heldRecall} |`;
     }),
+  ];
+}
+
+function openAndRelevanceLines({ all, tune, holdout }: QualityFigures): string[] {
+  const row = (name: string, pick: (r: EvalReport) => BinaryScore) => {
+    const cell = (r: EvalReport) => `${pct(pick(r).precision)} / ${pct(pick(r).recall)} (${pick(r).support})`;
+    return `| ${name} | ${cell(all)} | ${cell(tune)} | ${cell(holdout)} |`;
+  };
+  const missed = (pickErr: (e: EvalReport['errors'][number]) => boolean) =>
+    all.errors
+      .filter(pickErr)
+      .map((e) => `"${e.title}"`)
+      .join(', ') || 'none';
+  return [
+    '| decision: precision / recall (labelled) | all | tuned on | held out |',
+    '| --- | ---: | ---: | ---: |',
+    row('open to all fields', (r) => r.allFields),
+    row('no professional purpose', (r) => r.notCareer),
+    '',
+    `Open to all fields, wrong: ${missed((e) => e.allFields !== undefined)}. ` +
+      `Career relevance, wrong: ${missed((e) => e.careerRelevant !== undefined)}.`,
   ];
 }
 
@@ -103,6 +130,23 @@ export function renderClassificationSection(figures: QualityFigures): string {
     '',
     `Most frequent type confusions (expected → got): ${confusions || 'none'}. Hiring misses: ` +
       `${figures.all.hiringMisses.highAsLow} high scored low, ${figures.all.hiringMisses.lowAsHigh} low scored high.`,
+    '',
+    '### Events for every field, and events with no professional purpose',
+    '',
+    '`isOpenToAllFields` (`crawlers/src/classify/all-fields.ts`) marks an event open to every field when its text',
+    'says so ("all majors", "every industry"), or when it is a career fair, networking event or career service',
+    '(résumés, mock interviews) that neither its text nor its source gives a field, or a career fair whose title',
+    'names no field while its text lists three or more (the sectors of its employers); such an event keeps no',
+    'fields and is listed under every field. `careerRelevance` (`crawlers/src/classify/career-relevance.ts`) marks',
+    'an event with no professional purpose when its text names a hobby, leisure or family pastime and nothing',
+    'speaks for a profession (no career word, no hiring evidence, no field source, a type that says nothing).',
+    'Labels: the general career events and pastimes of the original set (labelled for these two decisions',
+    'after the classifiers were written, from the text alone) and 32 cases written for them (ids `r…`: all-fields',
+    'fairs and clinics, fairs of one field, pastimes, and professional events that sound like pastimes). Unlabelled',
+    'cases count as for their own fields and career-relevant. Cases and cue words were written side by side, so',
+    'these figures flatter the two classifiers, the held-out column too.',
+    '',
+    ...openAndRelevanceLines(figures),
     '',
     '### Real titles: conference-data',
     '',

@@ -62,3 +62,16 @@ describe('classifyEvent on any text', () => {
     expect(result.fields.length).toBeGreaterThan(0);
   });
 });
+
+describe('a session about career fairs', () => {
+  it('is not a career fair, and claims no recruiters', () => {
+    const result = classifyEvent({
+      title: 'Career Fair Prep Webinar',
+      description: 'A 45-minute online session for first-year students on preparing for their first career fair.',
+      format: 'online',
+    });
+    expect(result.type).toBe('webinar');
+    expect(result.hiring.reasons).toEqual(['Online only: fewer chances to meet people']);
+    expect(result.allFields).toBe(true);
+  });
+});

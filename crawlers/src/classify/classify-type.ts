@@ -130,6 +130,12 @@ const CUES: [string, Cue][] = [
     'board members',
     'board of directors',
     'mock trial',
+    // Sessions about career fairs are not career fairs.
+    'career fair prep',
+    'career fair preparation',
+    'job fair prep',
+    'career fair tips',
+    'career fair success',
   ].map((p): [string, Cue] => [p, { type: 'stop' }]),
 ];
 

@@ -4,6 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { HIRING_REASONS, HIRING_WEIGHTS, hiringSignal } from './hiring-signal.js';
 
 describe('hiringSignal', () => {
+  it('claims nothing of being there in person when the event has no place', () => {
+    const input = { type: 'webinar', title: 'Teaching Portfolio Session', format: 'in-person' } as const;
+    const placeless = hiringSignal({ ...input, venueKnown: false });
+    expect(placeless.reasons).not.toContain(HIRING_REASONS.inPerson);
+    expect(placeless.score).toBe(0);
+    expect(hiringSignal({ ...input, venueKnown: true }).reasons).toEqual([HIRING_REASONS.inPerson]);
+    expect(hiringSignal(input).reasons).toEqual([HIRING_REASONS.inPerson]);
+  });
+
   it('scores a career fair high, with its reasons in order of weight', () => {
     const signal = hiringSignal({
       type: 'career-fair',

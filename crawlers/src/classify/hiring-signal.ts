@@ -14,6 +14,11 @@ export interface HiringSignalInput {
   association?: { jobBoardUrl?: string; hasCareerCenter?: boolean };
   /** How many exhibitors the source lists, when it does. */
   exhibitorsCount?: number;
+  /**
+   * False when the source gives no place: an "in-person" format is then only the default of a source that said
+   * nothing, and the signal neither adds the in-person weight nor claims "In person". Undefined: trust the format.
+   */
+  venueKnown?: boolean;
 }
 
 /**
@@ -112,7 +117,9 @@ const EVIDENCE: [string, Evidence][] = [
      success managers, bim managers, funeral directors, fight directors, casting directors, thought leaders,
      team leaders, team leads, pet owners, home owners, dog owners, ev owners, car owners, hiring trends,
      hiring practices, hiring process, selection process, interview skills, interview tips, mock interviews,
-     recruiting volunteers, volunteer recruitment, recruit volunteers, job search, board members`,
+     recruiting volunteers, volunteer recruitment, recruit volunteers, job search, board members,
+     career fair prep, career fair preparation, job fair prep, career fair tips, career fair success,
+     first career fair, preparing for career fairs`,
   ),
 ];
 
@@ -161,7 +168,9 @@ export function hiringSignal(input: HiringSignalInput): HiringSignal {
     give(HIRING_WEIGHTS.careerOrganizer, HIRING_REASONS.careerOrganizer);
   if (input.format === 'online') give(HIRING_WEIGHTS.onlineOnly, HIRING_REASONS.onlineOnly);
   else if (input.format === 'hybrid') give(HIRING_WEIGHTS.hybrid, HIRING_REASONS.hybrid);
-  else if (input.format === 'in-person') give(HIRING_WEIGHTS.inPerson, HIRING_REASONS.inPerson);
+  else if (input.format === 'in-person' && input.venueKnown !== false) {
+    give(HIRING_WEIGHTS.inPerson, HIRING_REASONS.inPerson);
+  }
 
   const reasons = weighted.sort((a, b) => b[0] - a[0]).map(([, reason]) => reason);
   return { score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100, reasons };

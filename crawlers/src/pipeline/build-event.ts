@@ -42,15 +42,18 @@ function toEvent(normalized: NormalizedEvent, id: string, ctx: DocumentContext):
     pathways: ctx.source.pathways,
     ...(normalized.organizer ? { organizerName: normalized.organizer.name } : {}),
     ...(ctx.association ? { association: ctx.association } : {}),
+    venueKnown: normalized.venue !== undefined,
   });
+  const allFields = classification.allFields === true;
   const event: Event = {
     id,
     title: normalized.title,
     description: normalized.description,
     url: normalized.url ?? ctx.documentUrl,
     type: classification.type,
-    fields: union(ctx.source.fields, classification.fields, 16),
-    pathways: union(ctx.source.pathways, classification.pathways, 100),
+    // An event open to every field belongs to none: the source's default fields would narrow it again.
+    fields: allFields ? [] : union(ctx.source.fields, classification.fields, 16),
+    pathways: allFields ? [] : union(ctx.source.pathways, classification.pathways, 100),
     tags: normalized.tags,
     start: normalized.start,
     timeZone: normalized.timeZone,
@@ -58,6 +61,8 @@ function toEvent(normalized: NormalizedEvent, id: string, ctx: DocumentContext):
     format: normalized.format,
     status: normalized.status,
     hiring: classification.hiring,
+    allFields,
+    careerRelevant: classification.careerRelevant !== false,
     sources: [{ sourceId: ctx.source.id, url: ctx.documentUrl, seenAt: ctx.seenAt }],
     delisted: false,
     firstSeen: ctx.seenAt,
@@ -71,6 +76,9 @@ function toEvent(normalized: NormalizedEvent, id: string, ctx: DocumentContext):
   if (normalized.cost) event.cost = normalized.cost;
   if (normalized.cfpUrl) event.cfpUrl = normalized.cfpUrl;
   if (normalized.cfpEnd) event.cfpEnd = normalized.cfpEnd;
+  if (classification.careerRelevant === false && classification.relevanceReason) {
+    event.relevanceReason = classification.relevanceReason.slice(0, 300);
+  }
   return event;
 }
 

@@ -15,6 +15,8 @@ export interface ClassifierInput {
   organizerName?: string;
   /** The association that hosts the event, when the source names one. */
   association?: { jobBoardUrl?: string };
+  /** Whether the event has a place; false keeps the hiring signal from claiming "In person". */
+  venueKnown?: boolean;
 }
 
 /** Fields, pathways, type and hiring signal of one event. */
@@ -23,6 +25,11 @@ export interface Classification {
   pathways: string[];
   type: EventType;
   hiring: HiringSignal;
+  /** Open to every field; `fields` and `pathways` are then empty. Absent: false. */
+  allFields?: boolean;
+  /** False for a hobby, leisure or family event. Absent: true. */
+  careerRelevant?: boolean;
+  relevanceReason?: string;
 }
 
 /** Classifies one event; must not throw on odd text. */

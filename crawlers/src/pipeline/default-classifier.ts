@@ -13,4 +13,5 @@ export const defaultClassifier: Classifier = (input: ClassifierInput): Classific
     ...(input.pathways ? { sourcePathways: input.pathways } : {}),
     ...(input.organizerName ? { organizer: input.organizerName } : {}),
     ...(input.association ? { association: input.association } : {}),
+    ...(input.venueKnown !== undefined ? { venueKnown: input.venueKnown } : {}),
   });

@@ -2,12 +2,12 @@ import {
   EVENT_TYPE_LABELS,
   type Event,
   type EventType,
-  fieldLabel,
   formatEventCost,
   formatEventPlace,
   formatEventStatus,
   formatEventWhen,
   formatHiring,
+  eventFieldNames as sharedEventFieldNames,
 } from '@fieldguide/shared';
 import { feedText, oneLine } from './text.js';
 
@@ -36,10 +36,8 @@ function hiringLine(event: Event): string | undefined {
   return `${label} (${Math.round(event.hiring.score * 100)}%)${reasons}`;
 }
 
-/** The field (and pathway) names of an event, for categories and tags. */
-export function eventFieldNames(event: Event): string[] {
-  return [...event.fields, ...event.pathways].map((id) => fieldLabel(id)).filter((n): n is string => n !== undefined);
-}
+/** The field (and pathway) names of an event, for categories and tags: "All fields" for an event open to all. */
+export const eventFieldNames = (event: Event): string[] => sharedEventFieldNames(event);
 
 /** The one-line summary feeds show under a title: status, when, where. */
 export function eventSummaryLine(event: Event): string {

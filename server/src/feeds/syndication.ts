@@ -1,4 +1,4 @@
-import { type Event, fieldLabel } from '@fieldguide/shared';
+import { ALL_FIELDS_LABEL, type Event, fieldLabel } from '@fieldguide/shared';
 import { Feed, type Item } from 'feed';
 import { eventFieldNames, eventPlainText, eventSummaryLine } from './event-text.js';
 import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument } from './feed-document.js';
@@ -57,10 +57,13 @@ export function renderAtom(doc: FeedDocument): string {
       title: escapeHtml(oneLine(event.title)),
       description: itemHtml(event),
       // The package writes category attributes unescaped.
-      category: [...event.fields, ...event.pathways].map((id) => ({
-        term: xmlAttribute(id),
-        name: xmlAttribute(fieldLabel(id) ?? id),
-      })),
+      category: [
+        ...(event.allFields ? [{ term: 'all-fields', name: xmlAttribute(ALL_FIELDS_LABEL) }] : []),
+        ...[...event.fields, ...event.pathways].map((id) => ({
+          term: xmlAttribute(id),
+          name: xmlAttribute(fieldLabel(id) ?? id),
+        })),
+      ],
     });
   }
   return feed.atom1();

@@ -27,6 +27,7 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
     q: query.q,
     fields: query.fields,
     pathways: query.pathways,
+    allFields: query.allFields,
     types: query.types,
     formats: query.formats,
     from: query.from,

@@ -63,3 +63,21 @@ export const StartCrawlBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type StartCrawlBody = Static<typeof StartCrawlBodySchema>;
+
+/** An event the listings leave out because it has no professional purpose, as admins see it. */
+export const NotCareerEventSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  url: Type.String(),
+  start: Type.String({ description: 'ISO 8601 instant' }),
+  type: Type.String(),
+  reason: Type.String({ description: 'why the classifier judged it a hobby, leisure or family event' }),
+});
+export type NotCareerEvent = Static<typeof NotCareerEventSchema>;
+
+/** `GET /api/admin/events/not-career`: the stored events left out of listings as not career-relevant. */
+export const NotCareerEventsResponseSchema = Type.Object({
+  total: Type.Integer({ minimum: 0 }),
+  events: Type.Array(NotCareerEventSchema),
+});
+export type NotCareerEventsResponse = Static<typeof NotCareerEventsResponseSchema>;

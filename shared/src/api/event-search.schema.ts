@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { EVENT_FORMATS, EVENT_STATUSES, EVENT_TYPES, literals } from '../event/event.schema.js';
-import { COST_FILTERS, SEARCH_SORTS } from '../search/query.schema.js';
+import { ALL_FIELDS_MODES, COST_FILTERS, SEARCH_SORTS } from '../search/query.schema.js';
 import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
 import { PlaceResolutionSchema } from './places.schema.js';
@@ -22,7 +22,12 @@ export const EventHitSchema = Type.Object(
     allDay: Type.Boolean(),
     fields: Type.Array(Type.String()),
     pathways: Type.Array(Type.String()),
-    fieldNames: Type.Array(Type.String()),
+    fieldNames: Type.Array(Type.String(), {
+      description: 'names of `fields` and `pathways`, "All fields" first for an event open to every field',
+    }),
+    allFields: Type.Optional(
+      Type.Boolean({ description: 'open to every field: listed under every field filter (always sent)' }),
+    ),
     tags: Type.Array(Type.String()),
     venueName: Nullable(Type.String()),
     city: Nullable(Type.String()),
@@ -75,6 +80,14 @@ export const EventFacetsSchema = Type.Object({
   hiring: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), {
     description: 'events whose hiring score is at least the key ("0.25", "0.5", "0.75")',
   }),
+  allFields: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'events open to all fields among the matches counted for `fields`; with `allFields=include` (the default) ' +
+        'each field and pathway count includes them, so a count is what choosing that field would list',
+    }),
+  ),
 });
 export type EventFacets = Static<typeof EventFacetsSchema>;
 
@@ -108,6 +121,7 @@ export const EchoedSearchQuerySchema = Type.Object({
   q: Type.String(),
   fields: Type.Array(Type.String(), { description: 'cluster ids' }),
   pathways: Type.Array(Type.String(), { description: 'pathway ids' }),
+  allFields: Type.Optional(literals(ALL_FIELDS_MODES)),
   types: Type.Array(literals(EVENT_TYPES)),
   formats: Type.Array(literals(EVENT_FORMATS)),
   from: Type.String({ description: 'ISO instant; events still running then or later' }),

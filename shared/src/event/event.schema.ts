@@ -93,6 +93,18 @@ export const EventSchema = Type.Object(
     cost: Type.Optional(CostSchema),
     status: EventStatusSchema,
     hiring: HiringSignalSchema,
+    /**
+     * Open to every field (an all-majors or general career fair, a résumé clinic): listed under every field
+     * filter, labelled "All fields". Such an event has no fields of its own. Absent means false.
+     */
+    allFields: Type.Optional(Type.Boolean()),
+    /**
+     * False for an event with no professional purpose (a hobby, leisure or family event): kept in the store and
+     * shown to admins, left out of listings. Absent means true.
+     */
+    careerRelevant: Type.Optional(Type.Boolean()),
+    /** Why the classifier judged the event not career-relevant (with `careerRelevant: false`). */
+    relevanceReason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     /** Call for papers/speakers, when the source lists one. */
     cfpUrl: Type.Optional(HttpUrlSchema),
     cfpEnd: Type.Optional(InstantSchema),

@@ -408,6 +408,7 @@ const query = (patch: Partial<NormalizedSearchQuery> = {}): NormalizedSearchQuer
   q: '',
   fields: [],
   pathways: [],
+  allFields: 'include',
   types: [],
   formats: [],
   from: now.toISOString(),
@@ -420,7 +421,24 @@ const query = (patch: Partial<NormalizedSearchQuery> = {}): NormalizedSearchQuer
 
 describe('buildEventFilter', () => {
   it('keeps only upcoming, listed events by default', () => {
-    expect(buildEventFilter(query(), { now })).toBe(`(delisted = false AND end >= ${NOW_SEC})`);
+    expect(buildEventFilter(query(), { now })).toBe(
+      `(delisted = false AND (NOT careerRelevant = false) AND end >= ${NOW_SEC})`,
+    );
+  });
+
+  it('leaves out events with no professional purpose unless asked (admins)', () => {
+    const filter = buildEventFilter(query(), { now, includeNotCareerRelevant: true });
+    expect(filter).toBe(`(delisted = false AND end >= ${NOW_SEC})`);
+  });
+
+  it('lets a field filter match events open to all fields, or not when the query excludes them', () => {
+    expect(buildEventFilter(query({ fields: ['finance'] }), { now })).toContain(
+      ' AND (fields IN ["finance"] OR allFields = true)',
+    );
+    const excluded = buildEventFilter(query({ fields: ['finance'], allFields: 'exclude' }), { now });
+    expect(excluded).toContain(' AND fields IN ["finance"]');
+    expect(excluded).not.toContain('allFields');
+    expect(buildEventFilter(query(), { now })).not.toContain('allFields');
   });
 
   it('starts at `from` when it is later than now, and never before now unless asked', () => {
@@ -428,7 +446,9 @@ describe('buildEventFilter', () => {
     expect(buildEventFilter(later, { now })).toContain('end >= 1796083200');
     const earlier = query({ from: '2026-01-01T00:00:00.000Z' });
     expect(buildEventFilter(earlier, { now })).toContain(`end >= ${NOW_SEC}`);
-    expect(buildEventFilter(earlier, { now, includePast: true, includeDelisted: true })).toBe('end >= 1767225600');
+    expect(
+      buildEventFilter(earlier, { now, includePast: true, includeDelisted: true, includeNotCareerRelevant: true }),
+    ).toBe('end >= 1767225600');
   });
 
   it('matches a cluster id on `fields` and a pathway id on `pathways`, any of them', () => {
@@ -437,9 +457,11 @@ describe('buildEventFilter', () => {
       { now },
     );
     expect(filter).toContain(
-      '(fields IN ["health-science"] OR pathways IN ["information-technology/network-systems"])',
+      '(fields IN ["health-science"] OR pathways IN ["information-technology/network-systems"] OR allFields = true)',
     );
-    expect(buildEventFilter(query({ fields: ['finance'] }), { now })).toContain(' AND fields IN ["finance"]');
+    expect(buildEventFilter(query({ fields: ['finance'], allFields: 'exclude' }), { now })).toContain(
+      ' AND fields IN ["finance"]',
+    );
   });
 
   it('writes every constraint of a full query', () => {
@@ -454,7 +476,8 @@ describe('buildEventFilter', () => {
       radiusKm: 30,
     });
     expect(buildEventFilter(full, { now })).toBe(
-      `(delisted = false AND end >= ${NOW_SEC} AND start <= 1801439999 AND fields IN ["health-science"]` +
+      `(delisted = false AND (NOT careerRelevant = false) AND end >= ${NOW_SEC} AND start <= 1801439999` +
+        ' AND (fields IN ["health-science"] OR allFields = true)' +
         ' AND type IN ["career-fair", "conference"] AND format IN ["in-person"] AND costFree = true' +
         ' AND hiring >= 0.6 AND _geoRadius(41.88, -87.63, 30000))',
     );
@@ -491,12 +514,13 @@ describe('buildEventFilter', () => {
             }),
           ),
           radiusKm: fc.double({ min: 0.001, max: 20_000, noNaN: true }),
+          allFields: fc.constantFrom('include', 'exclude') as fc.Arbitrary<'include' | 'exclude'>,
         }),
         (patch) => {
           const q = query(patch);
           const ast = parseFilter(buildEventFilter(q, { now }) as string);
           const expected =
-            2 +
+            3 +
             Number(q.to !== undefined) +
             Number(q.fields.length + q.pathways.length > 0) +
             Number(q.types.length > 0) +

@@ -1,6 +1,6 @@
 import { FieldguideError } from '../errors.js';
 import { ASSOCIATION_INDEX_SETTINGS, EVENT_INDEX_SETTINGS, toEpochSeconds } from './index-contract.js';
-import type { GeoPoint, NormalizedAssociationQuery, NormalizedSearchQuery } from './query.schema.js';
+import type { AllFieldsMode, GeoPoint, NormalizedAssociationQuery, NormalizedSearchQuery } from './query.schema.js';
 
 /** Attributes of the events index a filter may test (`_geo` only through {@link geoRadius}). */
 export type EventFilterAttribute = Exclude<(typeof EVENT_INDEX_SETTINGS.filterableAttributes)[number], '_geo'>;
@@ -124,19 +124,28 @@ export interface EventFilterOptions {
   includePast?: boolean;
   /** Keep events no source publishes any more; default false. */
   includeDelisted?: boolean;
+  /** Keep events classified as not career-relevant (hobby, leisure; admin views); default false. */
+  includeNotCareerRelevant?: boolean;
 }
 
-const fieldFilter = (fields: readonly string[], pathways: readonly string[]): Filter | undefined => {
+const fieldFilter = (
+  fields: readonly string[],
+  pathways: readonly string[],
+  allFields: AllFieldsMode = 'exclude',
+): Filter | undefined => {
   const parts = [
     fields.length > 0 ? inAny('fields', fields) : undefined,
     pathways.length > 0 ? inAny('pathways', pathways) : undefined,
   ].filter((p): p is Filter => p !== undefined);
-  return parts.length > 0 ? or(parts) : undefined;
+  if (parts.length === 0) return undefined;
+  return or(allFields === 'include' ? [...parts, eq('allFields', true)] : parts);
 };
 
 /**
- * The events index filter for a search: upcoming (`end >= max(from, now)`), not delisted, and every constraint
- * the query sets. A cluster id matches `fields`, a pathway id `pathways`; several fields match any of them.
+ * The events index filter for a search: upcoming (`end >= max(from, now)`), not delisted, career-relevant (documents
+ * indexed before the attribute existed count as relevant), and every constraint the query sets. A cluster id
+ * matches `fields`, a pathway id `pathways`; several fields match any of them; with `allFields: 'include'` an event
+ * open to all fields matches every field filter: `(fields IN [...] OR pathways IN [...] OR allFields = true)`.
  * Undefined only when the options turn off every default and the query sets nothing.
  */
 export function buildEventFilter(query: NormalizedSearchQuery, options: EventFilterOptions): Filter | undefined {
@@ -146,9 +155,10 @@ export function buildEventFilter(query: NormalizedSearchQuery, options: EventFil
   const point = options.near ?? query.near;
   return and([
     options.includeDelisted ? undefined : eq('delisted', false),
+    options.includeNotCareerRelevant ? undefined : not(eq('careerRelevant', false)),
     gte('end', endFloor),
     query.to === undefined ? undefined : lte('start', toEpochSeconds(query.to)),
-    fieldFilter(query.fields, query.pathways),
+    fieldFilter(query.fields, query.pathways, query.allFields),
     query.types.length > 0 ? inAny('type', query.types) : undefined,
     query.formats.length > 0 ? inAny('format', query.formats) : undefined,
     query.cost === undefined ? undefined : eq('costFree', query.cost === 'free'),

@@ -1,5 +1,6 @@
 import type { Association } from '../association/association.schema.js';
 import type { Event } from '../event/event.schema.js';
+import { eventFieldNames } from '../format/fields.js';
 import { fieldLabel } from '../taxonomy/taxonomy.js';
 
 /** Index names and primary key: the contract between the indexer and the search API. */
@@ -19,7 +20,13 @@ export interface EventDocument {
   type: Event['type'];
   fields: string[];
   pathways: string[];
+  /** Labels of `fields` and `pathways`, with "All fields" first for an event open to every field. */
   fieldNames: string[];
+  /** Open to every field: matched by every field filter (see `buildEventFilter`). */
+  allFields: boolean;
+  /** False for hobby, leisure or family events, which the default search leaves out. */
+  careerRelevant: boolean;
+  relevanceReason: string | null;
   tags: string[];
   start: number;
   end: number;
@@ -86,6 +93,8 @@ export const EVENT_INDEX_SETTINGS = {
     'delisted',
     'associationId',
     'tags',
+    'allFields',
+    'careerRelevant',
   ],
   sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -120,7 +129,10 @@ export function toSearchDocument(event: Event): EventDocument {
     type: event.type,
     fields: [...event.fields],
     pathways: [...event.pathways],
-    fieldNames: labels([...event.fields, ...event.pathways]),
+    fieldNames: eventFieldNames(event),
+    allFields: event.allFields ?? false,
+    careerRelevant: event.careerRelevant ?? true,
+    relevanceReason: event.relevanceReason ?? null,
     tags: [...event.tags],
     start,
     end: event.end ? toEpochSeconds(event.end) : start,

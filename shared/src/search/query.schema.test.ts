@@ -66,6 +66,7 @@ describe('normalizeSearchQuery', () => {
       q: '',
       fields: [],
       pathways: [],
+      allFields: 'include',
       types: [],
       formats: [],
       from: '2026-11-20T12:00:00.000Z',
@@ -75,6 +76,7 @@ describe('normalizeSearchQuery', () => {
       limit: 20,
     });
     expect(normalize({ q: '  nurse  ' })).toMatchObject({ q: 'nurse', sort: 'relevance' });
+    expect(normalize({ field: 'finance', allFields: 'exclude' })).toMatchObject({ allFields: 'exclude' });
   });
 
   it('resolves field names, slugs and comma lists to cluster and pathway ids, without duplicates', () => {

@@ -12,6 +12,13 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const COST_FILTERS = ['free', 'paid'] as const;
 export type CostFilter = (typeof COST_FILTERS)[number];
 
+/**
+ * Events open to every field under a field filter: `include` (the default) lists them with the field's own
+ * events, `exclude` leaves them out. Without a field filter they are listed either way.
+ */
+export const ALL_FIELDS_MODES = ['include', 'exclude'] as const;
+export type AllFieldsMode = (typeof ALL_FIELDS_MODES)[number];
+
 /** Results per page when the query does not say. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** Search radius around `near` when the query does not say, in kilometres. */
@@ -58,6 +65,8 @@ export const SearchQuerySchema = Type.Object(
     /** Full-text query. */
     q: Type.Optional(Type.String({ maxLength: 200 })),
     field: Type.Optional(oneOrMany(FieldParamSchema, MAX_LIST)),
+    /** Under a field filter, whether events open to all fields are listed too; default `include`. */
+    allFields: Type.Optional(literalUnion(ALL_FIELDS_MODES)),
     type: Type.Optional(oneOrMany(literalUnion(EVENT_TYPES), MAX_LIST)),
     format: Type.Optional(oneOrMany(literalUnion(EVENT_FORMATS), MAX_LIST)),
     /** Events still running at or after this date or instant; default: now. */
@@ -110,6 +119,8 @@ export interface NormalizedSearchQuery {
   fields: string[];
   /** Pathway ids. */
   pathways: string[];
+  /** Whether a field filter also matches events open to all fields (`include`, the default). */
+  allFields: AllFieldsMode;
   /** Event types; empty means any. */
   types: EventType[];
   /** Event formats; empty means any. */
@@ -298,6 +309,7 @@ export function normalizeSearchQuery(raw: SearchQuery, options: { now: Date }): 
     q,
     fields,
     pathways,
+    allFields: raw.allFields ?? 'include',
     types,
     formats,
     from: new Date(fromMs as number).toISOString(),

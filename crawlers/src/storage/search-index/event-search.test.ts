@@ -12,7 +12,9 @@ describe('planEventSearch', () => {
     expect(plan.facetSearches).toEqual([]);
     expect(plan.main.facets).toEqual(EVENT_FACET_ATTRIBUTES);
     expect(plan.main).toMatchObject({ q: '', page: 1, hitsPerPage: 20, sort: ['start:asc'] });
-    expect(plan.main.filter).toBe(`(delisted = false AND end >= ${Math.floor(now.getTime() / 1000)})`);
+    expect(plan.main.filter).toBe(
+      `(delisted = false AND (NOT careerRelevant = false) AND end >= ${Math.floor(now.getTime() / 1000)})`,
+    );
   });
 
   it('counts each set filter in its own request, without that filter', () => {
@@ -22,11 +24,15 @@ describe('planEventSearch', () => {
       facets: true,
     });
     expect(plan.main.facets).toEqual(['format', 'country', 'region', 'hiring']);
-    expect(plan.facetSearches.map((s) => s.facets)).toEqual([['fields', 'pathways'], ['type'], ['costFree']]);
+    expect(plan.facetSearches.map((s) => s.facets)).toEqual([
+      ['fields', 'pathways', 'allFields'],
+      ['type'],
+      ['costFree'],
+    ]);
     const [fields, type] = plan.facetSearches;
     expect(fields?.filter).not.toContain('health-science');
     expect(fields?.filter).toContain('type IN ["career-fair"]');
-    expect(type?.filter).toContain('fields IN ["health-science"]');
+    expect(type?.filter).toContain('(fields IN ["health-science"] OR allFields = true)');
     expect(type?.filter).not.toContain('career-fair');
     expect(fields?.limit).toBe(0);
   });

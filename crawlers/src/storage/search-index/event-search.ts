@@ -13,11 +13,13 @@ import {
   not,
 } from '@fieldguide/shared';
 import {
+  allFieldsCount,
   type FacetDistribution,
   type FacetGroup,
   mergeDistributions,
   planFacetSearches,
   toEventFacets,
+  withAllFields,
 } from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
@@ -65,6 +67,7 @@ export interface EventSearchResult {
 export const EVENT_FACET_ATTRIBUTES = [
   'fields',
   'pathways',
+  'allFields',
   'type',
   'format',
   'country',
@@ -75,7 +78,7 @@ export const EVENT_FACET_ATTRIBUTES = [
 
 const FACET_GROUPS: readonly FacetGroup<NormalizedSearchQuery>[] = [
   {
-    attributes: ['fields', 'pathways'],
+    attributes: ['fields', 'pathways', 'allFields'],
     active: (q) => q.fields.length + q.pathways.length > 0,
     without: (q) => ({ ...q, fields: [], pathways: [] }),
   },
@@ -151,6 +154,7 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
     totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
     facets: toEventFacets(
       mergeDistributions([main.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
+      request.query.allFields === 'include',
     ),
   };
 }
@@ -279,6 +283,7 @@ async function findEventsBoosted(
     totalPages: Math.ceil(total / limit),
     facets: toEventFacets(
       sumDistributions([(withField ? fieldCount : matchingCount).distribution, restCount.distribution]),
+      request.query.allFields === 'include',
     ),
   };
 }
@@ -286,12 +291,17 @@ async function findEventsBoosted(
 /** How many upcoming events match `query`, in all and per field and pathway. */
 export interface EventCountsByField {
   total: number;
+  /** Per cluster: its events, plus the events open to all fields when the query includes them. */
   fields: Record<string, number>;
   pathways: Record<string, number>;
+  /** The events open to all fields among `total`. */
+  allFields: number;
 }
 
 /**
- * Counts the upcoming events matching `query` (its text and paging aside), per field and pathway.
+ * Counts the upcoming events matching `query` (its text and paging aside), per field and pathway; with
+ * `query.allFields` `include` (the default) each count is what the field's filter would list, so the events open to
+ * all fields are in every count.
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function countEventsByField(
@@ -303,12 +313,18 @@ export async function countEventsByField(
     filter: upcomingFilter(request.query, request.now, undefined),
     page: 1,
     hitsPerPage: 0,
-    facets: ['fields', 'pathways'],
+    facets: ['fields', 'pathways', 'allFields'],
   });
+  const distribution = result.facetDistribution ?? {};
+  const allFields = allFieldsCount(distribution);
   return {
     total: result.totalHits ?? result.estimatedTotalHits ?? 0,
-    fields: result.facetDistribution?.fields ?? {},
-    pathways: result.facetDistribution?.pathways ?? {},
+    ...withAllFields(
+      { fields: distribution.fields ?? {}, pathways: distribution.pathways ?? {} },
+      allFields,
+      request.query.allFields === 'include',
+    ),
+    allFields,
   };
 }
 

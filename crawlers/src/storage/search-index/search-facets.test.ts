@@ -17,4 +17,17 @@ describe('event facets', () => {
     expect(facets.hiring).toEqual({ '0.25': 7, '0.5': 7, '0.75': 5 });
     expect(facets.fields).toEqual({});
   });
+
+  it('add the events open to all fields to every field and pathway count when the query includes them', () => {
+    const d = { fields: { finance: 4 }, pathways: { 'finance/banking-services': 2 }, allFields: { true: 3, false: 9 } };
+    const included = toEventFacets(d, true);
+    expect(included.allFields).toBe(3);
+    expect(included.fields.finance).toBe(7);
+    expect(included.fields['health-science']).toBe(3);
+    expect(Object.keys(included.fields)).toHaveLength(16);
+    expect(included.pathways['finance/banking-services']).toBe(5);
+    const excluded = toEventFacets(d, false);
+    expect(excluded.fields).toEqual({ finance: 4 });
+    expect(excluded.allFields).toBe(3);
+  });
 });

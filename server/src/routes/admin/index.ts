@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors } from '../../errors.js';
 import { adminAuthPlugin } from '../../plugins/admin-auth.js';
 import { adminCrawlRoutes } from './crawls.js';
+import { adminEventRoutes } from './events.js';
 import { adminSourceRoutes } from './sources.js';
 
 /**
- * The admin API (register with prefix `/api/admin`): sources and crawl runs, behind `Authorization: Bearer
+ * The admin API (register with prefix `/api/admin`): sources, crawl runs and the events listings leave out, behind `Authorization: Bearer
  * <ADMIN_TOKEN>` (403 while no token is configured), with its own, stricter per-IP rate limit. The CORS plugin
  * sends no CORS headers under this prefix.
  */
@@ -25,4 +26,5 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(adminAuthPlugin, { adminToken: app.config.adminToken });
   await app.register(adminSourceRoutes);
   await app.register(adminCrawlRoutes);
+  await app.register(adminEventRoutes);
 };

@@ -13,7 +13,10 @@ export const fieldRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['fields'],
         summary: 'Career fields with upcoming event counts',
-        description: 'The 16 National Career Clusters and their pathways; `count` is the number of upcoming events.',
+        description:
+          'The 16 National Career Clusters and their pathways; `count` is the number of upcoming events a filter ' +
+          'on the field lists: its own events plus the events open to all fields (career fairs for every major, ' +
+          'résumé clinics), which are in every count. `total` counts each event once.',
         querystring: Type.Object({}, { additionalProperties: false }),
         response: { 200: FieldsResponseSchema, ...readErrorResponses },
       },

@@ -5,6 +5,19 @@ import { eventDetail, eventHit, fieldsResponse } from '../../../testing/fixtures
 import { renderApp } from '../../../testing/render-app.js';
 
 describe('event page', () => {
+  it('labels an event open to every field "All fields", where other events show their fields', async () => {
+    stubFetch({
+      '/api/fields': () => fieldsResponse,
+      '/api/associations/mn-nurses': () => ({ id: 'mn-nurses', name: 'Minnesota Organization of Nurse Leaders' }),
+      '/api/events/tc-nursing-fair': () =>
+        eventDetail({ title: 'Fall All-Majors Career Fair', fields: [], pathways: [], allFields: true, related: [] }),
+    });
+    renderApp('/events/tc-nursing-fair');
+    await screen.findByRole('heading', { level: 1 });
+    const fields = screen.getAllByText('Fields').find((el) => el.tagName === 'DT');
+    expect(fields?.nextElementSibling?.textContent).toBe('All fields');
+  });
+
   it('shows what we know, add-to-calendar links, the association and related events', async () => {
     stubFetch({
       '/api/fields': () => fieldsResponse,

@@ -1,4 +1,5 @@
 import {
+  ALL_FIELDS_LABEL,
   displayTimeZone,
   type EventDetail,
   formatEventCost,
@@ -123,11 +124,16 @@ function EventBody({ event }: { event: EventDetail }) {
                 </dd>
               </>
             )}
-            {fieldIds.length > 0 && (
+            {(fieldIds.length > 0 || event.allFields) && (
               <>
                 <dt>Fields</dt>
                 <dd>
                   <ul className="chips">
+                    {event.allFields && (
+                      <li>
+                        <span className="chip">{ALL_FIELDS_LABEL}</span>
+                      </li>
+                    )}
                     {fieldIds.map((id) => (
                       <li key={id}>
                         <Link className="chip" href={`/fields/${id}`}>
