@@ -20,6 +20,7 @@ export * from './format/cost.js';
 export * from './format/event-when.js';
 export * from './format/hiring.js';
 export * from './format/place.js';
+export * from './format/series.js';
 export * from './format/status.js';
 export * from './geo/countries.js';
 export * from './geo/distance.js';

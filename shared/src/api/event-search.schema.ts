@@ -37,6 +37,15 @@ export const EventHitSchema = Type.Object(
     hiring: Type.Number({ minimum: 0, maximum: 1, description: 'hiring signal score' }),
     hiringReasons: Type.Array(Type.String()),
     distanceKm: Type.Optional(Type.Number({ description: 'great-circle distance from `near`, in km' })),
+    series: Type.Optional(
+      Type.Object(
+        {
+          id: Type.String(),
+          moreDates: Type.Integer({ minimum: 0, description: 'other upcoming occurrences matching the search' }),
+        },
+        { description: 'set when the hit is the next occurrence of a recurring series, which listings show once' },
+      ),
+    ),
     highlights: Type.Object(
       {
         title: MatchRangesSchema,

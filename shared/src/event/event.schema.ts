@@ -93,6 +93,11 @@ export const EventSchema = Type.Object(
     cost: Type.Optional(CostSchema),
     status: EventStatusSchema,
     hiring: HiringSignalSchema,
+    /**
+     * The recurring series this event is one occurrence of (`se_` + hex), shared by every occurrence: an iCal
+     * RRULE's expansions, or a source's events of one title at a steady cadence. Absent for a one-off event.
+     */
+    seriesId: Type.Optional(EntityIdSchema),
     /** Call for papers/speakers, when the source lists one. */
     cfpUrl: Type.Optional(HttpUrlSchema),
     cfpEnd: Type.Optional(InstantSchema),

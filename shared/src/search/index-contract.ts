@@ -44,6 +44,8 @@ export interface EventDocument {
   status: Event['status'];
   delisted: boolean;
   updatedAt: number;
+  /** The event's series, or its own id when it stands alone: what searches collapse occurrences by (`distinct`). */
+  seriesId: string;
 }
 
 export interface AssociationDocument {
@@ -64,6 +66,9 @@ export interface AssociationDocument {
   hiring: number;
   hiringReasons: string[];
 }
+
+/** The search-time `distinct` attribute that collapses a series into one hit (listings; never feeds). */
+export const SERIES_DISTINCT_ATTRIBUTE = 'seriesId';
 
 /** Index settings per index. Attribute names are ours, never a user's. */
 export const EVENT_INDEX_SETTINGS = {
@@ -86,6 +91,7 @@ export const EVENT_INDEX_SETTINGS = {
     'delisted',
     'associationId',
     'tags',
+    'seriesId',
   ],
   sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -144,6 +150,7 @@ export function toSearchDocument(event: Event): EventDocument {
     status: event.status,
     delisted: event.delisted,
     updatedAt: toEpochSeconds(event.updatedAt),
+    seriesId: event.seriesId ?? event.id,
   };
   if (venue?.lat !== undefined && venue.lng !== undefined) doc._geo = { lat: venue.lat, lng: venue.lng };
   return doc;
