@@ -70,7 +70,11 @@ describe('assignSeries', () => {
     ];
     for (const group of cases) expect(assignSeries(group).every((e) => e.seriesId === undefined)).toBe(true);
 
-    const [a, b, c] = occurrences('Chapter Meeting', ['2027-01-05', '2027-01-12', '2027-01-19']) as [Event, Event, Event];
+    const [a, b, c] = occurrences('Chapter Meeting', ['2027-01-05', '2027-01-12', '2027-01-19']) as [
+      Event,
+      Event,
+      Event,
+    ];
     const elsewhere = { ...c, venue: { name: 'Hall', city: 'Boulder', region: 'CO', country: 'US' } };
     expect(assignSeries([a, b, elsewhere]).every((e) => e.seriesId === undefined)).toBe(true);
     const otherSource = { ...c, sources: [{ sourceId: 'other', url: c.url, seenAt: c.lastSeen }] };

@@ -1,4 +1,10 @@
-import { type EventHit, formatEventCost, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
+import {
+  type EventHit,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatMoreDates,
+} from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.js';
 import { EVENT_TYPE_LABELS } from '../lib/labels.js';
@@ -23,6 +29,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
   const cost = formatEventCost(event);
   const status = formatEventStatus(event);
   const now = isHappeningNow(event);
+  const moreDates = formatMoreDates(event.series?.moreDates ?? 0);
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
       <Heading className="event-card__title">
@@ -32,6 +39,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       </Heading>
       <p className="event-card__when">
         <time dateTime={event.start}>{formatEventWhen(event)}</time>
+        {moreDates && <span className="event-card__series"> {moreDates}</span>}
         {now && <span className="tag tag--now">Happening now</span>}
         {status && <span className={`tag tag--status tag--${event.status}`}>{status}</span>}
       </p>

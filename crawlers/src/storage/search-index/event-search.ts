@@ -2,14 +2,17 @@ import {
   and,
   buildEventFilter,
   buildEventSort,
+  EVERY_OCCURRENCE_DISTINCT,
   type EventDocument,
   type EventFacets,
   type EventHit,
   type EventSuggestion,
   type Filter,
   type GeoPoint,
+  inAny,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
+  SERIES_DISTINCT_ATTRIBUTE,
 } from '@fieldguide/shared';
 import { type FacetGroup, mergeDistributions, planFacetSearches, toEventFacets } from './search-facets.js';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
@@ -36,6 +39,11 @@ export interface EventSearchRequest {
   facets?: boolean;
   /** Mark the words that matched in each hit's `highlights`; default true. Off, each highlight is one plain run. */
   highlight?: boolean;
+  /**
+   * Show a recurring series once, as its next matching occurrence with `series.moreDates`; default true. Feeds turn
+   * it off: they list every occurrence.
+   */
+  collapseSeries?: boolean;
 }
 
 /** A page of events in the API's shape. */
@@ -98,12 +106,13 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter);
   const sort = buildEventSort(query, near ? { near } : {});
   const { activeAttributes, facetSearches } = planFacetSearches(request.facets ? FACET_GROUPS : [], query, filterFor);
+  const collapse = request.collapseSeries !== false;
   const main: IndexSearchParams = {
     q: query.q,
     filter: filterFor(query),
     page: query.page,
     hitsPerPage: query.limit,
-    attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES],
+    attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES, ...(collapse ? [SERIES_DISTINCT_ATTRIBUTE] : [])],
     attributesToCrop: ['description'],
     cropLength: CROP_WORDS,
   };
@@ -114,7 +123,58 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   }
   if (sort.length > 0) main.sort = sort;
   if (request.facets) main.facets = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
+  if (!collapse) {
+    // The index shows a series once by default; this lists every occurrence.
+    main.distinct = EVERY_OCCURRENCE_DISTINCT;
+    for (const params of facetSearches) params.distinct = EVERY_OCCURRENCE_DISTINCT;
+  }
   return { main, facetSearches };
+}
+
+/**
+ * The two requests that finish the series among a page's hits, sent together: the next matching occurrence of each
+ * series (same query, soonest first, one per series), and how many occurrences match per series (a facet count
+ * without `distinct`).
+ */
+export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly string[]): IndexSearchParams[] {
+  const { facets: _facets, sort: _sort, page: _page, hitsPerPage: _hitsPerPage, distinct: _distinct, ...rest } = main;
+  const filter = and([main.filter as Filter | undefined, inAny(SERIES_DISTINCT_ATTRIBUTE, seriesIds)]);
+  return [
+    {
+      ...rest,
+      filter,
+      sort: ['start:asc'],
+      distinct: SERIES_DISTINCT_ATTRIBUTE,
+      page: 1,
+      hitsPerPage: seriesIds.length,
+    },
+    {
+      q: main.q ?? '',
+      filter,
+      page: 1,
+      hitsPerPage: 0,
+      facets: [SERIES_DISTINCT_ATTRIBUTE],
+      distinct: EVERY_OCCURRENCE_DISTINCT,
+    },
+  ];
+}
+
+type SeriesIndexHit = IndexHit<EventDocument>;
+
+/** Swaps each series hit for the series' next matching occurrence and counts its other dates. */
+async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: SeriesIndexHit[]): Promise<EventHit[]> {
+  const seriesIds = [...new Set(hits.filter((h) => h.seriesId && h.seriesId !== h.id).map((h) => h.seriesId))];
+  if (seriesIds.length === 0) return hits.map((doc) => toEventHit(doc));
+  const [nextRequest, countRequest] = planSeriesSearches(main, seriesIds) as [IndexSearchParams, IndexSearchParams];
+  const [next, counts] = await Promise.all([index.searchEvents(nextRequest), index.searchEvents(countRequest)]);
+  const nextOf = new Map((next.hits as SeriesIndexHit[]).map((h) => [h.seriesId, h]));
+  const countOf = counts.facetDistribution?.[SERIES_DISTINCT_ATTRIBUTE] ?? {};
+  return hits.map((doc) => {
+    if (!doc.seriesId || doc.seriesId === doc.id) return toEventHit(doc);
+    const hit = toEventHit(nextOf.get(doc.seriesId) ?? doc);
+    hit.series = { id: doc.seriesId, moreDates: Math.max(0, (countOf[doc.seriesId] ?? 1) - 1) };
+    return hit;
+  });
 }
 
 /**
@@ -130,8 +190,12 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
   ]);
   if (!main) throw new Error('unreachable: no main search result');
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
+  const hits = main.hits as SeriesIndexHit[];
   return {
-    hits: main.hits.map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
+    hits:
+      plan.main.distinct === EVERY_OCCURRENCE_DISTINCT
+        ? hits.map((doc) => toEventHit(doc))
+        : await finishSeries(index, plan.main, hits),
     total,
     totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
     facets: toEventFacets(

@@ -136,6 +136,8 @@ export interface Store {
    * across processes on the same file (a crawl child writes, the server reads). Cheap: two indexed reads.
    */
   dataStamp(): string;
+  /** The stored occurrences of a series (see `Event.seriesId`), delisted ones included, soonest first. */
+  listSeriesEvents(seriesId: string): Event[];
   /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /** Closes the file; later calls do nothing. */
