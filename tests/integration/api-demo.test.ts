@@ -60,7 +60,8 @@ describe('search over the crawled demo sites', () => {
     const body = await search('field=information-technology&limit=100');
     expect(body.total).toBeGreaterThan(5);
     for (const hit of body.hits) expect(hit.fields).toContain('information-technology');
-    expect(body.facets.fields['information-technology']).toBe(body.total);
+    // The facet counts every date of a recurring series, the total each series once.
+    expect(body.facets.fields['information-technology']).toBeGreaterThanOrEqual(body.total);
     const byName = await search('field=IT&limit=100');
     expect(byName.total).toBe(body.total);
   });

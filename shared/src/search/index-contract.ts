@@ -67,10 +67,12 @@ export interface AssociationDocument {
   hiringReasons: string[];
 }
 
-/** The events index's `distinctAttribute`: searches show a series once unless they ask otherwise. */
+/**
+ * The search-time `distinct` attribute that shows a series once in listings (hits and `totalHits`); feeds leave it
+ * out. Not an index-level `distinctAttribute`: that would make facet-only searches count distinct values over
+ * every match, ~25× dearer (13 ms against 0.5 ms on 10 000 events), so facet counts count each matching date.
+ */
 export const SERIES_DISTINCT_ATTRIBUTE = 'seriesId';
-/** The search-time `distinct` that lists every occurrence of a series (feeds, counting a series' dates). */
-export const EVERY_OCCURRENCE_DISTINCT = 'id';
 
 /** Index settings per index. Attribute names are ours, never a user's. */
 export const EVENT_INDEX_SETTINGS = {
@@ -93,16 +95,12 @@ export const EVENT_INDEX_SETTINGS = {
     'delisted',
     'associationId',
     'tags',
+    // Filterable so a search can name it as its `distinct` attribute.
     'seriesId',
-    // Filterable so a search can name it as its `distinct` attribute, and so list every occurrence (feeds).
-    'id',
   ],
   sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
   displayedAttributes: ['*'],
-  // A series is one result by default: hits, totals and facet counts (a search-time `distinct` would leave the
-  // facets counting every date). Feeds ask for `distinct: 'id'` ({@link EVERY_OCCURRENCE_DISTINCT}) instead.
-  distinctAttribute: 'seriesId',
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10000 },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },

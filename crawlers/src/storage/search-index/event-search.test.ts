@@ -27,7 +27,7 @@ describe('planEventSearch', () => {
     expect(fields?.filter).toContain('type IN ["career-fair"]');
     expect(type?.filter).toContain('fields IN ["health-science"]');
     expect(type?.filter).not.toContain('career-fair');
-    expect(fields?.hitsPerPage).toBe(0);
+    expect(fields?.limit).toBe(0);
   });
 
   it('gets the description only cropped, never its full text', () => {

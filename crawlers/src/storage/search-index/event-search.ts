@@ -2,7 +2,6 @@ import {
   and,
   buildEventFilter,
   buildEventSort,
-  EVERY_OCCURRENCE_DISTINCT,
   type EventDocument,
   type EventFacets,
   type EventHit,
@@ -123,11 +122,8 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   }
   if (sort.length > 0) main.sort = sort;
   if (request.facets) main.facets = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
-  if (!collapse) {
-    // The index shows a series once by default; this lists every occurrence.
-    main.distinct = EVERY_OCCURRENCE_DISTINCT;
-    for (const params of facetSearches) params.distinct = EVERY_OCCURRENCE_DISTINCT;
-  }
+  // Facet counts (here and in `facetSearches`) still count each matching date: see SERIES_DISTINCT_ATTRIBUTE.
+  if (collapse) main.distinct = SERIES_DISTINCT_ATTRIBUTE;
   return { main, facetSearches };
 }
 
@@ -154,7 +150,6 @@ export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly 
       page: 1,
       hitsPerPage: 0,
       facets: [SERIES_DISTINCT_ATTRIBUTE],
-      distinct: EVERY_OCCURRENCE_DISTINCT,
     },
   ];
 }
@@ -192,10 +187,7 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
   const hits = main.hits as SeriesIndexHit[];
   return {
-    hits:
-      plan.main.distinct === EVERY_OCCURRENCE_DISTINCT
-        ? hits.map((doc) => toEventHit(doc))
-        : await finishSeries(index, plan.main, hits),
+    hits: plan.main.distinct ? await finishSeries(index, plan.main, hits) : hits.map((doc) => toEventHit(doc)),
     total,
     totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
     facets: toEventFacets(

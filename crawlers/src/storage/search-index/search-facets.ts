@@ -55,10 +55,7 @@ export function planFacetSearches<Q extends { q: string }>(
     facetSearches: active.map((group) => ({
       q: query.q,
       filter: filterFor(group.without(query)),
-      // `page`/`hitsPerPage`, not `limit: 0`: Meilisearch 1.21 ignores the index's distinct attribute in the facet
-      // counts of a `limit: 0` search, so a series would count once per date there and once in the main search.
-      page: 1,
-      hitsPerPage: 0,
+      limit: 0,
       facets: [...group.attributes],
     })),
   };
