@@ -12,17 +12,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createIndex,
-  createStore,
-  drainOutbox,
-  type RunningMeilisearch,
-  startMeilisearch,
-} from '@fieldguide/crawlers/storage';
+import { type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers/storage';
 import { buildApp, loadConfig } from '@fieldguide/server';
-import { CLUSTERS, type Event } from '@fieldguide/shared';
+import { CLUSTERS } from '@fieldguide/shared';
 import { Agent, request } from 'undici';
 import { generateCorpus } from './support/event-corpus.js';
+import { loadCorpus } from './support/load-corpus.js';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 
 const FULL_CORPUS = 10_000;
@@ -41,22 +36,6 @@ interface PathFigures {
   requests: number;
 }
 
-/** Writes the events to a new store and indexes them through the outbox drain. */
-async function loadCorpus(events: readonly Event[], databasePath: string, meili: RunningMeilisearch) {
-  const store = createStore({ path: databasePath });
-  const index = createIndex({ url: meili.url, masterKey: meili.masterKey });
-  try {
-    for (let i = 0; i < events.length; i += STORE_BATCH) store.upsertEvents(events.slice(i, i + STORE_BATCH));
-    await index.applySettings();
-    const drained = await drainOutbox(store, index, { batchSize: STORE_BATCH });
-    if (drained.rejected.length > 0 || store.outboxSize() > 0) throw new Error('indexing the corpus failed');
-    return store.countEvents();
-  } finally {
-    await index.close();
-    store.close();
-  }
-}
-
 type Call = (i: number) => Promise<{ status: number; body: string }>;
 
 async function main() {
@@ -68,7 +47,10 @@ async function main() {
     const corpus = await generateCorpus({ count: EVENTS });
     meili = await startMeilisearch({ dataDir: join(dir, 'meilisearch') });
     const databasePath = join(dir, 'fieldguide.sqlite');
-    const stored = await loadCorpus(corpus.events, databasePath, meili);
+    const { stored } = await loadCorpus(corpus.events, databasePath, meili, {
+      storeBatch: STORE_BATCH,
+      drainBatch: STORE_BATCH,
+    });
     console.log(`store: ${stored} events, indexed`);
     app = await buildApp({
       config: loadConfig({
