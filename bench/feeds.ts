@@ -79,7 +79,7 @@ async function main() {
     if (first.status !== 200 || items !== FEED_EVENTS) {
       throw new Error(`${feedPath}: ${first.status} with ${items} events, expected 200 with ${FEED_EVENTS}`);
     }
-    // What a calendar holds: the ETag of its last 200 (it moves on when the 5-minute window does).
+    // What a calendar holds: the ETag of its last 200 (it moves on when the 15-minute window does).
     let etag = String(first.etag);
     const search = await get(`/api/search?field=${field}&limit=100`);
     const hits = (JSON.parse(search.body) as { hits: unknown[] }).hits.length;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FEED_MAX_AGE_S } from './feed-document.js';
 
 /** A rendered feed as it is sent. */
 export interface RenderedFeed {
@@ -13,7 +14,10 @@ export interface FeedCacheOptions {
   maxEntries?: number;
   /** Bytes of bodies kept (UTF-16 code units, about bytes for feeds), default 64 MiB. */
   maxChars?: number;
-  /** How long a feed's "upcoming" window stays put, in milliseconds; default 5 minutes. */
+  /**
+   * How long a feed's "upcoming" window stays put, in milliseconds; default {@link FEED_MAX_AGE_S} (15 minutes):
+   * clients may already reuse a feed that long, and each window means a new ETag and one rendering per feed.
+   */
   bucketMs?: number;
 }
 
@@ -46,7 +50,7 @@ export interface FeedKey {
 export function createFeedCache(options: FeedCacheOptions = {}) {
   const maxEntries = options.maxEntries ?? 200;
   const maxChars = options.maxChars ?? 64 * 1024 * 1024;
-  const bucketMs = options.bucketMs ?? 5 * 60_000;
+  const bucketMs = options.bucketMs ?? FEED_MAX_AGE_S * 1000;
   const entries = new Map<string, RenderedFeed>();
   let chars = 0;
   let stamp: string | undefined;
