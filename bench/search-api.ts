@@ -14,19 +14,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  createIndex,
-  createStore,
-  drainOutbox,
-  type IndexSearchParams,
-  type RunningMeilisearch,
-  startMeilisearch,
-} from '@fieldguide/crawlers/storage';
+import { type IndexSearchParams, type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers/storage';
 import { buildApp, loadConfig } from '@fieldguide/server';
 import { CLUSTERS, type Event } from '@fieldguide/shared';
 import { Agent, request } from 'undici';
 import { describeStatuses, type LoadResult, runAutocannon } from './support/autocannon.js';
 import { BENCH_CITIES, type BenchCorpus, generateCorpus, seededRandom } from './support/event-corpus.js';
+import { loadCorpus } from './support/load-corpus.js';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 
 const FULL_CORPUS = 100_000;
@@ -105,25 +99,6 @@ const stats = (samples: readonly number[]) => {
   const sorted = samples.toSorted((a, b) => a - b);
   return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99) };
 };
-
-/** Writes the corpus to a new store in batches and indexes it through the outbox drain. */
-async function loadCorpus(events: readonly Event[], databasePath: string, meili: RunningMeilisearch) {
-  const store = createStore({ path: databasePath });
-  const index = createIndex({ url: meili.url, masterKey: meili.masterKey });
-  try {
-    for (let i = 0; i < events.length; i += STORE_BATCH) store.upsertEvents(events.slice(i, i + STORE_BATCH));
-    const stored = store.countEvents();
-    await index.applySettings();
-    const drained = await drainOutbox(store, index, { batchSize: DRAIN_BATCH });
-    if (drained.rejected.length > 0 || store.outboxSize() > 0) {
-      throw new Error(`indexing left ${store.outboxSize()} entries, rejected ${JSON.stringify(drained.rejected[0])}`);
-    }
-    return { stored, indexed: (await index.stats()).event.numberOfDocuments };
-  } finally {
-    await index.close();
-    store.close();
-  }
-}
 
 interface LatencyFigures {
   api: ReturnType<typeof stats>;
@@ -343,7 +318,10 @@ async function main() {
     console.log(`corpus: ${corpus.events.length} events from ${corpus.origin} (${lap()})`);
     meili = await startMeilisearch({ dataDir: meiliDir });
     const databasePath = join(dir, 'fieldguide.sqlite');
-    const loaded = await loadCorpus(corpus.events, databasePath, meili);
+    const loaded = await loadCorpus(corpus.events, databasePath, meili, {
+      storeBatch: STORE_BATCH,
+      drainBatch: DRAIN_BATCH,
+    });
     console.log(`store: ${loaded.stored} events; index: ${loaded.indexed} documents via the outbox (${lap()})`);
 
     const config = loadConfig({

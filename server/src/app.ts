@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Config } from './config.js';
 import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { apiError, errors, sendError, toApiError } from './errors.js';
+import { createFeedCache, type FeedCache } from './feeds/feed-cache.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { publicRateLimitPlugin } from './plugins/rate-limit.js';
@@ -21,6 +22,13 @@ import { healthRoutes } from './routes/health/index.js';
 import { placeRoutes } from './routes/places/index.js';
 import { searchRoutes } from './routes/search/index.js';
 import { suggestRoutes } from './routes/suggest/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Rendered feeds, keyed by the store's data stamp; its counters show renders and 304s. */
+    feedCache: FeedCache;
+  }
+}
 
 export interface BuildAppOptions {
   config: Readonly<Config>;
@@ -100,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
   await app.register(crawlsPlugin);
+  app.decorate('feedCache', createFeedCache());
   await app.register(healthRoutes);
   await app.register(searchRoutes, { prefix: '/api' });
   await app.register(eventRoutes, { prefix: '/api' });

@@ -23,6 +23,7 @@ export * from './format/event-when.js';
 export * from './format/fields.js';
 export * from './format/hiring.js';
 export * from './format/place.js';
+export * from './format/series.js';
 export * from './format/status.js';
 export * from './geo/countries.js';
 export * from './geo/distance.js';

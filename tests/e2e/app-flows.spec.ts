@@ -287,3 +287,27 @@ describe('admin page', () => {
     expect(await page.evaluate("sessionStorage.getItem('fieldguide.adminToken')")).toBe(server.adminToken);
   });
 });
+
+describe('recurring series', () => {
+  it('shows the Denver meeting once on the IT page with its other dates, and lists them on its page', async () => {
+    const title = 'Denver Chapter Monthly Meeting';
+    const page = await open();
+    const ranked = await api<{ hits: { title: string; series?: { moreDates: number } }[] }>(
+      '/api/search?field=information-technology&sort=hiring&limit=12',
+    );
+    const more = ranked.hits.find((h) => h.title === title)?.series?.moreDates ?? 0;
+    expect(more).toBeGreaterThan(1);
+
+    await page.goto(`${server.baseUrl}/fields/information-technology`);
+    const cards = page.locator('.event-card').filter({ hasText: title });
+    await expect.poll(() => cards.count()).toBe(1);
+    await expect
+      .poll(() => cards.locator('.event-card__when').textContent())
+      .toMatch(new RegExp(`and ${more} more dates$`));
+
+    await cards.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: 'All dates of this series' }).waitFor();
+    await expect.poll(() => page.locator('.series-dates li').count()).toBe(more + 1);
+    expect(await page.locator('.series-dates [aria-current="page"]').textContent()).toContain('(this date)');
+  });
+});

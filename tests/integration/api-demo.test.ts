@@ -62,7 +62,8 @@ describe('search over the crawled demo sites', () => {
     expect(body.total).toBeGreaterThan(5);
     // A field filter lists the field's own events and the events open to all fields.
     for (const hit of body.hits) expect(hit.allFields || hit.fields.includes('information-technology')).toBe(true);
-    expect(body.facets.fields['information-technology']).toBe(body.total);
+    // The facet counts every date of a recurring series, the total each series once.
+    expect(body.facets.fields['information-technology']).toBeGreaterThanOrEqual(body.total);
     const byName = await search('field=IT&limit=100');
     expect(byName.total).toBe(body.total);
   });

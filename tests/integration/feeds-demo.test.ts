@@ -74,7 +74,9 @@ describe('feeds of crawled demo data', () => {
       const ics = await get('ics');
       expect(ics.statusCode, ics.body).toBe(200);
       const { events } = parseIcal(ics.body);
-      expect(events.length, field.id).toBe(Math.min(field.count, 200));
+      // `count` shows a recurring series once, as listings do; a feed has each of its dates.
+      expect(events.length, field.id).toBeGreaterThanOrEqual(Math.min(field.count, 200));
+      expect(events.length, field.id).toBeLessThanOrEqual(200);
       for (const vevent of events) {
         const id = String(vevent.getFirstPropertyValue('uid')).replace(`@${HOST}`, '');
         const stored = t.app.store.getEvent(id) as Event;

@@ -6,6 +6,7 @@ import {
   formatEventStatus,
   formatEventWhen,
   formatHiring,
+  formatMoreDates,
 } from '@fieldguide/shared';
 import type { Theme } from './options.js';
 
@@ -31,6 +32,7 @@ export type WidgetEvent = Pick<
   | 'costMax'
   | 'costCurrency'
   | 'hiring'
+  | 'series'
 >;
 
 /** An element with text children only: every string becomes a text node, never markup. */
@@ -77,6 +79,9 @@ function eventItem(event: WidgetEvent, origin: string): HTMLLIElement {
   const viewerTimeZone = visitorTimeZone();
   const time = el('time', '', formatEventWhen(event, viewerTimeZone ? { viewerTimeZone } : {}));
   time.dateTime = event.start;
+  const when = el('p', 'when', time);
+  const more = formatMoreDates(event.series?.moreDates ?? 0);
+  if (more) when.append(' ', el('span', 'series', more));
   const meta = el('p', 'meta', el('span', 'tag', EVENT_TYPE_LABELS[event.type] ?? event.type));
   const status = formatEventStatus(event);
   if (status) meta.append(el('span', 'tag event-status', status));
@@ -84,14 +89,7 @@ function eventItem(event: WidgetEvent, origin: string): HTMLLIElement {
   if (cost) meta.append(el('span', 'tag cost', cost));
   const hiring = formatHiring(event);
   if (hiring) meta.append(el('span', 'hiring', hiring));
-  return el(
-    'li',
-    '',
-    link(href, 'title', event.title),
-    el('p', 'when', time),
-    el('p', 'where', formatEventPlace(event)),
-    meta,
-  );
+  return el('li', '', link(href, 'title', event.title), when, el('p', 'where', formatEventPlace(event)), meta);
 }
 
 /** Replaces the shadow root's content (style sheet aside) with a status line: loading, empty, or failed. */

@@ -62,7 +62,7 @@ export function mergeEvents(primary: Event, other: Event): Event {
   else delete merged.end;
   const venue = richerVenue(primary.venue, other.venue);
   if (venue) merged.venue = venue;
-  for (const key of ['organizer', 'cost', 'cfpUrl', 'cfpEnd', 'associationId'] as const) {
+  for (const key of ['organizer', 'cost', 'cfpUrl', 'cfpEnd', 'associationId', 'seriesId'] as const) {
     if (merged[key] === undefined && other[key] !== undefined) Object.assign(merged, { [key]: other[key] });
   }
   return merged;

@@ -1,5 +1,6 @@
 import { type Event, EventSchema, findIssues, type Source } from '@fieldguide/shared';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
+import { seriesIdFromUid } from '../dedupe/series.js';
 import type { RawEvent } from '../extract/raw-event.js';
 import { type NormalizedEvent, normalizeRawEvent } from '../normalize/normalize-event.js';
 import type { Classifier } from './classifier.js';
@@ -116,6 +117,8 @@ export function buildEvents(raws: readonly RawEvent[], ctx: DocumentContext): Bu
     });
     try {
       const event = toEvent(item, id, ctx);
+      const seriesId = seriesIdFromUid({ sourceId: ctx.source.id, extractedBy: raw.extractedBy, uid: item.uid });
+      if (seriesId) event.seriesId = seriesId;
       const issues = findIssues(EventSchema, event);
       if (issues.length === 0) events.push(event);
       else {

@@ -1,6 +1,7 @@
 import type { Event, Source, SourceCrawlResult, SourceHealth } from '@fieldguide/shared';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../core/fetcher.js';
 import { dedupeEvents } from '../dedupe/dedupe.js';
+import { assignSeries } from '../dedupe/series.js';
 import { UnknownSourceError } from '../storage/store/errors.js';
 import type { CrawlRun, Store, UpsertResult } from '../storage/store/store.types.js';
 import { buildEvents } from './build-event.js';
@@ -210,7 +211,7 @@ async function crawlOne(
   store.transaction(() => {
     const again = seenAgain(store, source, harvest, seenAt);
     const { events, idMap, merges } = dedupeEvents([...again, ...built], store);
-    const upserts = upsertAll(store, events, options.batchSize ?? 200, rejected);
+    const upserts = upsertAll(store, assignSeries(events), options.batchSize ?? 200, rejected);
     for (const fetch of harvest.fetches) store.recordFetch(fetch);
     seenIds = new Set([...idMap.values()]);
     for (const upsert of upserts) result[upsert.status] += 1;

@@ -27,14 +27,14 @@ export async function loadFeedEvents(
   const first = await runEventSearch(
     app,
     { ...filters, sort: 'date', page: 1, limit: PAGE_SIZE },
-    { facets: false, highlight: false, now, unknownPlace: 'reject' },
+    { facets: false, highlight: false, collapseSeries: false, now, unknownPlace: 'reject' },
   );
   const ids = first.hits.map((h) => h.id);
   for (let page = 2; page <= Math.min(pages, first.totalPages); page += 1) {
     const next = await runEventSearch(
       app,
       { ...filters, sort: 'date', page, limit: PAGE_SIZE },
-      { facets: false, highlight: false, now, unknownPlace: 'reject' },
+      { facets: false, highlight: false, collapseSeries: false, now, unknownPlace: 'reject' },
     );
     ids.push(...next.hits.map((h) => h.id));
   }

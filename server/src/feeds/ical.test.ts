@@ -1,8 +1,9 @@
 import { feedUrls } from '@fieldguide/shared';
 import ICAL from 'ical.js';
+import { foldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import type { FeedDocument } from './feed-document.js';
-import { renderIcal } from './ical.js';
+import { foldIcalLines, renderIcal } from './ical.js';
 import { HOSTILE_TEXT, testEvent } from './test-events.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -124,5 +125,21 @@ describe('renderIcal', () => {
   it('writes the same bytes for the same events', () => {
     const events = [testEvent()];
     expect(renderIcal(doc(events))).toBe(renderIcal(doc(events)));
+  });
+});
+
+describe('foldIcalLines', () => {
+  it('folds exactly as ical-generator does, multi-byte characters and surrogate pairs included', () => {
+    const samples = [
+      '',
+      'short',
+      'x'.repeat(74),
+      'x'.repeat(75),
+      'x'.repeat(300),
+      `DESCRIPTION:${'café – naïve 🎉 '.repeat(20)}`,
+      `A:${'é'.repeat(80)}\r\nB:${'🎉'.repeat(40)}\r\n\r\nC:${'x'.repeat(73)}🎉🎉`,
+      `SUMMARY:${'日本語'.repeat(30)}`,
+    ];
+    for (const sample of samples) expect(foldIcalLines(sample)).toBe(foldLines(sample));
   });
 });

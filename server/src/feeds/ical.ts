@@ -1,11 +1,5 @@
 import { type Event, formatEventPlace } from '@fieldguide/shared';
-import ical, {
-  escape as escapeText,
-  foldLines,
-  type ICalCalendar,
-  ICalEventStatus,
-  type ICalLocation,
-} from 'ical-generator';
+import ical, { escape as escapeText, type ICalCalendar, ICalEventStatus, type ICalLocation } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { eventAddress, eventFieldNames, eventPlainText, eventTypeLabel } from './event-text.js';
 import { CALENDAR_REFRESH_S, eventPageUrl, type FeedDocument } from './feed-document.js';
@@ -77,6 +71,35 @@ function addEvent(calendar: ICalCalendar, doc: FeedDocument, event: Event, index
   created.x(extra);
 }
 
+/**
+ * Folds lines longer than 75 octets (RFC 5545 §3.1) as ical-generator's `foldLines` does, byte for byte, without
+ * its `new TextEncoder()` per character (a third of a 200-event feed's rendering time).
+ */
+export function foldIcalLines(text: string): string {
+  let out = '';
+  for (const line of text.split('\r\n')) {
+    let folded = '';
+    let octets = 0;
+    let from = 0;
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      let size: number;
+      if (code >= 0xd800 && code <= 0xdbff) {
+        size = 4;
+        i += 1;
+      } else size = code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+      octets += size;
+      if (octets > 74) {
+        folded += `${line.slice(from, i - (size === 4 ? 1 : 0))}\r\n `;
+        from = i - (size === 4 ? 1 : 0);
+        octets = size;
+      }
+    }
+    out += `${folded}${line.slice(from)}\r\n`;
+  }
+  return out.slice(0, -2);
+}
+
 /** Unfolds a written calendar, swaps each organizer placeholder for its ORGANIZER line, and folds it again. */
 function writeOrganizers(text: string, events: readonly Event[]): string {
   const unfolded = text.replace(/\r\n[ \t]/g, '');
@@ -84,7 +107,7 @@ function writeOrganizers(text: string, events: readonly Event[]): string {
     const organizer = events[Number(i)]?.organizer;
     return organizer?.url ? `ORGANIZER;CN=${quotedParam(organizer.name)}:${organizer.url}` : '';
   });
-  return foldLines(replaced.replace(/\r\n\r\n/g, '\r\n'));
+  return foldIcalLines(replaced.replace(/\r\n\r\n/g, '\r\n'));
 }
 
 /**

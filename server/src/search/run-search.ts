@@ -16,6 +16,8 @@ export interface EventSearchOptions extends ResolveEventQueryOptions {
   facets?: boolean;
   /** Mark the matched words in the hits' `highlights`; default true. Pages that show no highlights turn it off. */
   highlight?: boolean;
+  /** Show a recurring series once with its count of more dates; default true. Feeds turn it off. */
+  collapseSeries?: boolean;
 }
 
 const ROUND_KM = 10;
@@ -82,6 +84,7 @@ export async function runEventSearch(
     now,
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,
+    collapseSeries: options.collapseSeries ?? true,
   });
   if (point) {
     for (const hit of result.hits) {

@@ -43,6 +43,15 @@ export const EventHitSchema = Type.Object(
     hiring: Type.Number({ minimum: 0, maximum: 1, description: 'hiring signal score' }),
     hiringReasons: Type.Array(Type.String()),
     distanceKm: Type.Optional(Type.Number({ description: 'great-circle distance from `near`, in km' })),
+    series: Type.Optional(
+      Type.Object(
+        {
+          id: Type.String(),
+          moreDates: Type.Integer({ minimum: 0, description: 'other upcoming occurrences matching the search' }),
+        },
+        { description: 'set when the hit is the next occurrence of a recurring series, which listings show once' },
+      ),
+    ),
     highlights: Type.Object(
       {
         title: MatchRangesSchema,
@@ -67,7 +76,7 @@ export const HIRING_FACET_FLOORS = [0.25, 0.5, 0.75] as const;
 
 /**
  * Counts per value of each filter. A facet whose filter is set is counted without it (disjunctive), so the
- * other values show what choosing them too would add.
+ * other values show what choosing them too would add. A recurring series counts once per matching date.
  */
 export const EventFacetsSchema = Type.Object({
   fields: CountsSchema,
@@ -142,7 +151,7 @@ export type EchoedSearchQuery = Static<typeof EchoedSearchQuerySchema>;
 /** `GET /api/search`: a page of upcoming events, the facet counts, and the query as read. */
 export const EventSearchResponseSchema = Type.Object({
   hits: Type.Array(EventHitSchema),
-  total: Type.Integer({ description: 'matching events (at most 10 000)' }),
+  total: Type.Integer({ description: 'matching events, a recurring series counted once (at most 10 000)' }),
   page: Type.Integer(),
   limit: Type.Integer(),
   totalPages: Type.Integer(),

@@ -4,12 +4,26 @@ import { EventSchema } from '../event/event.schema.js';
 import { EventHitSchema } from './event-search.schema.js';
 import { forResponse } from './for-response.js';
 
+/** One occurrence of a recurring series, as an event page lists the series' dates. */
+export const SeriesDateSchema = Type.Object({
+  id: Type.String(),
+  start: Type.String({ description: 'ISO 8601 instant' }),
+  end: Type.Optional(Type.String({ description: 'ISO 8601 instant' })),
+  timeZone: Type.String(),
+  allDay: Type.Boolean(),
+  status: Type.String(),
+});
+export type SeriesDate = Static<typeof SeriesDateSchema>;
+
 /** `GET /api/events/:id`: the event as stored, past or upcoming, with a few related upcoming events. */
 export const EventDetailSchema = Type.Composite([
   forResponse(EventSchema),
   Type.Object({
     related: Type.Array(EventHitSchema, {
       description: 'a few upcoming events of the same field, soonest first (empty while search is unavailable)',
+    }),
+    seriesDates: Type.Array(SeriesDateSchema, {
+      description: 'every stored occurrence of the series the event belongs to (itself included), soonest first',
     }),
   }),
 ]);

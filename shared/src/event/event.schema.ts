@@ -105,6 +105,11 @@ export const EventSchema = Type.Object(
     careerRelevant: Type.Optional(Type.Boolean()),
     /** Why the classifier judged the event not career-relevant (with `careerRelevant: false`). */
     relevanceReason: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    /**
+     * The recurring series this event is one occurrence of (`se_` + hex), shared by every occurrence: an iCal
+     * RRULE's expansions, or a source's events of one title at a steady cadence. Absent for a one-off event.
+     */
+    seriesId: Type.Optional(EntityIdSchema),
     /** Call for papers/speakers, when the source lists one. */
     cfpUrl: Type.Optional(HttpUrlSchema),
     cfpEnd: Type.Optional(InstantSchema),

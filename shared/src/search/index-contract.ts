@@ -51,6 +51,8 @@ export interface EventDocument {
   status: Event['status'];
   delisted: boolean;
   updatedAt: number;
+  /** The event's series, or its own id when it stands alone: what searches collapse occurrences by (`distinct`). */
+  seriesId: string;
 }
 
 export interface AssociationDocument {
@@ -71,6 +73,13 @@ export interface AssociationDocument {
   hiring: number;
   hiringReasons: string[];
 }
+
+/**
+ * The search-time `distinct` attribute that shows a series once in listings (hits and `totalHits`); feeds leave it
+ * out. Not an index-level `distinctAttribute`: that would make facet-only searches count distinct values over
+ * every match, ~25× dearer (13 ms against 0.5 ms on 10 000 events), so facet counts count each matching date.
+ */
+export const SERIES_DISTINCT_ATTRIBUTE = 'seriesId';
 
 /** Index settings per index. Attribute names are ours, never a user's. */
 export const EVENT_INDEX_SETTINGS = {
@@ -95,6 +104,8 @@ export const EVENT_INDEX_SETTINGS = {
     'tags',
     'allFields',
     'careerRelevant',
+    // Filterable so a search can name it as its `distinct` attribute.
+    'seriesId',
   ],
   sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -156,6 +167,7 @@ export function toSearchDocument(event: Event): EventDocument {
     status: event.status,
     delisted: event.delisted,
     updatedAt: toEpochSeconds(event.updatedAt),
+    seriesId: event.seriesId ?? event.id,
   };
   if (venue?.lat !== undefined && venue.lng !== undefined) doc._geo = { lat: venue.lat, lng: venue.lng };
   return doc;

@@ -1,4 +1,10 @@
-import { type EventHit, formatEventCost, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
+import {
+  type EventHit,
+  formatEventCost,
+  formatEventPlace,
+  formatEventStatus,
+  formatMoreDates,
+} from '@fieldguide/shared';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatDistance, formatEventWhen, isHappeningNow } from '../lib/format.js';
 import { EVENT_TYPE_LABELS } from '../lib/labels.js';
@@ -29,6 +35,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
   const now = isHappeningNow(event);
   const [location] = useLocation();
   const returnState = returnStateFrom(location, useSearch());
+  const moreDates = formatMoreDates(event.series?.moreDates ?? 0);
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
       <Heading className="event-card__title">
@@ -38,6 +45,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
       </Heading>
       <p className="event-card__when">
         <time dateTime={event.start}>{formatEventWhen(event)}</time>
+        {moreDates && <span className="event-card__series"> {moreDates}</span>}
         {now && <span className="tag tag--now">Happening now</span>}
         {status && <span className={`tag tag--status tag--${event.status}`}>{status}</span>}
       </p>

@@ -114,6 +114,7 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
     lastSeen: '2026-03-01T12:00:00Z',
     updatedAt: '2026-03-01T12:00:00Z',
     related: [],
+    seriesDates: [],
     ...overrides,
   };
 }

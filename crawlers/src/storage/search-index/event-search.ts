@@ -8,9 +8,11 @@ import {
   type EventSuggestion,
   type Filter,
   type GeoPoint,
+  inAny,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
   not,
+  SERIES_DISTINCT_ATTRIBUTE,
 } from '@fieldguide/shared';
 import {
   allFieldsCount,
@@ -52,6 +54,11 @@ export interface EventSearchRequest {
    * all of them.
    */
   boost?: { filter: Filter; othersFirst?: boolean };
+  /**
+   * Show a recurring series once, as its next matching occurrence with `series.moreDates`; default true. Feeds turn
+   * it off: they list every occurrence.
+   */
+  collapseSeries?: boolean;
 }
 
 /** A page of events in the API's shape. */
@@ -115,12 +122,13 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter);
   const sort = buildEventSort(query, near ? { near } : {});
   const { activeAttributes, facetSearches } = planFacetSearches(request.facets ? FACET_GROUPS : [], query, filterFor);
+  const collapse = request.collapseSeries !== false;
   const main: IndexSearchParams = {
     q: query.q,
     filter: filterFor(query),
     page: query.page,
     hitsPerPage: query.limit,
-    attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES],
+    attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES, ...(collapse ? [SERIES_DISTINCT_ATTRIBUTE] : [])],
     attributesToCrop: ['description'],
     cropLength: CROP_WORDS,
   };
@@ -131,7 +139,54 @@ export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
   }
   if (sort.length > 0) main.sort = sort;
   if (request.facets) main.facets = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
+  // Facet counts (here and in `facetSearches`) still count each matching date: see SERIES_DISTINCT_ATTRIBUTE.
+  if (collapse) main.distinct = SERIES_DISTINCT_ATTRIBUTE;
   return { main, facetSearches };
+}
+
+/**
+ * The two requests that finish the series among a page's hits, sent together: the next matching occurrence of each
+ * series (same query, soonest first, one per series), and how many occurrences match per series (a facet count
+ * without `distinct`).
+ */
+export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly string[]): IndexSearchParams[] {
+  const { facets: _facets, sort: _sort, page: _page, hitsPerPage: _hitsPerPage, distinct: _distinct, ...rest } = main;
+  const filter = and([main.filter as Filter | undefined, inAny(SERIES_DISTINCT_ATTRIBUTE, seriesIds)]);
+  return [
+    {
+      ...rest,
+      filter,
+      sort: ['start:asc'],
+      distinct: SERIES_DISTINCT_ATTRIBUTE,
+      page: 1,
+      hitsPerPage: seriesIds.length,
+    },
+    {
+      q: main.q ?? '',
+      filter,
+      page: 1,
+      hitsPerPage: 0,
+      facets: [SERIES_DISTINCT_ATTRIBUTE],
+    },
+  ];
+}
+
+type SeriesIndexHit = IndexHit<EventDocument>;
+
+/** Swaps each series hit for the series' next matching occurrence and counts its other dates. */
+async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: SeriesIndexHit[]): Promise<EventHit[]> {
+  const seriesIds = [...new Set(hits.filter((h) => h.seriesId && h.seriesId !== h.id).map((h) => h.seriesId))];
+  if (seriesIds.length === 0) return hits.map((doc) => toEventHit(doc));
+  const [nextRequest, countRequest] = planSeriesSearches(main, seriesIds) as [IndexSearchParams, IndexSearchParams];
+  const [next, counts] = await Promise.all([index.searchEvents(nextRequest), index.searchEvents(countRequest)]);
+  const nextOf = new Map((next.hits as SeriesIndexHit[]).map((h) => [h.seriesId, h]));
+  const countOf = counts.facetDistribution?.[SERIES_DISTINCT_ATTRIBUTE] ?? {};
+  return hits.map((doc) => {
+    if (!doc.seriesId || doc.seriesId === doc.id) return toEventHit(doc);
+    const hit = toEventHit(nextOf.get(doc.seriesId) ?? doc);
+    hit.series = { id: doc.seriesId, moreDates: Math.max(0, (countOf[doc.seriesId] ?? 1) - 1) };
+    return hit;
+  });
 }
 
 /**
@@ -148,8 +203,9 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
   ]);
   if (!main) throw new Error('unreachable: no main search result');
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
+  const hits = main.hits as SeriesIndexHit[];
   return {
-    hits: main.hits.map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
+    hits: plan.main.distinct ? await finishSeries(index, plan.main, hits) : hits.map((doc) => toEventHit(doc)),
     total,
     totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
     facets: toEventFacets(
@@ -186,6 +242,8 @@ async function countPart(index: SearchIndex, plan: EventSearchPlan, part: Search
       filter: restrict(plan.main.filter as Filter | undefined),
       page: 1,
       hitsPerPage: 0,
+      // The total counts a series once, as the lists read with `distinct` show it; facets count every date.
+      ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
       ...(plan.main.facets ? { facets: plan.main.facets } : {}),
     }),
     ...plan.facetSearches.map((params) =>
@@ -266,19 +324,24 @@ async function findEventsBoosted(
             q,
             filter: and([plan.main.filter as Filter | undefined, boost.filter]),
             limit: a,
-            attributesToRetrieve: ['id'],
+            attributesToRetrieve: ['id', SERIES_DISTINCT_ATTRIBUTE],
+            ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
           }),
           read(field, 0, others.from + others.count + a, byHiring),
         ]).then(([matched, all]) => {
-          const seen = new Set(matched.hits.map((h) => h.id as string));
-          return all.filter((h) => !seen.has(h.id as string)).slice(others.from, others.from + others.count);
+          // A series is one entry: which of its dates stands for it may differ between the two reads.
+          const key = (h: { id: string; seriesId?: string | null }) =>
+            plan.main.distinct ? (h.seriesId ?? h.id) : h.id;
+          const seen = new Set(matched.hits.map(key));
+          return all.filter((h) => !seen.has(key(h))).slice(others.from, others.from + others.count);
         }),
     read(rest, windows.rest.from, windows.rest.count),
   ]);
   const hitsOf = { matching: matchingHits, others: otherHits, rest: restHits };
   const total = sizes.matching + sizes.others + sizes.rest;
+  const ordered = order.flatMap((list) => hitsOf[list]) as SeriesIndexHit[];
   return {
-    hits: order.flatMap((list) => hitsOf[list]).map((doc) => toEventHit(doc as IndexHit<EventDocument>)),
+    hits: plan.main.distinct ? await finishSeries(index, plan.main, ordered) : ordered.map((doc) => toEventHit(doc)),
     total,
     totalPages: Math.ceil(total / limit),
     facets: toEventFacets(

@@ -18,6 +18,7 @@ type EventMethods = Pick<
   | 'markDelisted'
   | 'findEventsStartingBetween'
   | 'listSourceRefs'
+  | 'listSeriesEvents'
 >;
 
 interface EventRow {
@@ -61,6 +62,9 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
   const count = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
   const startingBetween = db.prepare<[number, number], { doc: string }>(
     'SELECT doc FROM events WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id',
+  );
+  const ofSeries = db.prepare<[string], { doc: string }>(
+    "SELECT doc FROM events WHERE json_extract(doc, '$.seriesId') = ? ORDER BY start_ms, id",
   );
   const refsOf = db.prepare<[string], SourceRef>(
     'SELECT event_id AS eventId, url FROM event_sources WHERE source_id = ? ORDER BY url, event_id',
@@ -162,6 +166,7 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     findEventsStartingBetween: (fromMs, toMs) =>
       startingBetween.all(fromMs, toMs).map((r) => JSON.parse(r.doc) as Event),
     listSourceRefs: (sourceId) => refsOf.all(sourceId),
+    listSeriesEvents: (seriesId) => ofSeries.all(seriesId).map((r) => JSON.parse(r.doc) as Event),
     markDelisted: (sourceId, seenIds, crawlStartedAt) =>
       delist.immediate(sourceId, seenIds, Date.parse(assertValid(InstantSchema, crawlStartedAt, 'crawlStartedAt'))),
   };

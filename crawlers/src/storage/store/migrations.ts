@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    // The occurrences of a series, for an event's page (the series id lives in the JSON document).
+    sql: `CREATE INDEX events_series ON events (json_extract(doc, '$.seriesId'), start_ms);`,
+  },
 ];
 
 /** Schema version of a store file this code writes. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OutboxEntity, OutboxEntry, Store } from './store.types.js';
 
 /** The outbox methods of the store, plus `add` for the writers (call it inside their transaction). */
-export interface Outbox extends Pick<Store, 'readOutbox' | 'ackOutbox' | 'outboxSize'> {
+export interface Outbox extends Pick<Store, 'readOutbox' | 'ackOutbox' | 'outboxSize' | 'dataStamp'> {
   add(entity: OutboxEntity, entityId: string, op: OutboxEntry['op']): void;
 }
 
@@ -15,6 +15,12 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
   );
   const ack = db.prepare<[number]>('DELETE FROM outbox WHERE seq <= ?');
   const count = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
+  // AUTOINCREMENT keeps the highest seq ever written in sqlite_sequence, even once every row is acknowledged;
+  // the lowest pending seq moves with each acknowledged drain.
+  const stamp = db.prepare<[], { written: number | null; pending: number | null }>(
+    `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'outbox') AS written,
+            (SELECT min(seq) FROM outbox) AS pending`,
+  );
 
   return {
     add: (entity, entityId, op) => {
@@ -29,5 +35,9 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
       ack.run(seq);
     },
     outboxSize: () => count.get() ?? 0,
+    dataStamp: () => {
+      const row = stamp.get();
+      return `${row?.written ?? 0}.${row?.pending ?? 'drained'}`;
+    },
   };
 }

@@ -54,3 +54,16 @@ describe('listSourceRefs', () => {
     expect(store.listSourceRefs('nobody')).toEqual([]);
   });
 });
+
+describe('listSeriesEvents', () => {
+  it('lists the occurrences of a series, soonest first, and nothing for an unknown series', () => {
+    store.upsertEvents([
+      makeEvent({ id: 'b', seriesId: 'se_1', start: '2027-04-04T15:00:00Z', end: undefined }),
+      makeEvent({ id: 'a', seriesId: 'se_1', start: '2027-03-04T15:00:00Z', end: undefined }),
+      makeEvent({ id: 'other', seriesId: 'se_2' }),
+      makeEvent({ id: 'alone' }),
+    ]);
+    expect(store.listSeriesEvents('se_1').map((e) => e.id)).toEqual(['a', 'b']);
+    expect(store.listSeriesEvents('nope')).toEqual([]);
+  });
+});

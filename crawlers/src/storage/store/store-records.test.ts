@@ -56,6 +56,32 @@ describe('outbox', () => {
     expect(store.outboxSize()).toBe(2);
     expect(() => store.readOutbox(-1)).toThrow(RangeError);
   });
+
+  it('changes its data stamp on every write and every drain, and only then', () => {
+    const seen = new Set([store.dataStamp()]);
+    const step = () => {
+      const stamp = store.dataStamp();
+      expect(seen.has(stamp), stamp).toBe(false);
+      seen.add(stamp);
+    };
+    store.upsertEvent(makeEvent({ id: 'a' }));
+    step();
+    store.upsertEvent(makeEvent({ id: 'a' }));
+    expect(seen.has(store.dataStamp())).toBe(true);
+    store.upsertEvent(makeEvent({ id: 'b' }));
+    step();
+    store.ackOutbox(store.readOutbox(1)[0]!.seq);
+    step();
+    store.ackOutbox(store.readOutbox(1)[0]!.seq);
+    step();
+    store.markDelisted('nope', new Set(), clock.now().toISOString());
+    store.upsertEvent(makeEvent({ id: 'c' }));
+    step();
+    const before = store.dataStamp();
+    store.close();
+    store = createStore({ path: temp.path, now: clock.now });
+    expect(store.dataStamp()).toBe(before);
+  });
 });
 
 describe('associations', () => {

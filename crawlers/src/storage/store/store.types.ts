@@ -130,6 +130,14 @@ export interface Store {
   /** Removes drained entries up to and including `seq`. */
   ackOutbox(seq: number): void;
   outboxSize(): number;
+  /**
+   * A token that changes whenever the data behind the index changes: any outbox write (events, associations, a
+   * delisting) and any acknowledged drain. Equal tokens mean the store and the index answer the same; it holds
+   * across processes on the same file (a crawl child writes, the server reads). Cheap: two indexed reads.
+   */
+  dataStamp(): string;
+  /** The stored occurrences of a series (see `Event.seriesId`), delisted ones included, soonest first. */
+  listSeriesEvents(seriesId: string): Event[];
   /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /** Closes the file; later calls do nothing. */

@@ -9,6 +9,7 @@ import {
   formatEventStatus,
   formatEventWhen,
   formatHiring,
+  formatMoreDates,
 } from '@fieldguide/shared';
 import type { EmbedTheme } from './embed-query.js';
 import { eventHref } from './format.js';
@@ -57,9 +58,10 @@ function eventItem(event: EventHit, options: EventsPageOptions): SafeHtml {
   const status = formatEventStatus(event);
   const cost = formatEventCost(event, LOCALE);
   const hiring = formatHiring(event);
+  const more = formatMoreDates(event.series?.moreDates ?? 0);
   return html`<li>
 <a class="title" href="${eventHref(event)}" target="_blank" rel="noopener noreferrer">${event.title}</a>
-<p class="when"><time datetime="${event.start}">${formatEventWhen(event, { locale: LOCALE, ...options })}</time></p>
+<p class="when"><time datetime="${event.start}">${formatEventWhen(event, { locale: LOCALE, ...options })}</time>${more && html` <span class="series">${more}</span>`}</p>
 <p class="where">${formatEventPlace(event)}</p>
 <p class="meta"><span class="tag">${EVENT_TYPE_LABELS[event.type] ?? event.type}</span>${status && html`<span class="tag event-status">${status}</span>`}${cost && html`<span class="tag cost">${cost}</span>`}${hiring && html`<span class="hiring">${hiring}</span>`}</p>
 </li>`;

@@ -7,6 +7,7 @@ import {
   EventDetailSchema,
   type EventHit,
   normalizeSearchQuery,
+  type SeriesDate,
 } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { errors, readErrorResponses } from '../../errors.js';
@@ -23,7 +24,24 @@ async function relatedEvents(app: Parameters<FastifyPluginAsyncTypebox>[0], even
   const now = new Date();
   const base = normalizeSearchQuery({ limit: RELATED_EVENTS + 1, sort: 'date' }, { now });
   const result = await findEvents(app.searchIndex, { query: { ...base, fields, pathways }, now });
-  return result.hits.filter((hit) => hit.id !== event.id).slice(0, RELATED_EVENTS);
+  const sameSeries = (hit: EventHit) => event.seriesId !== undefined && hit.series?.id === event.seriesId;
+  return result.hits.filter((hit) => hit.id !== event.id && !sameSeries(hit)).slice(0, RELATED_EVENTS);
+}
+
+/** The stored occurrences of the event's series, delisted ones left out; empty for a one-off event. */
+function seriesDates(app: Parameters<FastifyPluginAsyncTypebox>[0], event: Event): SeriesDate[] {
+  if (!event.seriesId) return [];
+  return app.store
+    .listSeriesEvents(event.seriesId)
+    .filter((e) => !e.delisted)
+    .map((e) => ({
+      id: e.id,
+      start: e.start,
+      ...(e.end ? { end: e.end } : {}),
+      timeZone: e.timeZone,
+      allDay: e.allDay,
+      status: e.status,
+    }));
 }
 
 /** `GET /events/:id`: one event from the store (the source of truth), with related upcoming events. */
@@ -34,7 +52,9 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['events'],
         summary: 'One event',
-        description: 'The event as stored, past or upcoming, with `related`: a few upcoming events of its field.',
+        description:
+          'The event as stored, past or upcoming, with `related`: a few upcoming events of its field, and ' +
+          '`seriesDates`: the dates of its recurring series.',
         params: Type.Object({ id: EntityIdSchema }),
         response: { 200: EventDetailSchema, 404: ApiErrorSchema, ...readErrorResponses },
       },
@@ -45,7 +65,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The page still works from the store alone while Meilisearch is away.
       const related = await unlessIndexDown(request.log, 'related events', () => relatedEvents(app, event), []);
       reply.header('cache-control', 'public, max-age=60');
-      return { ...event, related };
+      return { ...event, related, seriesDates: seriesDates(app, event) };
     },
   );
 };

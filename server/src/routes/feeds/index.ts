@@ -20,6 +20,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiError, errorResponses, errors, readErrorResponses } from '../../errors.js';
 import { createValidators, isNotModified } from '../../feeds/conditional.js';
+import type { FeedCache } from '../../feeds/feed-cache.js';
 import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument, newestUpdate } from '../../feeds/feed-document.js';
 import {
   fieldFeedDescription,
@@ -83,6 +84,50 @@ function linkHeader(urls: FeedUrls): string {
  */
 export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const validators = createValidators();
+  const cache: FeedCache = app.feedCache;
+
+  /**
+   * Serves a field's or a search's feed: its ETag comes from the store's data stamp, the target, the format and
+   * the time bucket, so a matching If-None-Match is answered 304 before anything is searched or rendered, and a
+   * rendered body is reused until the data changes or the bucket moves on.
+   */
+  async function sendCached(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: FeedFormat,
+    feed: { target: string; urls: FeedUrls; load: (now: Date) => Promise<FeedDocument> },
+  ) {
+    const { origin, uidHost } = feedOrigin(request, app.config);
+    const { key, etag, now } = cache.keyOf({
+      stamp: app.store.dataStamp(),
+      format,
+      target: feed.target,
+      origin,
+      uidHost,
+    });
+    reply
+      .header('etag', etag)
+      .header('cache-control', `public, max-age=${FEED_MAX_AGE_S}`)
+      .header('link', linkHeader(feed.urls));
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch !== undefined && isNotModified({ 'if-none-match': ifNoneMatch }, { etag, lastModified: '' })) {
+      cache.stats.notModified += 1;
+      return reply.code(304).send();
+    }
+    let rendered = cache.get(key);
+    if (!rendered) {
+      const doc = await feed.load(now);
+      const body = RENDER[format](doc);
+      rendered = { body, etag, lastModified: validators(body, doc.updated).lastModified };
+      cache.set(key, rendered);
+    }
+    reply.header('last-modified', rendered.lastModified);
+    if (isNotModified(request.headers, rendered)) {
+      cache.stats.notModified += 1;
+      return reply.code(304).send();
+    }
+    return reply.type(FEED_CONTENT_TYPES[format]).send(rendered.body);
+  }
 
   function send(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, doc: FeedDocument) {
     const body = RENDER[format](doc);
@@ -98,17 +143,24 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function sendFieldFeed(request: FastifyRequest, reply: FastifyReply, fieldId: string, format: FeedFormat) {
     const { origin, uidHost } = feedOrigin(request, app.config);
-    const { events } = await loadFeedEvents(app, { field: fieldId });
     const target: FeedTarget = { kind: 'field', id: fieldId };
-    return send(request, reply, format, {
-      title: fieldFeedTitle(fieldId),
-      description: fieldFeedDescription(fieldId),
-      homeUrl: `${origin}/fields/${fieldId}`,
-      urls: feedUrls(origin, target),
-      origin,
-      uidHost,
-      events,
-      updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+    const urls = feedUrls(origin, target);
+    return sendCached(request, reply, format, {
+      target: `fields/${fieldId}`,
+      urls,
+      load: async (now) => {
+        const { events } = await loadFeedEvents(app, { field: fieldId }, now);
+        return {
+          title: fieldFeedTitle(fieldId),
+          description: fieldFeedDescription(fieldId),
+          homeUrl: `${origin}/fields/${fieldId}`,
+          urls,
+          origin,
+          uidHost,
+          events,
+          updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+        };
+      },
     });
   }
 
@@ -168,16 +220,23 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request, reply) => {
         const { origin, uidHost } = feedOrigin(request, app.config);
         const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
-        const { events, query } = await loadFeedEvents(app, request.query);
-        return send(request, reply, format, {
-          title: searchFeedTitle(query),
-          description: searchFeedDescription(query),
-          homeUrl: `${origin}/${queryString ? `?${queryString}` : ''}`,
-          urls: feedUrls(origin, { kind: 'search', queryString }),
-          origin,
-          uidHost,
-          events,
-          updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+        const urls = feedUrls(origin, { kind: 'search', queryString });
+        return sendCached(request, reply, format, {
+          target: `search?${queryString}`,
+          urls,
+          load: async (now) => {
+            const { events, query } = await loadFeedEvents(app, request.query, now);
+            return {
+              title: searchFeedTitle(query),
+              description: searchFeedDescription(query),
+              homeUrl: `${origin}/${queryString ? `?${queryString}` : ''}`,
+              urls,
+              origin,
+              uidHost,
+              events,
+              updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+            };
+          },
         });
       },
     );

@@ -152,6 +152,7 @@ function EventBody({ event }: { event: EventDetail }) {
               </>
             )}
           </dl>
+          <SeriesDates event={event} />
           <h2>Hiring signal</h2>
           <HiringBadge score={event.hiring.score} reasons={event.hiring.reasons} showLow />
           {event.description && (
@@ -204,6 +205,34 @@ function EventBody({ event }: { event: EventDetail }) {
         </section>
       )}
     </article>
+  );
+}
+
+/** The dates of the event's recurring series, this one marked, past ones left out; nothing for a one-off event. */
+function SeriesDates({ event }: { event: EventDetail }) {
+  const now = Date.now();
+  const dates = event.seriesDates.filter((d) => d.id === event.id || Date.parse(d.end ?? d.start) >= now);
+  if (dates.length < 2) return null;
+  return (
+    <section className="series-dates" aria-labelledby="series-dates-heading">
+      <h2 id="series-dates-heading">All dates of this series</h2>
+      <ol>
+        {dates.map((d) => (
+          <li key={d.id}>
+            {d.id === event.id ? (
+              <strong aria-current="page">
+                <time dateTime={d.start}>{formatEventWhen(d)}</time> (this date)
+              </strong>
+            ) : (
+              <Link href={`/events/${encodeURIComponent(d.id)}`}>
+                <time dateTime={d.start}>{formatEventWhen(d)}</time>
+              </Link>
+            )}
+            {d.status === 'cancelled' && ' — cancelled'}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
