@@ -33,11 +33,18 @@ async function main() {
     const assoc = await api<{ hits: { id: string }[] }>('/api/associations?limit=1');
     const associationId = assoc.hits[0]?.id;
     if (!eventId || !associationId) throw new Error('the demo crawl gave no event or association to show');
+    const it = await api<{ hits: { id: string; series?: { moreDates: number } }[] }>(
+      '/api/search?field=information-technology&limit=100',
+    );
+    const seriesEventId = it.hits.find((h) => (h.series?.moreDates ?? 0) > 0)?.id;
+    if (!seriesEventId) throw new Error('the demo crawl gave no recurring series to show');
 
     const shots: Shot[] = [
       { name: 'search', path: '/', ready: '.event-card' },
       { name: 'search-filtered', path: '/?q=career&hiring=0.5', ready: '.event-card' },
+      { name: 'search-nurse-near-zip', path: '/?q=registered+nurse&near=60616', ready: '.event-card' },
       { name: 'event', path: `/events/${eventId}`, ready: '.event-page h1' },
+      { name: 'event-series', path: `/events/${seriesEventId}`, ready: '.event-page h1' },
       { name: 'field', path: '/fields/information-technology', ready: '.field-page .event-card' },
       { name: 'associations', path: '/associations', ready: '.association-card' },
       { name: 'association', path: `/associations/${associationId}`, ready: '.association-page h1' },

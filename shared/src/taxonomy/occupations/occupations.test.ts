@@ -6,8 +6,9 @@ import { ONET_OCCUPATIONS } from './onet-occupations.data.js';
 import { SOC_CROSSWALK } from './soc-crosswalk.js';
 
 describe('the occupation data and our crosswalk', () => {
-  it('holds O*NET codes and titles as published, each code once', () => {
-    expect(ONET_OCCUPATIONS.length).toBe(1110);
+  it("holds O*NET codes and titles as published, each code once, with every curated term's occupation", () => {
+    const codes = new Set(ONET_OCCUPATIONS.map(([code]) => code));
+    for (const [term, code] of OCCUPATION_TERMS) expect(codes.has(code), `${term} → ${code}`).toBe(true);
     for (const [code, title] of ONET_OCCUPATIONS) {
       expect(code).toMatch(/^\d{2}-\d{4}\.\d{2}$/);
       expect(title.trim()).toBe(title);
