@@ -221,11 +221,11 @@ function SeriesDates({ event }: { event: EventDetail }) {
           <li key={d.id}>
             {d.id === event.id ? (
               <strong aria-current="page">
-                <time dateTime={d.start}>{formatEventWhen(d)}</time> (this date)
+                <time dateTime={d.start}>{formatEventWhen({ ...d, format: event.format })}</time> (this date)
               </strong>
             ) : (
               <Link href={`/events/${encodeURIComponent(d.id)}`}>
-                <time dateTime={d.start}>{formatEventWhen(d)}</time>
+                <time dateTime={d.start}>{formatEventWhen({ ...d, format: event.format })}</time>
               </Link>
             )}
             {d.status === 'cancelled' && ' — cancelled'}

@@ -39,4 +39,45 @@ describe('event page of a series', () => {
         .getAttribute('href'),
     ).toBe('/events/next');
   });
+
+  it("writes an online series' dates in the zone its When row uses (the viewer's), not the event's own", async () => {
+    stubFetch({
+      '/api/fields': () => fieldsResponse,
+      '/api/associations/mn-nurses': () => ({ id: 'mn-nurses', name: 'Minnesota Nurse Leaders' }),
+      '/api/events/tc-nursing-fair': () =>
+        eventDetail({
+          start: '2099-01-14T01:30:00.000Z',
+          end: '2099-01-14T02:30:00.000Z',
+          timeZone: 'Asia/Kathmandu',
+          format: 'online',
+          seriesId: 'se_1',
+          seriesDates: [
+            {
+              id: 'tc-nursing-fair',
+              start: '2099-01-14T01:30:00.000Z',
+              end: '2099-01-14T02:30:00.000Z',
+              timeZone: 'Asia/Kathmandu',
+              allDay: false,
+              status: 'scheduled',
+            },
+            {
+              id: 'next',
+              start: '2099-01-21T01:30:00.000Z',
+              end: '2099-01-21T02:30:00.000Z',
+              timeZone: 'Asia/Kathmandu',
+              allDay: false,
+              status: 'scheduled',
+            },
+          ],
+        }),
+    });
+    renderApp('/events/tc-nursing-fair');
+    const section = (await screen.findByRole('heading', { name: 'All dates of this series' })).closest('section');
+    const thisDate = within(section as HTMLElement)
+      .getAllByRole('listitem')[0]
+      ?.querySelector('time')?.textContent;
+    const when = document.querySelector(`time[datetime="2099-01-14T01:30:00.000Z"]`)?.textContent;
+    expect(thisDate).toBeTruthy();
+    expect(thisDate).toBe(when);
+  });
 });
