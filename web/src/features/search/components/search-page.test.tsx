@@ -99,4 +99,50 @@ describe('search page', () => {
     // A 400 will not pass on a second try: no retry button.
     expect(within(alert).queryByRole('button')).toBeNull();
   });
+
+  it('says which field the words were read as, offers it as a filter, and suggests the fields of occupations', async () => {
+    stubFetch({
+      '/api/fields': () => fieldsResponse,
+      '/api/suggest': (url) => ({
+        q: url.searchParams.get('q'),
+        fields: [],
+        occupations: [
+          {
+            title: 'Registered Nurses',
+            code: '29-1141.00',
+            field: 'health-science',
+            pathway: 'health-science/therapeutic-services',
+            via: 'RN',
+          },
+        ],
+        events: [],
+        associations: [],
+      }),
+      '/api/search': (url) => {
+        const q = url.searchParams.get('q') ?? '';
+        const understood =
+          q === 'registered nurse' && !url.searchParams.get('field')
+            ? {
+                field: 'health-science',
+                fieldName: 'Health Science',
+                via: 'registered nurse',
+                kind: 'occupation',
+                occupation: { code: '29-1141.00', title: 'Registered Nurses' },
+              }
+            : undefined;
+        const base = searchResponse([eventHit()]);
+        return { ...base, query: { ...base.query, q, ...(understood ? { understood } : {}) } };
+      },
+    });
+    const user = userEvent.setup();
+    const { location } = renderApp('/?q=registered+nurse');
+    const notice = await screen.findByText(/reads as/);
+    expect(notice.textContent).toBe(
+      '“registered nurse” reads as Health Science (Registered Nurses): its events come first.',
+    );
+    expect(await screen.findByRole('button', { name: '+ Health Science (RN: Registered Nurses)' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show only Health Science' }));
+    await waitFor(() => expect(currentUrl(location)).toContain('field=health-science'));
+    await waitFor(() => expect(screen.queryByText(/reads as/)).toBeNull());
+  });
 });

@@ -11,6 +11,7 @@ import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
 import { SuggestedFields } from './suggested-fields.js';
+import { UnderstoodNotice } from './understood-notice.js';
 import './search.css';
 
 export interface SearchPageProps {
@@ -124,6 +125,11 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
             place={place}
             onChoose={(near) => setState((prev) => ({ ...prev, near }))}
             onClear={() => setState(withoutPlace)}
+          />
+          <UnderstoodNotice
+            understood={current?.query.understood}
+            selected={state.fields}
+            onOnly={(id) => setState((prev) => ({ ...prev, fields: [...prev.fields, id] }))}
           />
           <SearchResults
             state={state}

@@ -1,3 +1,4 @@
+import { fieldLabel } from '@fieldguide/shared';
 import { useSuggest } from '../api/search-events.js';
 
 /** "Filter by field" buttons for fields whose names match the query, when they are not already filters. */
@@ -11,7 +12,15 @@ export function SuggestedFields({
   onPick: (fieldId: string) => void;
 }) {
   const { data } = useSuggest(q);
-  const fields = (data?.q === q.trim() ? data.fields : []).filter((f) => !selected.includes(f.id));
+  const current = data?.q === q.trim() ? data : undefined;
+  // Fields named outright, then the fields of the occupations the words name ("nurse" → Health Science).
+  const fields = [
+    ...(current?.fields ?? []).map((f) => ({ id: f.id, name: f.name })),
+    ...(current?.occupations ?? []).map((o) => ({
+      id: o.field,
+      name: `${fieldLabel(o.field) ?? o.field} (${o.via ? `${o.via}: ` : ''}${o.title})`,
+    })),
+  ].filter((f, i, all) => !selected.includes(f.id) && all.findIndex((g) => g.id === f.id) === i);
   if (fields.length === 0) return null;
   return (
     <div className="suggested-fields">
