@@ -1,5 +1,5 @@
 import type { EventType } from '@fieldguide/shared';
-import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { createPhraseMatcher, type PhraseMatcher, tagPhrases } from './phrase-matcher.js';
 import { tokenize } from './text.js';
 
 /** What the all-fields classifier reads of an event, with what the other classifiers found. */
@@ -21,12 +21,7 @@ export const MANY_FIELDS = 3;
 
 type Cue = 'open' | 'career';
 
-const words = (cue: Cue, list: string): [string, Cue][] =>
-  list
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => [p, cue]);
+const words = (cue: Cue, list: string) => tagPhrases(cue, list);
 
 const CUES: [string, Cue][] = [
   // Said outright: the event is for people of every field.

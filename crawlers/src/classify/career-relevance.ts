@@ -1,5 +1,5 @@
 import type { EventType } from '@fieldguide/shared';
-import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { createPhraseMatcher, type PhraseMatcher, tagPhrases } from './phrase-matcher.js';
 import { tokenize } from './text.js';
 
 /** What the relevance classifier reads of an event, with what the other classifiers found. */
@@ -23,12 +23,7 @@ export interface CareerRelevance {
 
 type Cue = 'leisure' | 'career';
 
-const words = (cue: Cue, list: string): [string, Cue][] =>
-  list
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => [p, cue]);
+const words = (cue: Cue, list: string) => tagPhrases(cue, list);
 
 // Leisure: pastimes, family and social outings. Career: anything that says work, study for work, or a profession.
 const CUES: [string, Cue][] = [

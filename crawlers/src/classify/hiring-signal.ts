@@ -1,5 +1,5 @@
 import type { EventFormat, EventType, HiringSignal } from '@fieldguide/shared';
-import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher.js';
+import { createPhraseMatcher, type PhraseMatcher, tagPhrases } from './phrase-matcher.js';
 import { tokenize } from './text.js';
 
 /** What the hiring signal reads of an event. */
@@ -75,12 +75,7 @@ export const HIRING_REASONS = {
 
 type Evidence = 'recruiting' | 'leaders' | 'expo' | 'networkingTime' | 'stop';
 
-const words = (evidence: Evidence, list: string): [string, Evidence][] =>
-  list
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => [p, evidence]);
+const words = (cue: Evidence, list: string) => tagPhrases(cue, list);
 
 const EVIDENCE: [string, Evidence][] = [
   ...words(

@@ -89,3 +89,11 @@ export function createPhraseMatcher<T>(
     },
   };
 }
+
+/** The phrases of a comma-separated list, each tagged `tag`: how the classifiers write their cue lists. */
+export const tagPhrases = <T>(tag: T, list: string): [string, T][] =>
+  list
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => [p, tag]);
