@@ -1,33 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { runAxe } from './support/axe.js';
-import { launchBrowser, openPage, type TestPage, VIEWPORTS } from './support/browser.js';
+import { VIEWPORTS } from './support/browser.js';
 import { httpGet } from './support/http.js';
-import { type E2eServer, startE2eServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 // Accessibility and layout of the main pages in real Chromium, against the real server with the seeded events.
 
-let server: E2eServer;
-let browser: Browser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startE2eServer({ webRoot: inject('webRoot'), data: 'seed' }),
-    launchBrowser(),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  for (const p of pages) expect(p.errors, 'console errors').toEqual([]);
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite(() => ({ webRoot: inject('webRoot'), data: 'seed' }));
 
 async function open(viewport: { width: number; height: number } = VIEWPORTS.desktop): Promise<Page> {
-  const opened = await openPage(browser, { allowedOrigins: [server.baseUrl], viewport });
-  pages.push(opened);
-  return opened.page;
+  return (await suite.open({ viewport })).page;
 }
 
 /** Main pages with a selector that shows each has its data. */
@@ -44,7 +27,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   for (const target of PAGES) {
     it(`finds no serious or critical violation on the ${target.name} page`, async () => {
       const page = await open();
-      await page.goto(`${server.baseUrl}${target.path}`);
+      await page.goto(`${suite.server.baseUrl}${target.path}`);
       await page.locator(target.ready).first().waitFor();
       expect(await runAxe(page)).toEqual([]);
     });
@@ -52,19 +35,19 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
   it('finds none on the phone layout with the filters open, nor on the admin page', async () => {
     const page = await open(VIEWPORTS.phone);
-    await page.goto(`${server.baseUrl}/?q=nurse`);
+    await page.goto(`${suite.server.baseUrl}/?q=nurse`);
     await page.locator('.event-card').first().waitFor();
     await page.getByRole('button', { name: /Show filters/ }).click();
     await page.getByRole('checkbox', { name: /^Hiring managers likely/ }).waitFor();
     expect(await runAxe(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/admin`);
+    await page.goto(`${suite.server.baseUrl}/admin`);
     await page.getByLabel('Admin token').waitFor();
     expect(await runAxe(page)).toEqual([]);
   });
 
   it('catches a violation planted in the page, so a clean result means something', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.locator('.event-card').first().waitFor();
     await page.evaluate(
       "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text id=planted>')",
@@ -74,7 +57,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
   it('has a skip link to the main landmark and a visible focus ring', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.locator('.event-card').first().waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -93,7 +76,7 @@ describe('phone layout (390 px)', () => {
   for (const target of PAGES) {
     it(`does not scroll sideways on the ${target.name} page`, async () => {
       const page = await open(VIEWPORTS.phone);
-      await page.goto(`${server.baseUrl}${target.path}`);
+      await page.goto(`${suite.server.baseUrl}${target.path}`);
       await page.locator(target.ready).first().waitFor();
       const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
       expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
@@ -102,7 +85,7 @@ describe('phone layout (390 px)', () => {
 
   it('keeps the filters behind a button', async () => {
     const page = await open(VIEWPORTS.phone);
-    await page.goto(`${server.baseUrl}/?cost=free`);
+    await page.goto(`${suite.server.baseUrl}/?cost=free`);
     await page.locator('.event-card').first().waitFor();
     const hiring = page.getByRole('checkbox', { name: /^Hiring managers likely/ });
     expect(await hiring.isVisible()).toBe(false);
@@ -117,12 +100,12 @@ describe('phone layout (390 px)', () => {
 describe('serving the app', () => {
   it('answers client-side routes with the app, unknown API paths with JSON', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/no/such/page`);
+    await page.goto(`${suite.server.baseUrl}/no/such/page`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
-    const api = await httpGet(`${server.baseUrl}/api/nope`, { accept: 'text/html' });
+    const api = await httpGet(`${suite.server.baseUrl}/api/nope`, { accept: 'text/html' });
     expect(api.status).toBe(404);
     expect(JSON.parse(api.body)).toMatchObject({ code: 'ERR_ROUTE_NOT_FOUND' });
-    const feeds = await httpGet(`${server.baseUrl}/feeds/nope.ics`, { accept: 'text/html' });
+    const feeds = await httpGet(`${suite.server.baseUrl}/feeds/nope.ics`, { accept: 'text/html' });
     expect(feeds.status).toBe(404);
     expect(feeds.headers['content-type']).toMatch(/json/);
   });

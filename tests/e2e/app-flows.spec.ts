@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, type TestPage } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { OpenPageOptions } from './support/browser.js';
 import { getJson, httpGet, squash } from './support/http.js';
-import { type E2eServer, startE2eServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 // The app's user flows in real Chromium against the real server, its store filled by crawling the demo sites.
 
@@ -19,38 +19,22 @@ interface SearchAnswer {
   total: number;
 }
 
-let server: E2eServer;
-let browser: Browser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startE2eServer({ webRoot: inject('webRoot'), data: 'demo' }),
-    launchBrowser(),
-  ]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const p of pages) {
-    expect(p.errors, 'console errors').toEqual([]);
+const suite = useBrowserSuite(
+  () => ({ webRoot: inject('webRoot'), data: 'demo' }),
+  (p) =>
     // Only the admin API may refuse: the page without a token asks it on purpose.
     expect(
       p.failedResponses.filter((r) => !r.includes('/api/admin/')),
       'failed requests',
-    ).toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
+    ).toEqual([]),
+);
 
-async function open(options: Partial<Parameters<typeof openPage>[1]> = {}): Promise<Page> {
-  const opened = await openPage(browser, { allowedOrigins: [server.baseUrl], ...options });
-  pages.push(opened);
-  return opened.page;
+async function open(options: Partial<OpenPageOptions> = {}): Promise<Page> {
+  return (await suite.open(options)).page;
 }
 
 const api = <T>(pathAndQuery: string, headers?: Record<string, string>) =>
-  getJson<T>(`${server.baseUrl}${pathAndQuery}`, headers);
+  getJson<T>(`${suite.server.baseUrl}${pathAndQuery}`, headers);
 
 /** The page's API request for `/api/search` whose query has exactly these values (others free). */
 const searchAnswered = (page: Page, want: Record<string, string>) =>
@@ -87,7 +71,7 @@ describe('search', () => {
 
   it('searches as you type and shows the API results as cards', async () => {
     page = await open();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.locator('.event-card').first().waitFor();
     const answered = searchAnswered(page, { q: 'career' });
     await page.getByRole('searchbox', { name: 'Search events' }).pressSequentially('career', { delay: 25 });
@@ -148,7 +132,7 @@ describe('search', () => {
     await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
     const ics = await page.getByLabel(/^iCal/).inputValue();
     // Keyed as the server keys a search's feed: paging and sort dropped, parameters by name.
-    expect(ics).toBe(`${server.baseUrl}/feeds/search.ics?hiring=0.5&q=career&type=career-fair`);
+    expect(ics).toBe(`${suite.server.baseUrl}/feeds/search.ics?hiring=0.5&q=career&type=career-fair`);
     expect(await page.getByLabel(/^webcal/).inputValue()).toBe(ics.replace(/^http:/, 'webcal:'));
     await expectCalendar(ics, /^\/feeds\/search\.ics$/);
   });
@@ -157,7 +141,7 @@ describe('search', () => {
 describe('event page', () => {
   it('shows the event in its own time zone, with calendar links, organizer and related events', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/?sort=hiring`);
+    await page.goto(`${suite.server.baseUrl}/?sort=hiring`);
     const first = page.locator('.event-card__title a').first();
     await first.waitFor();
     const title = (await first.textContent()) ?? '';
@@ -184,7 +168,7 @@ describe('event page', () => {
     if (!event.allDay) expect(when).toContain(localTime);
 
     const ics = await page.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href');
-    expect(ics).toBe(`${server.baseUrl}/feeds/events/${id}.ics`);
+    expect(ics).toBe(`${suite.server.baseUrl}/feeds/events/${id}.ics`);
     await expectCalendar(ics ?? '', /^\/feeds\/events\/[A-Za-z0-9_-]+\.ics$/);
     const google = new URL(
       (await page.getByRole('link', { name: /Add to Google Calendar/ }).getAttribute('href')) ?? '',
@@ -209,7 +193,7 @@ describe('field page', () => {
     const fields = await api<{ fields: { id: string; shortName: string }[] }>('/api/fields');
     const it = fields.fields.find((f) => f.id === 'information-technology');
     expect(it).toBeDefined();
-    await page.goto(`${server.baseUrl}/fields/information-technology`);
+    await page.goto(`${suite.server.baseUrl}/fields/information-technology`);
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Where ${it?.shortName} hiring managers go`);
     const ranked = await api<SearchAnswer>('/api/search?field=information-technology&sort=hiring&limit=12');
     expect(ranked.hits.length).toBeGreaterThan(0);
@@ -224,9 +208,9 @@ describe('field page', () => {
     await page.getByRole('button', { name: 'Copy the iCal URL' }).click();
     await page.getByText('✓ Copied').first().waitFor();
     const copied = String(await page.evaluate('navigator.clipboard.readText()'));
-    expect(copied).toBe(`${server.baseUrl}/feeds/fields/information-technology.ics`);
+    expect(copied).toBe(`${suite.server.baseUrl}/feeds/fields/information-technology.ics`);
     expect(await page.getByLabel(/^webcal/).inputValue()).toBe(
-      `webcal://${new URL(server.baseUrl).host}/feeds/fields/information-technology.ics`,
+      `webcal://${new URL(suite.server.baseUrl).host}/feeds/fields/information-technology.ics`,
     );
 
     await expectCalendar(copied, /^\/feeds\/fields\/[a-z-]+\.ics$/);
@@ -236,7 +220,7 @@ describe('field page', () => {
 describe('associations', () => {
   it('searches the directory and opens an association with its upcoming events', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/associations`);
+    await page.goto(`${suite.server.baseUrl}/associations`);
     await page.locator('.association-card').first().waitFor();
     const all = await api<{ total: number; hits: { id: string; name: string }[] }>('/api/associations');
     expect(await page.locator('.association-card').count()).toBe(all.hits.length);
@@ -264,8 +248,8 @@ describe('associations', () => {
 describe('admin page', () => {
   it('shows 401 without a token and lists the sources with one', async () => {
     const page = await open();
-    await page.goto(`${server.baseUrl}/admin`);
-    const probe = await httpGet(`${server.baseUrl}/api/admin/sources`);
+    await page.goto(`${suite.server.baseUrl}/admin`);
+    const probe = await httpGet(`${suite.server.baseUrl}/api/admin/sources`);
     const alert = page.getByRole('alert');
     if (probe.status === 404 && probe.body.includes('ERR_ROUTE_NOT_FOUND')) {
       // The admin API is not in this build yet: the page says what the server answered.
@@ -276,15 +260,15 @@ describe('admin page', () => {
     await expect.poll(() => alert.textContent()).toContain('401 Unauthorized');
     expect(await page.locator('table').count()).toBe(0);
 
-    await page.getByLabel('Admin token').fill(server.adminToken);
+    await page.getByLabel('Admin token').fill(suite.server.adminToken);
     await page.getByRole('button', { name: 'Use token' }).click();
     const { sources } = await api<{ sources: { id: string }[] }>('/api/admin/sources', {
-      authorization: `Bearer ${server.adminToken}`,
+      authorization: `Bearer ${suite.server.adminToken}`,
     });
     expect(sources.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(sources.length);
     for (const source of sources) expect(await page.locator(`tr[data-source-id="${source.id}"]`).count()).toBe(1);
-    expect(await page.evaluate("sessionStorage.getItem('fieldguide.adminToken')")).toBe(server.adminToken);
+    expect(await page.evaluate("sessionStorage.getItem('fieldguide.adminToken')")).toBe(suite.server.adminToken);
   });
 });
 
@@ -298,7 +282,7 @@ describe('recurring series', () => {
     const more = ranked.hits.find((h) => h.title === title)?.series?.moreDates ?? 0;
     expect(more).toBeGreaterThan(1);
 
-    await page.goto(`${server.baseUrl}/fields/information-technology`);
+    await page.goto(`${suite.server.baseUrl}/fields/information-technology`);
     const cards = page.locator('.event-card').filter({ hasText: title });
     await expect.poll(() => cards.count()).toBe(1);
     await expect

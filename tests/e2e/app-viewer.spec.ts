@@ -1,9 +1,9 @@
 import { formatEventWhen } from '@fieldguide/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type OpenPageOptions, openPage, type TestPage } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { OpenPageOptions, TestPage } from './support/browser.js';
 import { getJson, httpGet, squash } from './support/http.js';
-import { type E2eServer, startE2eServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 // What a viewer sees depends on where they are and what their browser speaks; the app recovers from a lost
 // connection and a slow answer by itself; a subscription keeps looking ahead; the back link keeps the search.
@@ -22,30 +22,11 @@ interface SearchAnswer {
   total: number;
 }
 
-let server: E2eServer;
-let browser: Browser;
-const pages: TestPage[] = [];
+const suite = useBrowserSuite(() => ({ webRoot: inject('webRoot'), data: 'seed' }));
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startE2eServer({ webRoot: inject('webRoot'), data: 'seed' }),
-    launchBrowser(),
-  ]);
-}, 180_000);
+const open = (options: Partial<OpenPageOptions> = {}): Promise<TestPage> => suite.open(options);
 
-afterAll(async () => {
-  for (const p of pages) expect(p.errors, 'console errors').toEqual([]);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(options: Partial<OpenPageOptions> = {}): Promise<TestPage> {
-  const opened = await openPage(browser, { allowedOrigins: [server.baseUrl], ...options });
-  pages.push(opened);
-  return opened;
-}
-
-const api = <T>(pathAndQuery: string) => getJson<T>(`${server.baseUrl}${pathAndQuery}`);
+const api = <T>(pathAndQuery: string) => getJson<T>(`${suite.server.baseUrl}${pathAndQuery}`);
 const cardTitles = (page: Page) => page.locator('.event-card__title').allTextContents();
 /** Node's and Chromium's ICU differ in the spaces they put around times; compare the words. */
 const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
@@ -60,7 +41,7 @@ describe('time zones and locale', () => {
     const online = body.hits.find((h) => h.title === 'Python Hiring Webinar');
     const inPerson = body.hits.find((h) => h.format === 'in-person' && h.timeZone === 'America/Chicago');
     if (!online || !inPerson) throw new Error('the seed has an online and a Central in-person IT event');
-    await page.goto(`${server.baseUrl}/?field=information-technology`);
+    await page.goto(`${suite.server.baseUrl}/?field=information-technology`);
     await page.locator('.event-card').first().waitFor();
 
     const onlineWhen = await cardWhen(page, online.title);
@@ -76,7 +57,7 @@ describe('time zones and locale', () => {
     );
 
     // A German viewer measures in kilometres.
-    await page.goto(`${server.baseUrl}/?near=Minneapolis%2C%20MN`);
+    await page.goto(`${suite.server.baseUrl}/?near=Minneapolis%2C%20MN`);
     expect(await page.getByLabel('Within').inputValue()).toBe('50km');
     await expect.poll(() => page.locator('.results__note').textContent()).toMatch(/^Within 50 km of Minneapolis/);
   });
@@ -84,7 +65,7 @@ describe('time zones and locale', () => {
   it('in a US browser, offers miles, defaults to 30 mi, and shows the radius chosen', async () => {
     const { page } = await open({ locale: 'en-US', timezoneId: 'America/Chicago' });
     const first = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/search');
-    await page.goto(`${server.baseUrl}/?near=Minneapolis%2C%20MN`);
+    await page.goto(`${suite.server.baseUrl}/?near=Minneapolis%2C%20MN`);
     expect(new URL((await first).url()).searchParams.get('radius')).toBe('30mi');
     expect(await page.getByLabel('Within').inputValue()).toBe('30mi');
     await expect.poll(() => page.locator('.results__note').textContent()).toMatch(/^Within 30 mi of Minneapolis/);
@@ -103,7 +84,7 @@ describe('subscriptions', () => {
     const { page } = await open();
     const today = new Date();
     const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    await page.goto(`${server.baseUrl}/?q=nurse&from=${day(0)}&to=${day(90)}`);
+    await page.goto(`${suite.server.baseUrl}/?q=nurse&from=${day(0)}&to=${day(90)}`);
     await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
     const ics = new URL(await page.getByLabel(/^iCal/).inputValue());
     expect(ics.pathname).toBe('/feeds/search.ics');
@@ -125,7 +106,7 @@ describe('subscriptions', () => {
 
   it('subscribe to an undated search follows upcoming events, with no dates at all', async () => {
     const { page } = await open();
-    await page.goto(`${server.baseUrl}/?q=nurse`);
+    await page.goto(`${suite.server.baseUrl}/?q=nurse`);
     await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
     const ics = new URL(await page.getByLabel(/^iCal/).inputValue());
     expect([...ics.searchParams.keys()]).toEqual(['q']);
@@ -136,7 +117,7 @@ describe('subscriptions', () => {
 describe('the app’s rough edges', () => {
   it('“back” on an event page returns to the search it came from', async () => {
     const { page } = await open();
-    await page.goto(`${server.baseUrl}/?q=nurse&type=career-fair`);
+    await page.goto(`${suite.server.baseUrl}/?q=nurse&type=career-fair`);
     const titles = await (async () => {
       await page.locator('.event-card').first().waitFor();
       return cardTitles(page);
@@ -144,17 +125,17 @@ describe('the app’s rough edges', () => {
     await page.locator('.event-card__title a').first().click();
     await page.getByRole('heading', { level: 1, name: titles[0] }).waitFor();
     await page.getByRole('link', { name: '← Back to results' }).click();
-    await expect.poll(() => page.url()).toBe(`${server.baseUrl}/?q=nurse&type=career-fair`);
+    await expect.poll(() => page.url()).toBe(`${suite.server.baseUrl}/?q=nurse&type=career-fair`);
     await expect.poll(() => cardTitles(page)).toEqual(titles);
 
     // Opened directly, the page has no search to return to.
-    await page.goto(`${server.baseUrl}/events/${encodeURIComponent('it-online-python')}`);
+    await page.goto(`${suite.server.baseUrl}/events/${encodeURIComponent('it-online-python')}`);
     expect(await page.getByRole('link', { name: '← All events' }).getAttribute('href')).toBe('/');
   });
 
   it('says so when offline, and refreshes the results by itself when back', async () => {
     const { page, context } = await open();
-    await page.goto(`${server.baseUrl}/?q=career`);
+    await page.goto(`${suite.server.baseUrl}/?q=career`);
     await page.locator('.event-card').first().waitFor();
     await context.setOffline(true);
     await page.getByRole('checkbox', { name: /^Hiring managers likely/ }).check();
@@ -171,7 +152,7 @@ describe('the app’s rough edges', () => {
 
   it('never shows an older query’s results under a newer one while its answer is slow', async () => {
     const { page } = await open();
-    await page.goto(`${server.baseUrl}/?q=career`);
+    await page.goto(`${suite.server.baseUrl}/?q=career`);
     await page.locator('.event-card').first().waitFor();
     const before = await cardTitles(page);
     let release: () => void = () => {};

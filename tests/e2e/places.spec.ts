@@ -1,42 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, type TestPage } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { getJson, httpGet } from './support/http.js';
-import { type E2eServer, startE2eServer } from './support/server.js';
+import { useBrowserSuite } from './support/suite.js';
 
 // Places people type: a misspelt city, an ambiguous name, a ZIP code, a place that names nothing; on the search
 // page: a notice, a choice, never an empty page. The embed builder's refusal is in embed-builder.spec.ts.
 
-let server: E2eServer;
-let browser: Browser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startE2eServer({ webRoot: inject('webRoot'), data: 'seed' }),
-    launchBrowser(),
-  ]);
-}, 180_000);
-
-afterAll(async () => {
-  for (const p of pages) {
-    expect(p.errors, 'console errors').toEqual([]);
-    expect(p.failedResponses, 'failed requests').toEqual([]);
-  }
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite(
+  () => ({ webRoot: inject('webRoot'), data: 'seed' }),
+  (p) => expect(p.failedResponses, 'failed requests').toEqual([]),
+);
 
 async function open(path: string): Promise<Page> {
-  const opened = await openPage(browser, { allowedOrigins: [server.baseUrl] });
-  pages.push(opened);
-  await opened.page.goto(`${server.baseUrl}${path}`);
-  return opened.page;
+  const { page } = await suite.open();
+  await page.goto(`${suite.server.baseUrl}${path}`);
+  return page;
 }
 
 const cardTitles = (page: Page) => page.locator('.event-card__title').allTextContents();
 const apiTitles = async (query: string) =>
-  (await getJson<{ hits: { title: string }[] }>(`${server.baseUrl}/api/search?${query}`)).hits.map((h) => h.title);
+  (await getJson<{ hits: { title: string }[] }>(`${suite.server.baseUrl}/api/search?${query}`)).hits.map(
+    (h) => h.title,
+  );
 const notice = (page: Page) => page.locator('.place-notice');
 
 describe('the search page with a place it has to interpret', () => {
