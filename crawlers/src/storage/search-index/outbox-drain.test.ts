@@ -3,33 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Association, type EventDocument, toSearchDocument } from '@fieldguide/shared';
+import { type EventDocument, toSearchDocument } from '@fieldguide/shared';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startMeilisearch } from '../runtime/meilisearch-runtime.js';
 import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
+import { makeAssociation } from '../store/fixtures/sample-data.js';
 import type { Store } from '../store/store.types.js';
 import { IndexUnavailableError } from './client.js';
 import { makeEvent, tempStore } from './fixtures/index-fixtures.js';
 import { createOutboxDrainer, drainOutbox } from './outbox-drain.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
-const association: Association = {
-  id: 'assoc-1',
-  name: 'Illinois Nurses Association',
-  url: 'https://example.org/ina',
-  description: 'Nurses of Illinois.',
-  fields: ['health-science'],
-  pathways: [],
-  scope: 'regional',
-  country: 'US',
-  region: 'IL',
-  chapters: [],
-  jobBoardUrl: 'https://example.org/ina/jobs',
-  hiring: { score: 0.6, reasons: ['Job board'] },
-  firstSeen: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-};
+const association = makeAssociation();
 
 /** Every event document in the index, by id. */
 async function allEventDocuments(index: SearchIndex): Promise<Map<string, EventDocument>> {
