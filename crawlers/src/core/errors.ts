@@ -8,6 +8,8 @@ export const FetchErrorCode = {
   BLOCKED_ROBOTS: 'FETCH_BLOCKED_ROBOTS',
   /** The host is, or resolves to, a loopback, private, link-local or otherwise non-public address. */
   PRIVATE_ADDRESS: 'FETCH_PRIVATE_ADDRESS',
+  /** The address is this machine's and the port one its own API server or Meilisearch listens on: never fetched. */
+  OWN_PORT: 'FETCH_OWN_PORT',
   /** The body went past `maxBodyBytes`, on the wire or once decompressed. */
   TOO_LARGE: 'FETCH_TOO_LARGE',
   /** The body could not be decoded (corrupt compression, unknown Content-Encoding). */

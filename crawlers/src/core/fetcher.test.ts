@@ -42,7 +42,7 @@ function fetcherFor(allowed: HostileServer[], options: FetcherOptions = {}): Fet
     maxRetries: 0,
     retryBaseDelayMs: 10,
     totalTimeoutMs: 5000,
-    allowPrivateHosts: allowed.map((server) => server.host),
+    allowPrivateOrigins: allowed.map((server) => server.origin),
     ...options,
   });
   fetchers.push(fetcher);
@@ -102,16 +102,51 @@ describe('fetcher: address guard', () => {
     expect(inner.log).toHaveLength(0);
   });
 
-  it('lets a source flagged allowPrivateNetwork reach its own host only', async () => {
+  it('lets a request with a private origin reach that exact origin only, at every hop', async () => {
     const elsewhere = await serve({ routes: { '/': text('secret') } });
-    const demo = await serve({ routes: { '/': html('<p>demo</p>'), '/away': redirect(elsewhere.url('/')) } });
+    const demo = await serve({
+      routes: {
+        '/': html('<p>demo</p>'),
+        '/away': redirect(elsewhere.url('/')),
+        '/other-port': redirect(`http://127.0.0.1:${elsewhere.port}/`),
+        '/back': redirect('/'),
+      },
+    });
     const fetcher = fetcherFor([]);
-    const result = await fetcher.fetch(demo.url('/'), { allowPrivateNetwork: true, sourceId: 'demo' });
+    const result = await fetcher.fetch(demo.url('/'), { privateOrigin: demo.url('/some/page'), sourceId: 'demo' });
     expect(result.text).toBe('<p>demo</p>');
+    expect((await fetcher.fetch(demo.url('/back'), { privateOrigin: demo.origin })).text).toBe('<p>demo</p>');
     expect((await failure(fetcher.fetch(demo.url('/')))).code).toBe('FETCH_PRIVATE_ADDRESS');
-    const error = await failure(fetcher.fetch(demo.url('/away'), { allowPrivateNetwork: true }));
-    expect(error.code).toBe('FETCH_PRIVATE_ADDRESS');
+    for (const path of ['/away', '/other-port']) {
+      const error = await failure(fetcher.fetch(demo.url(path), { privateOrigin: demo.origin }));
+      expect(error.code).toBe('FETCH_PRIVATE_ADDRESS');
+    }
     expect(elsewhere.log).toHaveLength(0);
+  });
+
+  it('does not let a private origin stand for another scheme or port of its host', async () => {
+    const demo = await serve({ routes: { '/': html('<p>demo</p>') } });
+    const fetcher = fetcherFor([]);
+    for (const privateOrigin of [
+      `https://127.0.0.1:${demo.port}`,
+      'http://127.0.0.1',
+      `http://127.0.0.2:${demo.port}`,
+    ]) {
+      expect((await failure(fetcher.fetch(demo.url('/'), { privateOrigin }))).code).toBe('FETCH_PRIVATE_ADDRESS');
+    }
+    expect(demo.log).toHaveLength(0);
+  });
+
+  it('never fetches from its own ports on a local address, whatever may reach the private network', async () => {
+    const own = await serve({ routes: { '/': text('the API'), '/robots.txt': text('') } });
+    const demo = await serve({ routes: { '/to-own': redirect(own.url('/')), '/robots.txt': text('') } });
+    const fetcher = fetcherFor([own, demo], { ownPorts: [own.port] });
+    expect((await failure(fetcher.fetch(own.url('/')))).code).toBe('FETCH_OWN_PORT');
+    const byName = `http://localhost:${own.port}/`;
+    expect((await failure(fetcher.fetch(byName, { privateOrigin: byName }))).code).toBe('FETCH_OWN_PORT');
+    const error = await failure(fetcher.fetch(demo.url('/to-own'), { privateOrigin: own.origin }));
+    expect(error.code).toBe('FETCH_OWN_PORT');
+    expect(own.log).toHaveLength(0);
   });
 
   it('refuses non-http schemes, also as a redirect target', async () => {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { type Agent, type Dispatcher, request } from 'undici';
-import { assertPublicUrl, createGuardedAgent, createPrivateHostPolicy } from './address-guard.js';
+import { assertReachableUrl, createGuardedAgent, createPrivateOriginPolicy, originKey } from './address-guard.js';
 import { decodeBody, detectCharset, parseMimeType } from './charset.js';
 import { FetchErrorCode, NonRetryableError, RetryableError } from './errors.js';
 import { ACCEPT_ENCODING, readBody } from './read-body.js';
@@ -10,6 +10,7 @@ import {
   ROBOTS_MAX_BYTES,
   ROBOTS_USER_AGENT_TOKEN,
   type RobotsCache,
+  type RobotsLoadOptions,
   type RobotsResponse,
 } from './robots.js';
 import { createScheduler, type RetryEvent, type Scheduler } from './scheduler.js';
@@ -47,8 +48,16 @@ export interface FetcherOptions {
   maxRetries?: number;
   /** Requests in flight at once across hosts. Default 8. */
   maxConcurrency?: number;
-  /** Hosts (`host` or `host:port`) allowed to reach private/loopback addresses, e.g. the bundled demo sites. Default none. */
-  allowPrivateHosts?: readonly string[];
+  /**
+   * Origins (`http://host:port`; without a port, the scheme's default) every request of this fetcher may reach on
+   * private/loopback addresses. Default none: a source's own permission is per request (`privateOrigin`).
+   */
+  allowPrivateOrigins?: readonly string[];
+  /**
+   * Ports of this machine's own services (the API server, the embedded Meilisearch): never fetched on a loopback,
+   * private or other local address, whatever a source may reach. Default none.
+   */
+  ownPorts?: readonly number[];
   /** Backoff base for retries. Default 1000. */
   retryBaseDelayMs?: number;
   /** Longest backoff between retries. Default 60 000. */
@@ -75,8 +84,12 @@ export interface ConditionalRequest {
 export interface FetchOptions {
   /** The source the URL belongs to, for retry logs. */
   sourceId?: string;
-  /** Let this request's own host (host:port of the first URL) reach private addresses; redirects elsewhere stay guarded. */
-  allowPrivateNetwork?: boolean;
+  /**
+   * A URL whose exact origin (scheme, host, port) this request may reach on private addresses: the source's own,
+   * for a source flagged `allowPrivateNetwork`. Every hop and its robots.txt are checked against it; other origins,
+   * the same host on another port included, stay guarded. Default none.
+   */
+  privateOrigin?: string;
   /** Make a conditional GET; a 304 answer gives `notModified: true` and an empty body. */
   conditional?: ConditionalRequest;
   /** Accept header. Default {@link DEFAULT_ACCEPT}. */
@@ -215,13 +228,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const totalTimeoutMs = options.totalTimeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 10;
-  const policy = createPrivateHostPolicy(options.allowPrivateHosts);
+  const policy = createPrivateOriginPolicy(options.allowPrivateOrigins);
+  const ownPorts = options.ownPorts ?? [];
   const agentOptions = { headersTimeout: totalTimeoutMs, bodyTimeout: totalTimeoutMs };
-  const strictAgent = createGuardedAgent({
-    allowPrivateHosts: options.allowPrivateHosts ?? [],
-    connectTimeoutMs,
-    agentOptions,
-  });
+  const strictAgent = createGuardedAgent({ ownPorts, connectTimeoutMs, agentOptions });
   let trustedAgent: Agent | undefined;
   const ownScheduler = options.scheduler === undefined;
   const scheduler =
@@ -238,14 +248,17 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   const agentFor = (trusted: boolean): Agent => {
     if (!trusted) return strictAgent;
-    trustedAgent ??= createGuardedAgent({ allowAnyPrivate: true, connectTimeoutMs, agentOptions });
+    trustedAgent ??= createGuardedAgent({ allowAnyPrivate: true, ownPorts, connectTimeoutMs, agentOptions });
     return trustedAgent;
   };
 
+  /** True when `url` may reach private addresses: its origin is the fetcher's or the request's own (`privateOrigin`). */
+  const isTrusted = (url: URL, privateOrigin: string | undefined): boolean =>
+    policy.allows(url) || (privateOrigin !== undefined && originKey(url) === privateOrigin);
+
   const guardHop = (url: URL, trusted: boolean): void => {
-    if (trusted) return;
     try {
-      assertPublicUrl(url, policy);
+      assertReachableUrl(url, { privateAllowed: trusted, ownPorts });
     } catch (error) {
       throw classifyError(error, url, false, totalTimeoutMs);
     }
@@ -298,14 +311,10 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const nextHop = (hop: Hop): URL | undefined =>
     REDIRECT_STATUSES.has(hop.status) && hop.headers.location ? toHttpUrl(hop.headers.location, hop.url) : undefined;
 
-  async function loadRobotsTxt(
-    robotsUrl: string,
-    loadOptions: { allowPrivateNetwork?: boolean },
-  ): Promise<RobotsResponse> {
+  async function loadRobotsTxt(robotsUrl: string, loadOptions: RobotsLoadOptions): Promise<RobotsResponse> {
     let url = new URL(robotsUrl);
-    const trustedHost = loadOptions.allowPrivateNetwork ? url.host : undefined;
     for (let redirects = 0; ; redirects += 1) {
-      const trusted = url.host === trustedHost;
+      const trusted = isTrusted(url, loadOptions.privateOrigin);
       guardHop(url, trusted);
       const hopUrl = url;
       const hop = await scheduler.schedule(hopUrl, async () => {
@@ -339,7 +348,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   async function fetchUrl(input: string | URL, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
     const startedAt = performance.now();
     let url = toHttpUrl(input);
-    const trustedHost = fetchOptions.allowPrivateNetwork ? url.host : undefined;
+    const privateOrigin =
+      fetchOptions.privateOrigin === undefined ? undefined : originKey(toHttpUrl(fetchOptions.privateOrigin));
     const { conditional } = fetchOptions;
     const headers: Record<string, string> = {
       'user-agent': userAgent,
@@ -352,9 +362,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const visited = new Set([url.href]);
 
     for (;;) {
-      const trusted = url.host === trustedHost;
+      const trusted = isTrusted(url, privateOrigin);
       guardHop(url, trusted);
-      const rules = await robots.get(url, { allowPrivateNetwork: trusted });
+      const rules = await robots.get(url, privateOrigin === undefined ? {} : { privateOrigin });
       if (rules.crawlDelayMs !== undefined) scheduler.setHostMinDelay(url.hostname, rules.crawlDelayMs);
       if (!rules.isAllowed(url.href)) {
         throw new NonRetryableError(

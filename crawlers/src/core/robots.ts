@@ -33,8 +33,8 @@ export interface RobotsResponse {
 
 /** Passed through to the loader. */
 export interface RobotsLoadOptions {
-  /** The request's source may reach private addresses (its own host only). */
-  allowPrivateNetwork?: boolean;
+  /** The request's source may reach private addresses on this origin only (`http://host:port`, port always written). */
+  privateOrigin?: string;
 }
 
 /** Options of {@link createRobotsCache}; durations in milliseconds. */
@@ -57,7 +57,7 @@ export interface RobotsCacheOptions {
 
 /** robots.txt rules per origin, fetched once and cached. */
 export interface RobotsCache {
-  /** The rules for `url`'s origin. Rejects only when that origin itself is refused (`FETCH_PRIVATE_ADDRESS`). */
+  /** The rules for `url`'s origin. Rejects only when that origin itself is refused (`FETCH_PRIVATE_ADDRESS`, `FETCH_OWN_PORT`). */
   get(url: string | URL, options?: RobotsLoadOptions): Promise<RobotsRules>;
   clear(): void;
 }
@@ -107,6 +107,8 @@ export function parseRobotsTxt(
   };
 }
 
+const REFUSED_ADDRESS_CODES = new Set<string>([FetchErrorCode.PRIVATE_ADDRESS, FetchErrorCode.OWN_PORT]);
+
 function statusOf(error: unknown): number | undefined {
   return error instanceof NonRetryableError || error instanceof RetryableError ? error.status : undefined;
 }
@@ -133,7 +135,7 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
 
   const fromError = (origin: string, error: unknown): RobotsRules => {
     if (error instanceof CriticalError) throw error;
-    if (error instanceof NonRetryableError && error.code === FetchErrorCode.PRIVATE_ADDRESS) {
+    if (error instanceof NonRetryableError && REFUSED_ADDRESS_CODES.has(error.code)) {
       // The host itself is refused: say so. A robots.txt that redirects somewhere refused is merely unreachable.
       if (error.url === undefined || new URL(error.url).origin === origin) throw error;
       return disallowAllRules(`robots.txt redirects to a refused address: ${error.message}`);
@@ -168,10 +170,12 @@ export function createRobotsCache(options: RobotsCacheOptions): RobotsCache {
       const origin = (typeof url === 'string' ? new URL(url) : url).origin;
       const cached = cache.get(origin);
       if (cached && cached.expiresAt > now()) return Promise.resolve(cached.rules);
-      let pending = inFlight.get(origin);
+      // A load with another source's permission may fail where this one's succeeds, or the other way round.
+      const key = `${origin} ${loadOptions.privateOrigin ?? ''}`;
+      let pending = inFlight.get(key);
       if (!pending) {
-        pending = load(origin, loadOptions).finally(() => inFlight.delete(origin));
-        inFlight.set(origin, pending);
+        pending = load(origin, loadOptions).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
       }
       return pending;
     },

@@ -14,7 +14,7 @@ const origin = (id: string) => demo.sites.find((s) => s.id === id)!.origin;
 
 beforeAll(async () => {
   demo = await startDemoSites({ now: new Date('2026-03-07T12:00:00Z') });
-  fetcher = createFetcher({ perHostDelayMs: 0, allowPrivateHosts: demo.sites.map((s) => new URL(s.origin).host) });
+  fetcher = createFetcher({ perHostDelayMs: 0, allowPrivateOrigins: demo.sites.map((s) => s.origin) });
   temp = tempStorePath();
   store = createStore({ path: temp.path });
 });

@@ -38,7 +38,7 @@ export interface DiscoverOptions {
   store?: Store;
   classify?: Classifier;
   now?: () => Date;
-  /** Let the page's own host be a private address (demo sites, tests). */
+  /** Let the page's own origin (scheme, host, port) be on a private address (demo sites, tests); no other origin. */
   allowPrivateNetwork?: boolean;
 }
 
@@ -80,7 +80,7 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
  */
 export async function discoverSources(url: string, options: DiscoverOptions): Promise<DiscoveryResult> {
   const fetched = await options.fetcher.fetch(url, {
-    ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+    ...(options.allowPrivateNetwork ? { privateOrigin: url } : {}),
   });
   const result = extractAny(fetched.text, fetched.url, fetched.contentType ? { contentType: fetched.contentType } : {});
   const warnings = [...result.warnings];

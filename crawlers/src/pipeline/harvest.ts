@@ -287,6 +287,7 @@ export async function harvestSource(source: Source, options: HarvestOptions): Pr
     try {
       fetched = await options.fetcher.fetch(task.url, {
         sourceId: source.id,
+        ...(source.allowPrivateNetwork ? { privateOrigin: source.url } : {}),
         ...(conditional ? { conditional } : {}),
         ...(ACCEPT[task.role] ? { accept: ACCEPT[task.role] } : {}),
       });

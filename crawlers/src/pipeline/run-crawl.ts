@@ -18,7 +18,10 @@ export interface RunCrawlOptions {
   sourceIds?: readonly string[];
   /** Crawl sources whose `recrawlMinutes` have not elapsed, and disabled ones. */
   force?: boolean;
-  /** Options of the run's fetcher; hosts of sources with `allowPrivateNetwork` are added to `allowPrivateHosts`. */
+  /**
+   * Options of the run's fetcher. A source flagged `allowPrivateNetwork` may reach private addresses on its own
+   * URL's origin, in its own requests only; `ownPorts` are refused to every source.
+   */
   fetcher?: FetcherOptions;
   limits?: Partial<CrawlLimits>;
   /** Sources crawled at once (politeness per host is the fetcher's). Default 8. */
@@ -71,14 +74,6 @@ const emptyResult = (sourceId: string): SourceCrawlResult => ({
 
 const MAX_LISTED = 100;
 const MINUTE_MS = 60_000;
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The sources this run crawls, in order, and the ones it skips with why. */
 function selectSources(
@@ -269,13 +264,8 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
   const crawlStartedAt = now().toISOString();
   const run = store.startCrawlRun();
   options.onProgress?.({ type: 'run-started', runId: run.id, sources: due.length });
-  const privateHosts = due
-    .filter((s) => s.allowPrivateNetwork)
-    .map((s) => hostOf(s.url))
-    .filter((h): h is string => h !== undefined);
   const fetcher = createFetcher({
     ...options.fetcher,
-    allowPrivateHosts: [...(options.fetcher?.allowPrivateHosts ?? []), ...privateHosts],
     onRetry: (event) => {
       options.fetcher?.onRetry?.(event);
       options.onProgress?.({

@@ -41,7 +41,7 @@ export interface HostileServer {
   readonly origin: string;
   readonly hostname: string;
   readonly port: number;
-  /** `hostname:port`, as `allowPrivateHosts` wants it. */
+  /** `hostname:port`. */
   readonly host: string;
   /** Absolute URL of `path` on this server. */
   url(path: string): string;
