@@ -256,14 +256,14 @@ async function crawlOne(
  * the source's health. One failing source never stops the others.
  *
  * @throws UnknownSourceError for an id in `sourceIds` that no source has (before the run starts).
+ * @throws TypeError for a `fetcher.allowPrivateOrigins` entry that is not an http(s) origin (before the run starts).
  */
 export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> {
   const now = options.now ?? (() => new Date());
   const { store } = options;
   const { due, skipped } = selectSources(store, options, now());
   const crawlStartedAt = now().toISOString();
-  const run = store.startCrawlRun();
-  options.onProgress?.({ type: 'run-started', runId: run.id, sources: due.length });
+  // Before the run is recorded: options the fetcher refuses (an allowed origin that is not one) start nothing.
   const fetcher = createFetcher({
     ...options.fetcher,
     onRetry: (event) => {
@@ -278,6 +278,14 @@ export async function runCrawl(options: RunCrawlOptions): Promise<CrawlSummary> 
       });
     },
   });
+  let run: CrawlRun;
+  try {
+    run = store.startCrawlRun();
+  } catch (error) {
+    await fetcher.close();
+    throw error;
+  }
+  options.onProgress?.({ type: 'run-started', runId: run.id, sources: due.length });
   const classify = options.classify ?? defaultClassifier;
   const results: SourceCrawlResult[] = [];
   const queue = [...due];

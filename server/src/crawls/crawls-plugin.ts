@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CrawlManager, createCrawlManager } from './crawl-manager.js';
 import { runCrawlInChild } from './crawl-process.js';
+import { ownPorts } from './own-ports.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,9 +18,14 @@ declare module 'fastify' {
 async function crawlsPluginImpl(app: FastifyInstance) {
   const crawls = createCrawlManager({
     store: app.store,
-    // In a child process on the same store file: fetching and parsing never hold up searches.
+    // In a child process on the same store file: fetching and parsing never hold up searches. The own ports are
+    // read when a run starts: the server listens (on a port of its choosing, with PORT=0) after this plugin loads.
     run: ({ fetcher: { onRetry: _onRetry, scheduler: _scheduler, ...fetcher }, ...options }) =>
-      runCrawlInChild({ ...options, fetcher, databasePath: app.config.databasePath }),
+      runCrawlInChild({
+        ...options,
+        fetcher: { ...fetcher, ownPorts: [...(fetcher.ownPorts ?? []), ...ownPorts(app)] },
+        databasePath: app.config.databasePath,
+      }),
     fetcher: { perHostDelayMs: app.config.crawlPerHostDelayMs },
     onFinished: async (run) => {
       app.log.info({ runId: run.id, status: run.status, sources: Object.keys(run.results).length }, 'crawl finished');

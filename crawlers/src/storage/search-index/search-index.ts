@@ -58,6 +58,8 @@ export interface SearchIndex {
   readonly names: Readonly<Record<IndexedEntity, string>>;
   /** Meilisearch URL plus prefix: two objects with the same identity work on the same indexes. */
   readonly identity: string;
+  /** The Meilisearch URL it talks to (its port is one no crawled source may reach). */
+  readonly url: string;
   /** Creates both live indexes if missing and applies their settings and synonyms; idempotent. */
   applySettings(): Promise<void>;
   /** Creates `uid` if missing and gives it the settings of `entity`'s index, waiting for both tasks. */
@@ -174,6 +176,7 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
   return {
     names,
     identity: `${options.url.replace(/\/+$/, '')}#${prefix}`,
+    url: options.url,
     prepareIndex,
     waitTask,
     async applySettings() {

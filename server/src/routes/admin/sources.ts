@@ -13,6 +13,7 @@ import {
 } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { CrawlBusyError } from '../../crawls/crawl-manager.js';
+import { ownPorts } from '../../crawls/own-ports.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
 import { adminErrorResponses, adminRouteConfig } from './schemas.js';
 
@@ -36,13 +37,14 @@ async function validSource(entry: Record<string, unknown>): Promise<Source> {
 /** Reads the home page for feeds, calendars and event pages; a 422 when it cannot be read. */
 async function discover(
   url: string,
-  ctx: { allowPrivateNetwork: boolean; perHostDelayMs: number; store: Store | undefined },
+  ctx: { allowPrivateNetwork: boolean; perHostDelayMs: number; ownPorts: number[]; store: Store | undefined },
 ): Promise<DiscoveryResult> {
   const { createFetcher, discoverSources, NonRetryableError, RetryableError } = await pipeline();
   const fetcher = createFetcher({
     perHostDelayMs: ctx.perHostDelayMs,
     maxRetries: 1,
     totalTimeoutMs: DISCOVERY_TIMEOUT_MS,
+    ownPorts: ctx.ownPorts,
   });
   try {
     return await discoverSources(url, {
@@ -116,6 +118,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ? await discover(body.url, {
               allowPrivateNetwork,
               perHostDelayMs: app.config.crawlPerHostDelayMs,
+              ownPorts: ownPorts(app),
               store: app.store,
             })
           : undefined;
