@@ -32,7 +32,11 @@ export const AddSourceBodySchema = Type.Object(
     recrawlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 525600 })),
     enabled: Type.Optional(Type.Boolean()),
     allowPrivateNetwork: Type.Optional(
-      Type.Boolean({ description: 'allow loopback and private addresses (demo sites, tests only)' }),
+      Type.Boolean({
+        description:
+          "let this source's own requests reach a loopback or private address on its URL's exact origin " +
+          "(scheme, host, port) and no other; never the server's or its search engine's port (demo sites, tests only)",
+      }),
     ),
   },
   { additionalProperties: false },
