@@ -142,4 +142,31 @@ describe('createRobotsCache', () => {
     await expect(cache.get(page('/'))).rejects.toMatchObject({ code: 'FETCH_PRIVATE_ADDRESS' });
     expect(loads).toHaveLength(2);
   });
+
+  it('passes an own-port refusal through too', async () => {
+    const { cache } = setup(async () => {
+      throw new NonRetryableError(FetchErrorCode.OWN_PORT, 'refused');
+    });
+    await expect(cache.get(page('/'))).rejects.toMatchObject({ code: 'FETCH_OWN_PORT' });
+  });
+
+  it('does not hand a load made with one source’s private origin to a request without it', async () => {
+    const seen: Array<string | undefined> = [];
+    const cache = createRobotsCache({
+      load: async (_url, options) => {
+        seen.push(options.privateOrigin);
+        if (options.privateOrigin === undefined) {
+          throw new NonRetryableError(FetchErrorCode.PRIVATE_ADDRESS, 'refused');
+        }
+        return { status: 404, body: '' };
+      },
+    });
+    const [flagged, unflagged] = await Promise.allSettled([
+      cache.get(page('/a'), { privateOrigin: 'https://www.example.org:443' }),
+      cache.get(page('/b')),
+    ]);
+    expect(flagged).toMatchObject({ status: 'fulfilled' });
+    expect(unflagged).toMatchObject({ status: 'rejected', reason: { code: 'FETCH_PRIVATE_ADDRESS' } });
+    expect(seen).toEqual(['https://www.example.org:443', undefined]);
+  });
 });

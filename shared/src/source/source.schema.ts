@@ -40,7 +40,10 @@ export const SourceSchema = Type.Object(
     /** Minimum time between two crawls of this source, in minutes (default a day). */
     recrawlMinutes: Type.Integer({ minimum: 5, maximum: 525600 }),
     enabled: Type.Boolean(),
-    /** Let this source's own requests reach loopback or private addresses on its `url`'s exact origin (scheme, host, port) only (demo sites and tests). */
+    /**
+     * Let this source's own requests reach loopback or private addresses on its `url`'s exact origin (scheme, host,
+     * port) only (demo sites and tests).
+     */
     allowPrivateNetwork: Type.Boolean(),
     health: SourceHealthSchema,
   },
