@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, type Fetcher } from '../core/fetcher.js';
+import { html, startHostileServer } from '../core/testing/hostile-server.js';
 import { type DemoSites, startDemoSites } from '../demo/demo-sites.js';
 import { tempStorePath } from '../storage/store/fixtures/sample-data.js';
 import { createStore } from '../storage/store/store.js';
@@ -58,6 +59,30 @@ describe('discoverSources', () => {
     expect(result.sources).toEqual([
       expect.objectContaining({ kind: 'listing', url: `${origin('manufacturing')}/events/` }),
     ]);
+  });
+
+  it('keeps a private-network discovery to the page’s own origin, leaving out sources elsewhere', async () => {
+    const site = await startHostileServer();
+    const own = createFetcher({ perHostDelayMs: 0 });
+    try {
+      const elsewhere = `http://127.0.0.1:${site.port === 65535 ? 1 : site.port + 1}/events.ics`;
+      site.route(
+        '/',
+        html(
+          '<html><head><title>Lakeside Nurses</title>' +
+            `<link rel="alternate" type="text/calendar" href="${elsewhere}">` +
+            '<link rel="alternate" type="application/rss+xml" href="/events/rss.xml"></head><body></body></html>',
+        ),
+      );
+      const result = await discoverSources(site.url('/'), { fetcher: own, allowPrivateNetwork: true });
+      expect(result.sources.map((s) => s.url)).toEqual([site.url('/events/rss.xml')]);
+      expect(result.warnings.join('\n')).toContain(`${elsewhere} (`);
+      const unflagged = await discoverSources(site.url('/'), { fetcher: own }).catch((error: unknown) => error);
+      expect(unflagged).toMatchObject({ code: 'FETCH_PRIVATE_ADDRESS' });
+    } finally {
+      await own.close();
+      await site.close();
+    }
   });
 
   it('reads the scope from how an association describes itself', () => {

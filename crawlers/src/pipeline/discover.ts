@@ -1,5 +1,6 @@
 import type { Association, SourceKind } from '@fieldguide/shared';
 import { load } from 'cheerio';
+import { originKey } from '../core/address-guard.js';
 import type { Fetcher } from '../core/fetcher.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { extractAny } from '../extract/detect.js';
@@ -38,7 +39,10 @@ export interface DiscoverOptions {
   store?: Store;
   classify?: Classifier;
   now?: () => Date;
-  /** Let the page's own origin (scheme, host, port) be on a private address (demo sites, tests); no other origin. */
+  /**
+   * Let the page's own origin (scheme, host, port) be on a private address (demo sites, tests); no other origin. The
+   * sources found are then those on that origin only, the origin the new source's permission will cover.
+   */
   allowPrivateNetwork?: boolean;
 }
 
@@ -86,10 +90,17 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   const warnings = [...result.warnings];
   const sources: DiscoveredSource[] = [];
   const seen = new Set<string>();
+  const ownOrigin = options.allowPrivateNetwork ? originKey(new URL(url)) : undefined;
   const add = (sourceUrl: string | undefined, kind: SourceKind, reason: string) => {
     const key = sourceUrl && canonicalUrl(sourceUrl);
     if (!sourceUrl || !key || seen.has(key)) return;
     seen.add(key);
+    if (ownOrigin !== undefined && originKey(new URL(sourceUrl)) !== ownOrigin) {
+      warnings.push(
+        `${sourceUrl} (${reason}) left out: another origin than ${url}, the one allowPrivateNetwork covers`,
+      );
+      return;
+    }
     sources.push({ url: sourceUrl, kind, reason });
   };
   if (result.format !== 'html') {
