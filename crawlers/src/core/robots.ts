@@ -57,7 +57,10 @@ export interface RobotsCacheOptions {
 
 /** robots.txt rules per origin, fetched once and cached. */
 export interface RobotsCache {
-  /** The rules for `url`'s origin. Rejects only when that origin itself is refused (`FETCH_PRIVATE_ADDRESS`, `FETCH_OWN_PORT`). */
+  /**
+   * The rules for `url`'s origin. Rejects only when that origin itself is refused (`FETCH_PRIVATE_ADDRESS`,
+   * `FETCH_OWN_PORT`).
+   */
   get(url: string | URL, options?: RobotsLoadOptions): Promise<RobotsRules>;
   clear(): void;
 }
