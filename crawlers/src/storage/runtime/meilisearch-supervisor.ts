@@ -131,7 +131,8 @@ export async function superviseMeilisearch(options: SuperviseMeilisearchOptions)
   };
 
   const watch = (running: RunningMeilisearch) => {
-    running.process.once('exit', (code, signal) => {
+    const child = running.process;
+    const exited = (code: number | null, signal: NodeJS.Signals | null) => {
       if (state === 'stopped' || running !== current) return;
       lastExit = { at: new Date().toISOString(), code, signal };
       state = 'restarting';
@@ -140,7 +141,9 @@ export async function superviseMeilisearch(options: SuperviseMeilisearchOptions)
       const pause = nextDelay(Date.now() - startedAt);
       onExit(lastExit, pause);
       restartLater(pause);
-    });
+    };
+    if (child.exitCode !== null || child.signalCode !== null) exited(child.exitCode, child.signalCode);
+    else child.once('exit', exited);
   };
   watch(current);
 
