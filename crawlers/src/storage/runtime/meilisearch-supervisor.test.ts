@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,10 +72,19 @@ async function isListening(port: number): Promise<boolean> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const portOf = (url: string) => Number(new URL(url).port);
 
 /**
- * A meilisearch binary that leaves `<dir>/launched` behind, refuses to start while `<dir>/refuse` exists and
+ * A meilisearch binary that writes its pid to `<dir>/launched`, refuses to start while `<dir>/refuse` exists and
  * waits `<dir>/delay` seconds first when that file exists.
  */
 async function wrappedBinary(): Promise<string> {
@@ -84,7 +93,7 @@ async function wrappedBinary(): Promise<string> {
     script,
     [
       '#!/bin/sh',
-      `touch '${join(dir, 'launched')}'`,
+      `echo $$ > '${join(dir, 'launched')}'`,
       `[ -e '${join(dir, 'refuse')}' ] && exit 3`,
       `[ -e '${join(dir, 'delay')}' ] && sleep "$(cat '${join(dir, 'delay')}')"`,
       `exec '${resolveMeilisearchBinary()}' "$@"`,
@@ -103,6 +112,7 @@ describe('superviseMeilisearch', () => {
     try {
       await index.prepareIndex('event', 'kept');
       expect(meili.status()).toEqual({ state: 'running', restarts: 0 });
+      const exitHooks = process.listenerCount('exit');
 
       for (let round = 1; round <= 3; round++) {
         const before = meili.process.pid;
@@ -120,6 +130,8 @@ describe('superviseMeilisearch', () => {
       );
       expect(heard.restarts).toEqual([url, url, url]);
       expect(heard.failures).toEqual([]);
+      // What the runtime held for each dead process is released: restarts pile nothing up.
+      expect(process.listenerCount('exit')).toBe(exitHooks);
     } finally {
       await index.close();
     }
@@ -208,6 +220,23 @@ describe('superviseMeilisearch', () => {
     expect(underway.heard.restarts).toEqual([]);
     expect(await isListening(underwayPort)).toBe(false);
     expect(underway.meili.process.exitCode !== null || underway.meili.process.signalCode !== null).toBe(true);
+  });
+
+  it('bounds how long stop() waits for a start under way, which then stops what it started', async () => {
+    const binary = await wrappedBinary();
+    const { meili, heard } = await supervise({ binary, restartDelayMs: 0, stopGraceMs: 300 });
+    await writeFile(join(dir, 'delay'), '2');
+    await rm(join(dir, 'launched'));
+    await kill(meili);
+    await vi.waitFor(() => expect(existsSync(join(dir, 'launched'))).toBe(true), { timeout: 5000, interval: 10 });
+    const pid = Number((await readFile(join(dir, 'launched'), 'utf8')).trim());
+
+    const stopping = Date.now();
+    await meili.stop();
+    expect(Date.now() - stopping).toBeLessThan(1500);
+    expect(isAlive(pid)).toBe(true);
+    await vi.waitFor(() => expect(isAlive(pid)).toBe(false), { timeout: 20_000, interval: 50 });
+    expect(heard.restarts).toEqual([]);
   });
 
   it('stops for good: a stopped Meilisearch is not started again', async () => {

@@ -48,7 +48,10 @@ export interface SupervisedMeilisearch extends RunningMeilisearch {
   status(): MeilisearchStatus;
   /** Resolves once the current process is available, at once when it already is; rejects after `stop()`. */
   ready(): Promise<void>;
-  /** Stops Meilisearch for good: no restart follows, even from a restart in progress. Safe to call twice. */
+  /**
+   * Stops Meilisearch for good: no restart follows, even from a start under way (waited for at most
+   * `stopGraceMs`, then left to stop what it started). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -166,12 +169,20 @@ export async function superviseMeilisearch(options: SuperviseMeilisearchOptions)
         state = 'stopped';
         clearTimeout(timer);
         settleWaiters(new Error('Meilisearch was stopped'));
-        await restarting;
+        // A start under way stops what it started once it is up; a shutdown waits for that a bounded time only
+        // (Meilisearch's own exit hook still ends it with this process).
+        if (restarting) await waitAtMost(restarting, options.stopGraceMs ?? 5000);
         await current.stop();
       })();
       return stopping;
     },
   };
+}
+
+async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** True when nothing listens on `port` of 127.0.0.1 (so a restart can take it back). */
