@@ -176,6 +176,31 @@ it('answers 503 while Meilisearch is killed three times, is back within 5 s each
   expect(body.hits.map((h) => h.id).sort()).toEqual(written.map((e) => e.id).sort());
 });
 
+it('rebuilds the indexes from the store when Meilisearch comes back without its data', async () => {
+  const before = meili.status().restarts;
+  const child = meili.process;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+  // Removed before the restart's pause is over (it has grown to seconds after the kills above).
+  rmSync(path.join(dir, 'data', 'meilisearch', 'data.ms'), { recursive: true, force: true });
+  await meili.ready();
+  expect(meili.status().restarts).toBe(before + 1);
+
+  await vi.waitFor(
+    async () => {
+      const stats = await app.searchIndex.stats();
+      expect(stats.event.numberOfDocuments).toBe(app.store.countEvents());
+      expect(stats.association.numberOfDocuments).toBe(app.store.countAssociations());
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+  await expectIndexEqualsStore(app.store, app.searchIndex);
+  const found = await request(`${base}/api/search?q=zephyrine&limit=50`, { dispatcher: agent });
+  expect(found.statusCode).toBe(200);
+  expect(((await found.body.json()) as { total: number }).total).toBe(KILLS * 5);
+});
+
 it('stops its Meilisearch for good when the server closes', async () => {
   const child = meili.process;
   const port = Number(new URL(meili.url).port);

@@ -5,6 +5,7 @@ import {
   createStore,
   type OutboxDrainer,
   openSearchIndex,
+  reindex,
   type SearchIndex,
   type Store,
   type SupervisedMeilisearch,
@@ -69,10 +70,21 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   app.addHook('onClose', async () => outbox.stop());
 }
 
-/** After Meilisearch came back: its indexes and settings in place, then whatever waited in the outbox, now. */
+/**
+ * After Meilisearch came back: whatever waited in the outbox, now. When it came back without its indexes (its
+ * data directory lost), the outbox no longer holds what they had: they are rebuilt from the store.
+ */
 async function catchUpIndex(app: FastifyInstance): Promise<void> {
+  const { searchIndex, store } = app;
   try {
-    await app.searchIndex.applySettings();
+    const live = await searchIndex.listIndexes();
+    if (!live.includes(searchIndex.names.event) || !live.includes(searchIndex.names.association)) {
+      app.log.warn('the restarted Meilisearch has lost its indexes; rebuilding them from the store');
+      const rebuilt = await reindex(store, searchIndex);
+      app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
+      return;
+    }
+    await searchIndex.applySettings();
     await app.outbox.drainNow();
   } catch (error) {
     // The drainer keeps retrying on its own.
