@@ -2,12 +2,13 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createIndex, type RunningMeilisearch, type SearchIndex, startMeilisearch } from '@fieldguide/crawlers/storage';
-import { type Event, type EventDocument, toSearchDocument } from '@fieldguide/shared';
+import { createIndex, type RunningMeilisearch, startMeilisearch } from '@fieldguide/crawlers/storage';
+import type { Event } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { buildAppOver } from '../support/app.js';
+import { expectIndexEqualsStore } from '../support/index-contents.js';
 import { buildSeedEvents, seedApp } from '../support/seed-events.js';
 
 // Meilisearch is SIGKILLed while clients keep searching over real HTTP, and the store keeps changing. The API
@@ -62,16 +63,6 @@ afterAll(async () => {
   await meili?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every event document in the index, by id. */
-async function indexedEvents(index: SearchIndex): Promise<Map<string, EventDocument>> {
-  const documents = new Map<string, EventDocument>();
-  for (let page = 1; ; page++) {
-    const result = await index.searchEvents({ q: '', page, hitsPerPage: 1000 });
-    for (const hit of result.hits) documents.set(hit.id, hit);
-    if (page >= (result.totalPages ?? 0)) return documents;
-  }
-}
 
 /** Upcoming events written while Meilisearch is down, with a word no seed event has. */
 function eventsWrittenDuringOutage(): Event[] {
@@ -162,9 +153,7 @@ it('answers 503 while Meilisearch is killed under load, recovers without a resta
   await vi.waitFor(() => expect(app.store.outboxSize()).toBe(0), { timeout: 60_000, interval: 50 });
   const index = createIndex({ url: meili.url, masterKey: meili.masterKey });
   try {
-    const documents = await indexedEvents(index);
-    expect(documents.size).toBe(app.store.countEvents());
-    for (const event of app.store.iterateEvents()) expect(documents.get(event.id)).toEqual(toSearchDocument(event));
+    const documents = await expectIndexEqualsStore(app.store, index);
     expect(documents.get('it-devops-mpls')?.title).toBe('DevOps Days Minneapolis (moved while down)');
     expect(documents.has('fin-tax-stpaul')).toBe(false);
   } finally {

@@ -10,7 +10,11 @@ describe('the server entry point with embedded defaults', () => {
     server = await startServerProcess({ DEMO_SITES: 'off' });
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', store: { ok: true }, index: { ok: true } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      store: { ok: true },
+      index: { ok: true, embedded: { state: 'running', restarts: 0 } },
+    });
     expect(await server.stop()).toBe(0);
   });
 

@@ -61,3 +61,21 @@ export async function buildAppOver(
   });
   return buildApp({ config });
 }
+
+/**
+ * Builds the app, quiet and without rate limits, on `dataDir` with no `MEILI_URL`: it starts and supervises the
+ * bundled Meilisearch itself, its data in `<dataDir>/meilisearch` (`MEILI_BIN` is passed on when set).
+ */
+export async function buildAppOverEmbedded(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    ...(process.env.MEILI_BIN ? { MEILI_BIN: process.env.MEILI_BIN } : {}),
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    ...env,
+  });
+  return buildApp({ config });
+}

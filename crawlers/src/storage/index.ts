@@ -1,5 +1,6 @@
 export * from './config.js';
 export * from './runtime/meilisearch-runtime.js';
+export * from './runtime/meilisearch-supervisor.js';
 export * from './search-index/association-search.js';
 export {
   callMeilisearch,

@@ -5,8 +5,10 @@ import {
   createStore,
   type OutboxDrainer,
   openSearchIndex,
+  reindex,
   type SearchIndex,
   type Store,
+  type SupervisedMeilisearch,
 } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -18,6 +20,8 @@ declare module 'fastify' {
     store: Store;
     searchIndex: SearchIndex;
     outbox: OutboxDrainer;
+    /** The bundled Meilisearch and its supervisor, or `null` with `MEILI_URL`. */
+    embeddedMeilisearch: SupervisedMeilisearch | null;
   }
 }
 
@@ -34,9 +38,19 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
 
-  const search = await openSearchIndex(config);
+  const search = await openSearchIndex(config, {
+    onExit: (exit, restartInMs) =>
+      app.log.error({ exit, restartInMs }, 'the bundled Meilisearch exited; restarting it'),
+    onRestartFailed: (error, retryInMs) =>
+      app.log.error({ err: error, retryInMs }, 'could not restart the bundled Meilisearch; will retry'),
+    onRestart: () => {
+      app.log.info('restarted the bundled Meilisearch; catching the index up');
+      void catchUpIndex(app);
+    },
+  });
   if (search.embedded) app.log.info('started the bundled Meilisearch on a loopback port');
   app.decorate('searchIndex', search.index);
+  app.decorate('embeddedMeilisearch', search.embedded ?? null);
   app.addHook('onClose', async () => search.close());
 
   try {
@@ -54,6 +68,28 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   app.decorate('outbox', outbox);
   outbox.start();
   app.addHook('onClose', async () => outbox.stop());
+}
+
+/**
+ * After Meilisearch came back: whatever waited in the outbox, now. When it came back without its indexes (its
+ * data directory lost), the outbox no longer holds what they had: they are rebuilt from the store.
+ */
+async function catchUpIndex(app: FastifyInstance): Promise<void> {
+  const { searchIndex, store } = app;
+  try {
+    const live = await searchIndex.listIndexes();
+    if (!live.includes(searchIndex.names.event) || !live.includes(searchIndex.names.association)) {
+      app.log.warn('the restarted Meilisearch has lost its indexes; rebuilding them from the store');
+      const rebuilt = await reindex(store, searchIndex);
+      app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
+      return;
+    }
+    await searchIndex.applySettings();
+    await app.outbox.drainNow();
+  } catch (error) {
+    // The drainer keeps retrying on its own.
+    app.log.warn({ err: error }, 'could not catch the index up after a Meilisearch restart; will retry');
+  }
 }
 
 export const servicesPlugin = fp(services, { name: 'services', fastify: '5.x' });

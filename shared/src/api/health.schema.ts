@@ -1,4 +1,21 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { InstantSchema } from '../common.schema.js';
+import { Nullable } from './nullable.js';
+
+/** The bundled Meilisearch's process, as its supervisor sees it. */
+export const EmbeddedMeilisearchHealthSchema = Type.Object({
+  state: Type.Union([Type.Literal('running'), Type.Literal('restarting'), Type.Literal('stopped')], {
+    description: 'restarting: it exited on its own and is being started again',
+  }),
+  restarts: Type.Integer({ minimum: 0, description: 'restarts since the server started' }),
+  lastExit: Type.Optional(
+    Type.Object({
+      at: InstantSchema,
+      code: Nullable(Type.Integer()),
+      signal: Nullable(Type.String()),
+    }),
+  ),
+});
 
 /** `GET /health`: the store's and the index's state. */
 export const HealthSchema = Type.Object({
@@ -14,6 +31,8 @@ export const HealthSchema = Type.Object({
     events: Type.Optional(Type.Integer()),
     associations: Type.Optional(Type.Integer()),
     error: Type.Optional(Type.String()),
+    /** Present when the server runs the bundled Meilisearch (no `MEILI_URL`). */
+    embedded: Type.Optional(EmbeddedMeilisearchHealthSchema),
   }),
 });
 export type HealthResponse = Static<typeof HealthSchema>;

@@ -1,38 +1,89 @@
 import path from 'node:path';
 import type { StorageConfig } from '../config.js';
-import { type RunningMeilisearch, startMeilisearch } from '../runtime/meilisearch-runtime.js';
+import type { RunningMeilisearch } from '../runtime/meilisearch-runtime.js';
+import {
+  type SupervisedMeilisearch,
+  type SuperviseMeilisearchOptions,
+  superviseMeilisearch,
+} from '../runtime/meilisearch-supervisor.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
 /** The search index of a configuration, and the embedded Meilisearch behind it when there is one. */
 export interface OpenedSearchIndex {
   index: SearchIndex;
-  /** Set when no `MEILI_URL` was configured and the bundled binary was started. */
-  embedded?: RunningMeilisearch;
+  /** Set when no `MEILI_URL` was configured and the bundled binary was started (and is restarted when it dies). */
+  embedded?: SupervisedMeilisearch;
   /** Closes the client, then stops the embedded Meilisearch. */
   close(): Promise<void>;
 }
 
+/** What to hear from the embedded Meilisearch's supervisor; `onRestart` comes after the index follows a new URL. */
+export type OpenSearchIndexOptions = Pick<SuperviseMeilisearchOptions, 'onExit' | 'onRestart' | 'onRestartFailed'>;
+
 /**
  * Connects to the configured Meilisearch, or starts the bundled binary on a free loopback port with its
- * data in `<dataDir>/meilisearch` when none is configured.
+ * data in `<dataDir>/meilisearch` when none is configured, supervised: restarted whenever it exits.
  */
-export async function openSearchIndex(config: Readonly<StorageConfig>): Promise<OpenedSearchIndex> {
-  let embedded: RunningMeilisearch | undefined;
-  let { url, masterKey } = config.meili;
-  if (!url || !masterKey) {
-    embedded = await startMeilisearch({
-      dataDir: path.join(config.dataDir, 'meilisearch'),
-      ...(config.meili.binary ? { binary: config.meili.binary } : {}),
-    });
-    ({ url, masterKey } = embedded);
+export async function openSearchIndex(
+  config: Readonly<StorageConfig>,
+  options: OpenSearchIndexOptions = {},
+): Promise<OpenedSearchIndex> {
+  const { url, masterKey } = config.meili;
+  const prefix = config.meili.indexPrefix;
+  if (url && masterKey) {
+    const index = createIndex({ url, masterKey, prefix });
+    return { index, close: () => index.close() };
   }
-  const index = createIndex({ url, masterKey, prefix: config.meili.indexPrefix });
+  let index: RepointableIndex | undefined;
+  const embedded = await superviseMeilisearch({
+    dataDir: path.join(config.dataDir, 'meilisearch'),
+    ...(config.meili.binary ? { binary: config.meili.binary } : {}),
+    ...options,
+    onRestart(running: RunningMeilisearch) {
+      index?.repoint(running.url);
+      options.onRestart?.(running);
+    },
+  });
+  index = repointableIndex((at) => createIndex({ url: at, masterKey: embedded.masterKey, prefix }), embedded.url);
+  const opened = index.index;
+  return {
+    index: opened,
+    embedded,
+    async close() {
+      await opened.close();
+      await embedded.stop();
+    },
+  };
+}
+
+interface RepointableIndex {
+  index: SearchIndex;
+  /** Sends every later call to `url`, closing the client of the old one. */
+  repoint(url: string): void;
+}
+
+/**
+ * A search index whose Meilisearch may move to another URL (an embedded one restarted on a new port). Its
+ * `identity` stays the first one's, so drains and rebuilds in this process keep sharing one lock.
+ */
+function repointableIndex(create: (url: string) => SearchIndex, url: string): RepointableIndex {
+  let current = create(url);
+  let currentUrl = url;
+  const { identity } = current;
+  const index = new Proxy(current, {
+    get(_target, key) {
+      if (key === 'identity') return identity;
+      return Reflect.get(current, key);
+    },
+  });
   return {
     index,
-    ...(embedded ? { embedded } : {}),
-    async close() {
-      await index.close();
-      await embedded?.stop();
+    repoint(next) {
+      if (next === currentUrl) return;
+      const previous = current;
+      current = create(next);
+      currentUrl = next;
+      previous.close().catch(() => {});
     },
   };
 }

@@ -27,8 +27,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
         () => ({ ok: false, error: 'search index unavailable' }),
       );
+      const embedded = app.embeddedMeilisearch?.status();
       const ok = store.ok && index.ok;
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', store, index });
+      return reply
+        .code(ok ? 200 : 503)
+        .send({ status: ok ? 'ok' : 'degraded', store, index: embedded ? { ...index, embedded } : index });
     },
   );
 };
