@@ -47,6 +47,10 @@ describe('htmlToText', () => {
     expect(cleanTitle('Open <![CDATA[<img src=x onerror=alert(1)>house]]>')).toBe('Open house');
     expect(cleanTitle('<xss onmouseover=alert(1)>Expo</xss> <my-widget>Day</my-widget>')).toBe('Expo Day');
     expect(cleanTitle('<?xml-stylesheet href=x?><!doctype html>Expo')).toBe('Expo');
+    // Each pass strips one layer; past the last pass, every "<" that would start a tag goes.
+    let nested = 'Talk <<b></b>img src=x onerror=alert(1)>';
+    for (let layer = 0; layer < 12; layer += 1) nested = nested.replace('<b></b>', '<<b></b>b></b>');
+    expect(cleanTitle(nested)).not.toMatch(TAG_START);
   });
 
   it('caps length at a word boundary', () => {

@@ -155,7 +155,7 @@ function stripTagsOnce(html: string, decodeEntities: boolean, closed: Set<string
   return out;
 }
 
-/** How many tag-stripping passes text may take before what is left of `<` at a tag's start is dropped. */
+/** How many tag-stripping passes text may take before every run of `<` at a tag's start is dropped instead. */
 const MAX_STRIP_PASSES = 8;
 
 /**
@@ -171,7 +171,7 @@ function stripTags(html: string): string {
     if (next === text) return text;
     text = next;
   }
-  return text.replace(/<(?=[a-z/!?])/gi, '');
+  return text.replace(/<+(?=[a-z/!?])/gi, '');
 }
 
 /** Cuts `text` to at most `max` characters, at a word boundary when one is near, adding an ellipsis. */
