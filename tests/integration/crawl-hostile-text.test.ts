@@ -48,8 +48,12 @@ const DAY_MS = 86_400_000;
 /** A minute-rounded instant `days` from now. */
 const inDays = (days: number) => new Date(Math.floor((Date.now() + days * DAY_MS) / 60_000) * 60_000).toISOString();
 
+/** A title that is markup only: nothing of it is text, so the event is left out and the run says why. */
+const MARKUP_ONLY_TITLE = '<svg/onload=alert(1)><img src=x onerror=alert(1)>';
+
 function eventsPage(): string {
-  const events = TITLES.map((title, i) => ({
+  const titles = [...TITLES, { page: MARKUP_ONLY_TITLE }];
+  const events = titles.map((title, i) => ({
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: title.page,
@@ -159,6 +163,10 @@ describe('crawling hostile text: tags and control characters never reach the sto
   it('stores every event with plain-text titles, descriptions, places and organizers', () => {
     expect(summary.run.status).toBe('finished');
     expect(summary.totals.errors).toBe(0);
+    const page = summary.sources.find((s) => s.sourceId === 'hostile-page');
+    expect(page?.warnings).toEqual([
+      `${site.origin}/events.html: json-ld: Event named ${JSON.stringify(MARKUP_ONLY_TITLE)} skipped: its name is markup, with no text`,
+    ]);
     expect(stored.map((e) => e.title).sort()).toEqual(expectedTitles);
     for (const event of stored) {
       const texts = [event.title, event.description, event.venue?.name, event.organizer?.name].filter(
