@@ -62,7 +62,8 @@ describe('htmlToText', () => {
 
 describe('removeInvisible', () => {
   it('removes controls, the search marks, lone surrogates, noncharacters, private use and bidi overrides', () => {
-    expect(removeInvisible('a\u0000b\u0002c\u0003d\u001be\u007ff\u0085g\u009fh')).toBe('abcdefgh');
+    expect(removeInvisible('a\u0000b\u0002c\u0003d\u001be\u007ff\u009fg')).toBe('abcdefg');
+    expect(removeInvisible('a\u000Bb\u000Cc\u0085d')).toBe('a b c d');
     expect(removeInvisible('a\u202Eb\u202Ac\u2066d\u2069e')).toBe('abcde');
     expect(removeInvisible('a\uD800b\uDC00c\uFDD0d\uFFFEe\u{10FFFF}f\uE000g\u{F0000}h')).toBe('abcdefgh');
   });

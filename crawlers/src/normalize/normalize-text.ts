@@ -79,9 +79,15 @@ export function looksLikeHtml(value: string): boolean {
  */
 const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Co}\p{Noncharacter_Code_Point}\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
 
-/** `text` without the code points of {@link INVISIBLE}: controls, lone surrogates, private-use, bidi overrides. */
+/** Controls that separate words (vertical tab, form feed, next line): a space rather than nothing. */
+const SEPARATING_CONTROLS = new Set(['\u000B', '\u000C', '\u0085']);
+
+/**
+ * `text` without the code points of {@link INVISIBLE} (controls, lone surrogates, private use, bidi overrides); the
+ * controls that separate words become spaces.
+ */
 export function removeInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
+  return text.replace(INVISIBLE, (c) => (SEPARATING_CONTROLS.has(c) ? ' ' : ''));
 }
 
 /**
@@ -161,7 +167,7 @@ const MAX_STRIP_PASSES = 8;
 /**
  * Plain text from HTML: one pass that decodes entities, then passes that decode nothing until none changes the text,
  * so a tag that only appears once entities are decoded (`&lt;svg/onload=…&gt;`), once a tag inside it is removed
- * (`<<b>img src=x onerror=…>`) or inside raw text (`<textarea><img …></textarea>`) is stripped too.
+ * (`<<b></b>img src=x onerror=…>`) or inside raw text (`<textarea><img …></textarea>`) is stripped too.
  */
 function stripTags(html: string): string {
   const closed = new Set<string>();
