@@ -9,7 +9,7 @@
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const PARSERS =
-  'node_modules/(cheerio|chrono-node|fast-xml-parser|ical\\.js|jsonrepair|iconv-lite|robots-parser|html-entities|yaml)/';
+  'node_modules/(cheerio|htmlparser2|html-tag-names|chrono-node|fast-xml-parser|ical\\.js|jsonrepair|iconv-lite|robots-parser|html-entities|yaml)/';
 const TEST_FILE = '(\\.test\\.tsx?|\\.spec\\.tsx?)$|/fixtures/|/testing/';
 
 module.exports = {

@@ -1,5 +1,5 @@
 import { normalizeStatus } from '../normalize/normalize-status.js';
-import { cleanTitle, htmlToText, looksLikeHtml } from '../normalize/normalize-text.js';
+import { cleanTitle, htmlToText, looksLikeHtml, removeInvisible } from '../normalize/normalize-text.js';
 import { parseDateValue } from './dates.js';
 import type { ExtractedBy, RawAttendanceMode, RawEvent, RawOffer, RawOrganizer, RawVenue } from './raw-event.js';
 import { absoluteUrl, asArray, compact, parsePrice, toNumber } from './util.js';
@@ -291,6 +291,10 @@ export function eventFromNode(
   const title = rawName ? cleanTitle(rawName) : '';
   const types = nodeTypes(node);
   const label = `${types[0] ?? 'Event'} "${title || '(no name)'}"`;
+  if (!title && rawName?.trim()) {
+    const written = JSON.stringify(removeInvisible(rawName).slice(0, 80));
+    return { warning: `${extractedBy}: Event named ${written} skipped: its name is markup, with no text` };
+  }
   if (!title) return { warning: `${extractedBy}: ${label} skipped: no name` };
   const startText = r.str(node, 'startDate');
   const start = parseDateValue(startText);

@@ -3,6 +3,7 @@ import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { seriesIdFromUid } from '../dedupe/series.js';
 import type { RawEvent } from '../extract/raw-event.js';
 import { type NormalizedEvent, normalizeRawEvent } from '../normalize/normalize-event.js';
+import { removeInvisible } from '../normalize/normalize-text.js';
 import type { Classifier } from './classifier.js';
 import { eventIdFor } from './event-id.js';
 
@@ -28,7 +29,8 @@ export interface BuiltEvents {
 const union = (a: readonly string[], b: readonly string[], max: number) => [...new Set([...a, ...b])].slice(0, max);
 
 function describe(raw: RawEvent, url: string): string {
-  const title = raw.title.replace(/\s+/g, ' ').trim().slice(0, 80) || '(no title)';
+  // The title as the page wrote it (markup shows why it was left out), without what no record may hold.
+  const title = removeInvisible(raw.title).replace(/\s+/g, ' ').trim().slice(0, 80) || '(no title)';
   return `"${title}" (${url})`;
 }
 

@@ -7,7 +7,7 @@ import { extractAny } from '../extract/detect.js';
 import { looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import { countryCode, regionCode } from '../normalize/normalize-place.js';
-import { cleanTitle } from '../normalize/normalize-text.js';
+import { cleanTitle, htmlToText } from '../normalize/normalize-text.js';
 import { associationHiring } from '../sources/association-hiring.js';
 import { sourceIdFromUrl } from '../sources/load-sources.js';
 import type { Store } from '../storage/store/store.types.js';
@@ -129,10 +129,9 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   const organization = pickOrganization(result.organizations ?? [], fetched.url);
   const $ = organization ? undefined : load(fetched.text);
   const name = cleanTitle(organization?.name ?? $?.('title').first().text() ?? '').slice(0, 300);
-  const description = (organization?.description ?? $?.('meta[name="description"]').attr('content') ?? '').slice(
-    0,
-    5000,
-  );
+  const description = htmlToText(organization?.description ?? $?.('meta[name="description"]').attr('content') ?? '', {
+    maxLength: 5000,
+  });
   const jobBoardUrl = organization?.jobBoardUrl ?? result.jobBoardUrl;
   let association: Association | undefined;
   if (name) {

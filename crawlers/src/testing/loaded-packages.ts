@@ -57,6 +57,7 @@ export function loadedPackages(specifier: string, cwd: string): string[] {
 /** The pipeline's parsing libraries: the API process opens the store and the index without any of them. */
 export const PARSING_LIBRARIES = [
   'cheerio',
+  'htmlparser2',
   'chrono-node',
   'fast-xml-parser',
   'ical.js',

@@ -2,7 +2,7 @@ import { ALL_FIELDS_LABEL, type Event, fieldLabel } from '@fieldguide/shared';
 import { Feed, type Item } from 'feed';
 import { eventFieldNames, eventPlainText, eventSummaryLine } from './event-text.js';
 import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument } from './feed-document.js';
-import { cdataText, escapeHtml, oneLine, textToHtml, xmlAttribute } from './text.js';
+import { escapeHtml, oneLine, rssTitle, textToHtml, xmlAttribute } from './text.js';
 
 function feedOptions(doc: FeedDocument) {
   return {
@@ -29,7 +29,8 @@ function baseItem(doc: FeedDocument, event: Event): Pick<Item, 'id' | 'link' | '
 }
 
 /**
- * RSS 2.0: titles are plain text (RSS allows no markup there), descriptions HTML escaped from plain text; items
+ * RSS 2.0: titles are plain text in CDATA, with every `<` that would start markup escaped ({@link rssTitle}),
+ * descriptions HTML escaped from plain text; items
  * link to the event's Fieldguide page, `guid` is that URL, `pubDate` when Fieldguide first saw the event.
  */
 export function renderRss(doc: FeedDocument): string {
@@ -37,7 +38,7 @@ export function renderRss(doc: FeedDocument): string {
   for (const event of doc.events) {
     feed.addItem({
       ...baseItem(doc, event),
-      title: cdataText(oneLine(event.title)),
+      title: rssTitle(event.title),
       description: itemHtml(event),
       category: eventFieldNames(event).map((name) => ({ name: oneLine(name) })),
     });

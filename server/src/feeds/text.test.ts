@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdataText, escapeHtml, feedText, oneLine, textToHtml, xmlAttribute } from './text.js';
+import { cdataText, escapeHtml, feedText, oneLine, rssTitle, textToHtml, xmlAttribute } from './text.js';
 
 describe('feed text', () => {
   it('drops what XML and iCalendar cannot carry and keeps the rest', () => {
@@ -21,5 +21,14 @@ describe('feed text', () => {
     // What the writer then does to the first one gives a well-formed section.
     const written = `<![CDATA[${cdataText('a]]>b]]>c').replace(']]>', split)}]]>`;
     expect(written).toBe(`<![CDATA[a${split}b${split}c]]>`);
+  });
+
+  it('writes an RSS title that no reader can take for markup, keeping other "<" and every CDATA end intact', () => {
+    expect(rssTitle('Fair <svg/onload=alert(1)> </b><!-- x --><?php ?>')).toBe(
+      'Fair &lt;svg/onload=alert(1)> &lt;/b>&lt;!-- x -->&lt;?php ?>',
+    );
+    expect(rssTitle('Salary < $50k, C++ <3, x <= 4 & AT&T')).toBe('Salary < $50k, C++ <3, x <= 4 & AT&T');
+    const written = `<![CDATA[${rssTitle('<b>a]]>b]]>c\n d').replace(']]>', ']]]]><![CDATA[>')}]]>`;
+    expect(written).toBe('<![CDATA[&lt;b>a]]]]><![CDATA[>b]]]]><![CDATA[>c d]]>');
   });
 });

@@ -46,3 +46,13 @@ export function cdataText(text: string): string {
   if (first < 0) return clean;
   return clean.slice(0, first + 3) + clean.slice(first + 3).replaceAll(']]>', ']]]]><![CDATA[>');
 }
+
+/**
+ * A title for the CDATA section the `feed` package writes in RSS, where many readers take the title for HTML: each
+ * `<` that would start a tag, comment or processing instruction is written `&lt;` (shown as `<` by readers that read
+ * HTML), so no stored title, whenever and however it was crawled, reaches a reader as markup; CDATA ends are split
+ * as {@link cdataText} does.
+ */
+export function rssTitle(text: string): string {
+  return cdataText(oneLine(text).replace(/<(?=[a-z/!?])/gi, '&lt;'));
+}
