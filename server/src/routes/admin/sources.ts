@@ -14,7 +14,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { CrawlBusyError } from '../../crawls/crawl-manager.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
-import { adminErrorResponses, adminRouteConfig } from './schemas.js';
+import { adminErrorResponses } from './schemas.js';
 
 /** How long discovery may take to read a page, in milliseconds. */
 const DISCOVERY_TIMEOUT_MS = 15_000;
@@ -74,7 +74,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sources',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -88,7 +87,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sources',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -157,7 +155,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/sources/:id',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -190,7 +187,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sources/:id/check',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
