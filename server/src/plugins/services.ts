@@ -33,6 +33,13 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   const store = createStore({ path: config.databasePath });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
+  if (!store.writable()) {
+    app.log.warn(
+      { path: store.path },
+      'the store is read-only to this process: searches and pages answer, changes (admin API, crawls, index ' +
+        'catch-up) answer 503 ERR_STORE_READONLY until the file and its directory are writable and the server restarts',
+    );
+  }
 
   const search = await openSearchIndex(config);
   if (search.embedded) app.log.info('started the bundled Meilisearch on a loopback port');
@@ -52,7 +59,8 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
     onError: (error) => app.log.warn({ err: error }, 'outbox drain failed; will retry'),
   });
   app.decorate('outbox', outbox);
-  outbox.start();
+  // Draining marks changes as sent in the store: with a read-only store it could only fail, again and again.
+  if (store.writable()) outbox.start();
   app.addHook('onClose', async () => outbox.stop());
 }
 
