@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStore } from '@fieldguide/crawlers/storage';
@@ -103,7 +103,19 @@ function stop(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-describe.runIf(isRoot)('a store the server cannot write (as user nobody)', () => {
+/** How the data directory is left for nobody: the file is read-only either way. */
+const LAYOUTS = [
+  {
+    name: 'a read-only file in a directory nobody cannot write',
+    prepare: (dataDir: string) => chmodSync(dataDir, 0o755),
+  },
+  {
+    name: 'a read-only file in a directory nobody owns',
+    prepare: (dataDir: string) => chownSync(dataDir, NOBODY, NOBODY),
+  },
+];
+
+describe.runIf(isRoot).each(LAYOUTS)('a store the server cannot write (as user nobody): $name', ({ prepare }) => {
   let meili: TestMeilisearch;
   let dataDir: string;
   let storeFile: string;
@@ -119,9 +131,9 @@ describe.runIf(isRoot)('a store the server cannot write (as user nobody)', () =>
     const store = createStore({ path: storeFile });
     store.upsertEvents(events);
     store.close();
-    // Owned by root: nobody may read the file and list the directory, and write neither.
+    // Owned by root: nobody may read the file, and not write it.
     chmodSync(storeFile, 0o444);
-    chmodSync(dataDir, 0o755);
+    prepare(dataDir);
     before = sha256(storeFile);
     server = await startServerAsNobody(dataDir, meili);
   }, 60_000);
