@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStore } from '@fieldguide/crawlers/storage';
 import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSeedEvents } from '../support/seed-events.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -61,7 +61,8 @@ async function startServerAsNobody(dataDir: string, meili: TestMeilisearch): Pro
       MEILI_MASTER_KEY: meili.masterKey,
       MEILI_INDEX_PREFIX: meili.prefix,
       ADMIN_TOKEN: TOKEN,
-      DEMO_SITES: 'off',
+      // Asked for, the demo crawl is refused (it would save sources) and the server stays up.
+      DEMO_SITES: 'on',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,8 +145,12 @@ describe.runIf(isRoot).each(LAYOUTS)('a store the server cannot write (as user n
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts, and warns at start-up that the store is read-only', () => {
+  it('starts, and warns at start-up that the store is read-only, without trying the demo crawl', async () => {
     expect(server?.output()).toMatch(/the store is read-only to this process/);
+    await vi.waitFor(() => expect(server?.output()).toMatch(/the demo sites cannot be saved and crawled/), {
+      timeout: 10_000,
+      interval: 50,
+    });
   });
 
   it('reports it in /health: degraded, store answering with writable false, still 200', async () => {
