@@ -97,6 +97,24 @@ describe('admin rate limit without the public one', () => {
   });
 });
 
+describe('admin and public limits side by side', () => {
+  it('counts an admin request against the admin limit only', async () => {
+    const t = await startTestApp({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '2', ADMIN_RATE_LIMIT_MAX: '5' });
+    try {
+      const admin: number[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        admin.push((await t.app.inject({ method: 'GET', url: '/api/admin/sources', headers: auth })).statusCode);
+      }
+      expect(admin).toEqual([200, 200, 200, 200, 200, 429]);
+      const pub: number[] = [];
+      for (let i = 0; i < 3; i += 1) pub.push((await t.app.inject({ method: 'GET', url: '/api/fields' })).statusCode);
+      expect(pub).toEqual([200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('the admin API however its path is spelled', () => {
   let t: TestApp;
   beforeAll(async () => {
