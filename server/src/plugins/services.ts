@@ -36,8 +36,9 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   if (!store.writable()) {
     app.log.warn(
       { path: store.path },
-      'the store is read-only to this process: searches and pages answer, changes (admin API, crawls, index ' +
-        'catch-up) answer 503 ERR_STORE_READONLY until the file and its directory are writable and the server restarts',
+      'the store is read-only to this process: searches and pages answer, but changes through the admin API answer ' +
+        '503 ERR_STORE_READONLY and pending index changes wait, until the file and its directory are writable to ' +
+        'the server and it restarts',
     );
   }
 

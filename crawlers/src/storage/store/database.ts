@@ -30,15 +30,20 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database.Data
   }
 }
 
-/** Checks that a read-only file is at this code's schema version, which it cannot migrate to. */
-function checkReadOnlyVersion(db: Database.Database, path: string): Database.Database {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) throw new StoreVersionError(path, version, SCHEMA_VERSION);
-  if (version < SCHEMA_VERSION) {
-    throw new StoreReadOnlyError(path, `has schema version ${version} and needs migrating to ${SCHEMA_VERSION}`);
+/** `db`, read-only, once it is read and found at this code's schema version (it cannot be migrated); else closed. */
+function readableAtVersion(db: Database.Database, path: string): Database.Database {
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new StoreVersionError(path, version, SCHEMA_VERSION);
+    if (version < SCHEMA_VERSION) {
+      throw new StoreReadOnlyError(path, `has schema version ${version} and needs migrating to ${SCHEMA_VERSION}`);
+    }
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  db.pragma('foreign_keys = ON');
-  return db;
 }
 
 /**
@@ -48,14 +53,12 @@ function checkReadOnlyVersion(db: Database.Database, path: string): Database.Dat
  */
 function openReadOnly(path: string, busyTimeoutMs: number): Database.Database {
   if (!existsSync(path)) throw new StoreReadOnlyError(path, 'does not exist yet');
-  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   try {
-    return checkReadOnlyVersion(db, path);
+    return readableAtVersion(new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs }), path);
   } catch (error) {
-    db.close();
     if (!isStoreReadOnlyError(error)) throw error;
   }
-  return checkReadOnlyVersion(new Database(asRollbackJournalImage(readFileSync(path)), { readonly: true }), path);
+  return readableAtVersion(new Database(asRollbackJournalImage(readFileSync(path)), { readonly: true }), path);
 }
 
 /** The header bytes that say a file is in WAL mode (2) or not (1): file format write and read versions. */
