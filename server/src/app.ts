@@ -7,11 +7,13 @@ import type { Config } from './config.js';
 import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { apiError, errors, sendError, toApiError } from './errors.js';
 import { createFeedCache, type FeedCache } from './feeds/feed-cache.js';
+import { adminAuthPlugin } from './plugins/admin-auth.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { publicRateLimitPlugin } from './plugins/rate-limit.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { servicesPlugin } from './plugins/services.js';
+import { isUnderPrefix, normalizedPath } from './request-path.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { associationRoutes } from './routes/associations/index.js';
 import { embedRoutes } from './routes/embed/index.js';
@@ -50,8 +52,8 @@ const SERVER_PREFIXES = ['/api', '/feeds', '/embed', '/health'];
 function isAppPageRequest(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (!(request.headers.accept ?? '').includes('text/html')) return false;
-  const pathname = request.url.split('?')[0] ?? '';
-  return !SERVER_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`) || pathname.startsWith(`${p}.`));
+  const pathname = normalizedPath(request.url);
+  return !SERVER_PREFIXES.some((p) => isUnderPrefix(pathname, p) || pathname.startsWith(`${p}.`));
 }
 
 /** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies in front of the server. */
@@ -104,7 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(securityHeadersPlugin);
   await app.register(publicCorsPlugin);
-  await app.register(publicRateLimitPlugin, config.rateLimit);
+  await app.register(publicRateLimitPlugin, { ...config.rateLimit, adminMax: config.adminRateLimitMax });
+  await app.register(adminAuthPlugin, { adminToken: config.adminToken });
   await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
   await app.register(crawlsPlugin);

@@ -1,4 +1,4 @@
-import { IndexUnavailableError } from '@fieldguide/crawlers/storage';
+import { IndexUnavailableError, isStoreReadOnlyError } from '@fieldguide/crawlers/storage';
 import {
   type ApiErrorBody,
   type ApiErrorCode,
@@ -37,6 +37,11 @@ export const ERRORS = {
   ERR_INDEX_UNAVAILABLE: {
     status: 503,
     message: 'search is temporarily unavailable; try again in a moment',
+  },
+  ERR_STORE_READONLY: {
+    status: 503,
+    message:
+      'the store is read-only: changes cannot be saved until the server can write its data directory (DATA_DIR) again',
   },
   ERR_WIDGET_NOT_BUILT: {
     status: 503,
@@ -93,11 +98,12 @@ export const readErrorResponses = errorResponses('ERR_BAD_PARAMETER', 'ERR_RATE_
 
 /**
  * Turns any thrown value into the API's one error shape, keeping 4xx messages and masking 5xx: Meilisearch being
- * unreachable is a 503, a bad parameter (ours or the schema's) a 400 naming it, a 4xx of Fastify's keeps its code.
+ * unreachable is a 503, so is a write the store file refuses, a bad parameter (ours or the schema's) a 400 naming it, a 4xx of Fastify's keeps its code.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof IndexUnavailableError) return apiError('ERR_INDEX_UNAVAILABLE');
+  if (isStoreReadOnlyError(error)) return apiError('ERR_STORE_READONLY');
   if (error instanceof ValidationError) return apiError('ERR_BAD_PARAMETER', describeValidationError(error));
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {

@@ -2,6 +2,7 @@ import type { DemoSites } from '@fieldguide/crawlers/demo';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
+import { warnAboutPublicUrl } from './public-url-warning.js';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -15,6 +16,7 @@ async function main() {
     throw error;
   }
   const app = await buildApp({ config });
+  warnAboutPublicUrl(config, app.log);
   let demo: DemoSites | undefined;
   let closing = false;
   const close = async (signal: string) => {

@@ -32,9 +32,10 @@ async function startSites(app: FastifyInstance): Promise<DemoSites> {
 /**
  * Starts the bundled demo sites on loopback, saves their sources (and associations) into the store, and starts a
  * background crawl of them, so a fresh install shows results without internet. Close the returned sites after
- * the app.
+ * the app. A read-only store is refused before anything starts.
  */
 export async function startDemoCrawl(app: FastifyInstance): Promise<DemoSites> {
+  if (!app.store.writable()) throw new Error('the store is read-only: the demo sites cannot be saved and crawled');
   const demo = await startSites(app);
   try {
     // The pipeline's source loading, only when the demo crawl runs: the API process does not load the parsers.

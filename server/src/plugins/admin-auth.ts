@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiError } from '../errors.js';
+import { isAdminUrl } from '../request-path.js';
 
 /** The realm named in `WWW-Authenticate` on a 401. */
 const REALM = 'fieldguide-admin';
@@ -20,12 +21,12 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * A preParsing hook that lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`. Without a
+ * An onRequest hook that lets a request through only with `Authorization: Bearer <ADMIN_TOKEN>`. Without a
  * configured token the admin API is closed: 403. A missing or wrong token: 401 with `WWW-Authenticate`. It runs
- * after the rate limiter's onRequest hook (so failed attempts count against the limit) and before any body is read.
+ * after the admin rate limit (so failed attempts count against it) and before any body is read.
  */
 export function adminAuthHook(adminToken: string | undefined) {
-  return async <P>(request: FastifyRequest, reply: FastifyReply, payload: P): Promise<P> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (adminToken === undefined) {
       throw apiError('ERR_ADMIN_CLOSED');
     }
@@ -34,16 +35,18 @@ export function adminAuthHook(adminToken: string | undefined) {
       reply.header('www-authenticate', `Bearer realm="${REALM}"`);
       throw apiError('ERR_UNAUTHORIZED');
     }
-    return payload;
   };
 }
 
 async function adminAuth(app: FastifyInstance, opts: { adminToken: string | undefined }) {
-  app.addHook('preParsing', adminAuthHook(opts.adminToken));
+  const check = adminAuthHook(opts.adminToken);
+  app.addHook('onRequest', async (request, reply) => {
+    if (isAdminUrl(request.url)) await check(request, reply);
+  });
 }
 
 /**
- * Guards every route of the context that registers it (not the whole app: register it inside the admin routes'
- * own plugin) with {@link adminAuthHook}.
+ * Guards every request whose path, however spelled (`/api/%61dmin`, `//api/admin`, …), reads as the admin API with
+ * {@link adminAuthHook}, whether or not a route matches it. Register it for the whole app, after the rate limit.
  */
-export const adminAuthPlugin = fp(adminAuth, { name: 'admin-auth', fastify: '5.x' });
+export const adminAuthPlugin = fp(adminAuth, { name: 'admin-auth', fastify: '5.x', dependencies: ['rate-limit'] });

@@ -37,6 +37,14 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   const store = createStore({ path: config.databasePath });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
+  if (!store.writable()) {
+    app.log.warn(
+      { path: store.path },
+      'the store is read-only to this process: searches and pages answer, but changes through the admin API answer ' +
+        '503 ERR_STORE_READONLY and pending index changes wait, until the file and its directory are writable to ' +
+        'the server and it restarts',
+    );
+  }
 
   const search = await openSearchIndex(config, {
     onExit: (exit, restartInMs) =>
@@ -66,7 +74,8 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
     onError: (error) => app.log.warn({ err: error }, 'outbox drain failed; will retry'),
   });
   app.decorate('outbox', outbox);
-  outbox.start();
+  // Draining marks changes as sent in the store: with a read-only store it could only fail, again and again.
+  if (store.writable()) outbox.start();
   app.addHook('onClose', async () => outbox.stop());
 }
 

@@ -25,6 +25,9 @@ export const HealthSchema = Type.Object({
     events: Type.Integer(),
     associations: Type.Integer(),
     pendingIndexChanges: Type.Integer(),
+    /** False when changes cannot be saved (the file or its directory is read-only to the server): reads still work. */
+    writable: Type.Boolean(),
+    error: Type.Optional(Type.String()),
   }),
   index: Type.Object({
     ok: Type.Boolean(),

@@ -34,3 +34,11 @@ export class UnknownSourceError extends FieldguideError {
     this.name = 'UnknownSourceError';
   }
 }
+
+/** Thrown at opening when a store this process cannot write needs what only a write gives (creating, migrating). */
+export class StoreReadOnlyError extends FieldguideError {
+  constructor(path: string, why: string) {
+    super('STORE_READ_ONLY', `store file ${path} ${why}, but this process cannot write it or its directory`);
+    this.name = 'StoreReadOnlyError';
+  }
+}

@@ -8,12 +8,15 @@ import { createFetchLog } from './fetch-log.js';
 import { createOutbox } from './outbox.js';
 import { createSources } from './sources.js';
 import type { Store, StoreOptions } from './store.types.js';
+import { canWriteStore } from './store-access.js';
 
 /**
  * Opens (creating or migrating as needed) the canonical store at `options.path`, and marks crawl runs
- * whose process died as `interrupted`.
+ * whose process died as `interrupted`. A file this process cannot write is opened for reading only:
+ * `writable()` says so, and every write throws an error that `isStoreReadOnlyError` recognizes.
  *
  * @throws StoreVersionError when the file was written by a newer Fieldguide.
+ * @throws StoreReadOnlyError when the file cannot be written and is missing or needs migrating.
  */
 export function createStore(options: StoreOptions): Store {
   const memory = options.path === ':memory:';
@@ -27,7 +30,7 @@ export function createStore(options: StoreOptions): Store {
   const { add: _add, ...outboxMethods } = outbox;
   const runs = createCrawlRuns(db, path, nowIso);
   const { interruptOrphans, release, ...runMethods } = runs;
-  interruptOrphans();
+  if (!db.readonly) interruptOrphans();
 
   return {
     path,
@@ -40,6 +43,7 @@ export function createStore(options: StoreOptions): Store {
     // IMMEDIATE: take the write lock before the first read, so another process cannot commit in between
     // and fail our write with SQLITE_BUSY_SNAPSHOT (which the busy timeout does not retry).
     transaction: (fn) => db.transaction(fn).immediate(),
+    writable: () => !db.readonly && (memory || canWriteStore(path)),
     close: () => {
       if (!db.open) return;
       release();

@@ -140,6 +140,11 @@ export interface Store {
   listSeriesEvents(seriesId: string): Event[];
   /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Whether changes can be saved now: the file was opened for writing and it, its WAL files and its directory
+   * are still writable by this process (checked without writing; a few file-system calls).
+   */
+  writable(): boolean;
   /** Closes the file; later calls do nothing. */
   close(): void;
 }

@@ -3,14 +3,13 @@ import { CrawlRunSchema, StartCrawlBodySchema } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { CrawlBusyError, UnknownSourceError } from '../../crawls/crawl-manager.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
-import { adminErrorResponses, adminRouteConfig } from './schemas.js';
+import { adminErrorResponses } from './schemas.js';
 
 /** `/crawls`: start a crawl in the background, list runs, follow one. */
 export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/crawls',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -46,7 +45,6 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/crawls',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -64,7 +62,6 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/crawls/:id',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],

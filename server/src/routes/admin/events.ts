@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type NotCareerEvent, NotCareerEventsResponseSchema } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
-import { adminErrorResponses, adminRouteConfig } from './schemas.js';
+import { adminErrorResponses } from './schemas.js';
 
 /** Said of an event whose classification gave no reason (an older classifier): the flag alone. */
 const NO_REASON = 'Classified as having no professional purpose';
@@ -11,7 +11,6 @@ export const adminEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/events/not-career',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],

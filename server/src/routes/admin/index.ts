@@ -1,29 +1,23 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errors } from '../../errors.js';
-import { adminAuthPlugin } from '../../plugins/admin-auth.js';
+import { apiError } from '../../errors.js';
 import { adminCrawlRoutes } from './crawls.js';
 import { adminEventRoutes } from './events.js';
 import { adminSourceRoutes } from './sources.js';
 
+/** Methods that change nothing. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * The admin API (register with prefix `/api/admin`): sources, crawl runs and the events listings leave out, behind `Authorization: Bearer
- * <ADMIN_TOKEN>` (403 while no token is configured), with its own, stricter per-IP rate limit. The CORS plugin
- * sends no CORS headers under this prefix.
+ * The admin API (register with prefix `/api/admin`): sources, crawl runs and the events listings leave out. The
+ * app-wide admin guard (`plugins/admin-auth.ts`) wants `Authorization: Bearer <ADMIN_TOKEN>` (403 while no token is
+ * configured) and the admin rate limit (`plugins/rate-limit.ts`) counts across all of these routes; the CORS plugin
+ * sends no CORS headers under this prefix. While the store is read-only, every change answers 503
+ * `ERR_STORE_READONLY` before its body is read.
  */
 export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { adminRateLimitMax, rateLimit: publicLimit } = app.config;
-  if (adminRateLimitMax > 0 && publicLimit.max === 0) {
-    // No app-wide limiter to configure per route: this context gets one of its own. Registered before the
-    // token check, so failed attempts count too.
-    await app.register(rateLimit, {
-      global: true,
-      max: adminRateLimitMax,
-      timeWindow: publicLimit.windowMs,
-      errorResponseBuilder: (_request, context) => errors.rateLimited(context.after),
-    });
-  }
-  await app.register(adminAuthPlugin, { adminToken: app.config.adminToken });
+  app.addHook('onRequest', async (request) => {
+    if (!READ_METHODS.has(request.method) && !app.store.writable()) throw apiError('ERR_STORE_READONLY');
+  });
   await app.register(adminSourceRoutes);
   await app.register(adminCrawlRoutes);
   await app.register(adminEventRoutes);

@@ -1,20 +1,10 @@
-import type { Config } from '../../config.js';
 import { errorResponses } from '../../errors.js';
 
-/** Errors every admin route can answer with. */
+/** Errors every admin route can answer with (a change, also: the store is read-only). */
 export const adminErrorResponses = errorResponses(
   'ERR_BAD_PARAMETER',
   'ERR_UNAUTHORIZED',
   'ERR_ADMIN_CLOSED',
   'ERR_RATE_LIMITED',
+  'ERR_STORE_READONLY',
 );
-
-/**
- * Route config giving an admin route the stricter limit when the app-wide limiter runs (it reads each route's
- * `config.rateLimit` as the route is added); without it, the admin routes' context has a limiter of its own.
- */
-export function adminRouteConfig(config: Readonly<Config>): { rateLimit?: { max: number; timeWindow: number } } {
-  return config.adminRateLimitMax > 0 && config.rateLimit.max > 0
-    ? { rateLimit: { max: config.adminRateLimitMax, timeWindow: config.rateLimit.windowMs } }
-    : {};
-}

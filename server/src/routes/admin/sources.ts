@@ -15,7 +15,7 @@ import { Type } from '@sinclair/typebox';
 import { CrawlBusyError } from '../../crawls/crawl-manager.js';
 import { ownPorts } from '../../crawls/own-ports.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
-import { adminErrorResponses, adminRouteConfig } from './schemas.js';
+import { adminErrorResponses } from './schemas.js';
 
 /** How long discovery may take to read a page, in milliseconds. */
 const DISCOVERY_TIMEOUT_MS = 15_000;
@@ -76,7 +76,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sources',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -90,7 +89,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sources',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -160,7 +158,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/sources/:id',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
@@ -193,7 +190,6 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sources/:id/check',
     {
-      config: adminRouteConfig(app.config),
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],

@@ -97,7 +97,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     format: FeedFormat,
     feed: { target: string; urls: FeedUrls; load: (now: Date) => Promise<FeedDocument> },
   ) {
-    const { origin, uidHost } = feedOrigin(request, app.config);
+    const { origin, uidHost } = feedOrigin(request, reply, app.config);
     const { key, etag, now } = cache.keyOf({
       stamp: app.store.dataStamp(),
       format,
@@ -142,7 +142,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   async function sendFieldFeed(request: FastifyRequest, reply: FastifyReply, fieldId: string, format: FeedFormat) {
-    const { origin, uidHost } = feedOrigin(request, app.config);
+    const { origin, uidHost } = feedOrigin(request, reply, app.config);
     const target: FeedTarget = { kind: 'field', id: fieldId };
     const urls = feedUrls(origin, target);
     return sendCached(request, reply, format, {
@@ -218,7 +218,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        const { origin, uidHost } = feedOrigin(request, app.config);
+        const { origin, uidHost } = feedOrigin(request, reply, app.config);
         const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
         const urls = feedUrls(origin, { kind: 'search', queryString });
         return sendCached(request, reply, format, {
@@ -258,7 +258,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (file?.format !== 'ics') throw apiError('ERR_NOT_FOUND', 'feed not found: an event feed ends in .ics');
       const event: Event | undefined = isEntityId(file.name) ? app.store.getEvent(file.name) : undefined;
       if (!event) throw errors.notFound('event');
-      const { origin, uidHost } = feedOrigin(request, app.config);
+      const { origin, uidHost } = feedOrigin(request, reply, app.config);
       const ics = eventIcsUrl(origin, event.id);
       const page = eventPageUrl(origin, event.id);
       reply.header('content-disposition', `attachment; filename="${event.id}.ics"`);
@@ -293,7 +293,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const now = new Date();
       const resolved = await resolveEventQuery(request.query, now, { unknownPlace: 'reject' });
       const { query } = resolved;
-      const { origin } = feedOrigin(request, app.config);
+      const { origin } = feedOrigin(request, reply, app.config);
       const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
       const onlyField = [...new URLSearchParams(queryString).keys()].every((k) => k === 'field');
       const ids = [...query.fields, ...query.pathways];

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HealthSchema } from '@fieldguide/shared';
+import { ERRORS } from '../../errors.js';
 
-/** `GET /health`: the store's and the index's state; 200 when both answer, 503 otherwise. */
+const writability = (writable: boolean) =>
+  writable ? { writable } : { writable, error: ERRORS.ERR_STORE_READONLY.message };
+
+/**
+ * `GET /health`: the store's and the index's state; 200 when both answer, 503 otherwise. A store that answers
+ * reads but cannot save changes is `degraded` with `store.writable: false`, still 200: searches and pages work.
+ */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
@@ -14,9 +21,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
             events: app.store.countEvents(),
             associations: app.store.countAssociations(),
             pendingIndexChanges: app.store.outboxSize(),
+            ...writability(app.store.writable()),
           };
         } catch {
-          return { ok: false, events: 0, associations: 0, pendingIndexChanges: 0 };
+          return { ok: false, events: 0, associations: 0, pendingIndexChanges: 0, writable: false };
         }
       })();
       const index = await app.searchIndex.stats().then(
@@ -29,9 +37,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       const embedded = app.embeddedMeilisearch?.status();
       const ok = store.ok && index.ok;
-      return reply
-        .code(ok ? 200 : 503)
-        .send({ status: ok ? 'ok' : 'degraded', store, index: embedded ? { ...index, embedded } : index });
+      return reply.code(ok ? 200 : 503).send({
+        status: ok && store.writable ? 'ok' : 'degraded',
+        store,
+        index: embedded ? { ...index, embedded } : index,
+      });
     },
   );
 };
