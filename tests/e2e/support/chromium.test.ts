@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -46,6 +46,7 @@ describe('findChromium', () => {
     expect(second.executablePath).toBe(first.executablePath);
     expect(path.dirname(first.executablePath).startsWith(cacheDir)).toBe(true);
     expect(readdirSync(cacheDir)).toEqual([path.basename(path.dirname(first.executablePath))]);
+    expect(statSync(first.executablePath).mode & 0o777).toBe(0o755);
     const browser = await chromium.launch({
       executablePath: first.executablePath,
       args: CHROMIUM_ARGS,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,6 +97,8 @@ async function unpackPackagedChromium(binDir: string, cacheDir: string): Promise
   try {
     await inflateInto(staging, binDir);
     await writeFile(path.join(staging, 'fonts.conf'), fontConfig(target));
+    // Readable and runnable by every user of the machine, like the temp dir it sits in.
+    await Promise.all([chmod(staging, 0o755), chmod(path.join(staging, 'chromium'), 0o755)]);
     // Whole folder or nothing: a renamed folder is complete, and a concurrent unpacker that lost the race keeps
     // the winner's copy.
     await rename(staging, target).catch((error: unknown) => {
