@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** The start-up announcement the entry prints for people, beside the log lines. */
 const ANNOUNCEMENT = /^Fieldguide is running at /;
@@ -7,6 +13,60 @@ const ANNOUNCEMENT = /^Fieldguide is running at /;
 /** The lines of a server's stdout that are log lines. */
 function logLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => line !== '' && !ANNOUNCEMENT.test(line));
+}
+
+/** Pids of a process's children (Linux). */
+function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+}
+
+const killQuietly = (pid: number | undefined) => {
+  try {
+    if (pid !== undefined) process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+};
+
+/**
+ * Runs the server entry on a terminal (util-linux `script` gives it a pseudo-terminal), asks for /health, stops it
+ * with SIGTERM and returns what the terminal showed.
+ */
+async function terminalOutput(): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-tty-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_SITES: 'off', LOG_LEVEL: 'info' };
+  delete env.LOG_FORMAT;
+  const command = `${process.execPath} --conditions=source --import tsx server/src/server.ts`;
+  const terminal = spawn('script', ['-qfec', command, '/dev/null'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  terminal.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  const exited = new Promise((resolve) => terminal.once('exit', resolve));
+  let server: number | undefined;
+  try {
+    const url = await vi.waitFor(
+      () => {
+        const match = out.match(/running at (http:\/\/\S+?)\/?\s/);
+        if (!match?.[1]) throw new Error(`no URL yet:\n${out}`);
+        return match[1];
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    [server] = childPids(terminal.pid ?? 0);
+    process.kill(server ?? 0, 'SIGTERM');
+    await exited;
+    return out.replaceAll('\r', '');
+  } finally {
+    killQuietly(server);
+    killQuietly(terminal.pid);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 describe('the server entry point’s logs', () => {
@@ -25,6 +85,17 @@ describe('the server entry point’s logs', () => {
       expect.objectContaining({ msg: 'incoming request', req: expect.objectContaining({ url: '/health' }) }),
     );
     expect(records).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal: 'SIGTERM' }));
+  });
+
+  it('are readable, colored lines on a terminal', async () => {
+    const lines = logLines(await terminalOutput());
+
+    const info = (message: string) => `\u001b[32mINFO\u001b[39m: \u001b[36m${message}\u001b[39m`;
+    expect(lines.some((line) => line.endsWith(info('incoming request')))).toBe(true);
+    expect(
+      lines.some((line) => /^\[\d{2}:\d{2}:\d{2}\.\d{3}\] /.test(line) && line.endsWith(info('shutting down'))),
+    ).toBe(true);
+    expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
   });
 
   it('are readable lines with LOG_FORMAT=pretty, even into a pipe', async () => {
