@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { apiError, errors, sendError, toApiError } from './errors.js';
 import { createFeedCache, type FeedCache } from './feeds/feed-cache.js';
+import { loggerOptions } from './logger.js';
 import { adminAuthPlugin } from './plugins/admin-auth.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -34,7 +35,7 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   config: Readonly<Config>;
-  /** A pino logger or `false`; default: JSON logs at `config.logLevel`. */
+  /** A pino logger or `false`; default: logs at `config.logLevel` on stdout, as `config.logFormat` says. */
   logger?: FastifyBaseLogger | false;
   /** The built web app to serve; default `web/dist` beside the server package, when it exists. */
   webRoot?: string;
@@ -69,7 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config } = options;
   const app = Fastify({
     loggerInstance: options.logger === false ? undefined : options.logger,
-    logger: options.logger === undefined ? { level: config.logLevel } : false,
+    logger: options.logger === undefined ? loggerOptions(config) : false,
     // Behind a reverse proxy, TRUST_PROXY names it: the client's address (rate limits, logs) and the public
     // host and scheme (feed links) then come from its X-Forwarded-* headers. Unset: the peer is the client.
     trustProxy: trustProxyOption(config.trustProxy),

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads LOG_FORMAT as auto, pretty or json, auto by default', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'yaml' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('trusts no proxy unless TRUST_PROXY names hops, addresses or ranges', () => {
     expect(loadConfig({}).trustProxy).toBeUndefined();
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -9,6 +9,7 @@ import {
 import { type Static, Type } from '@sinclair/typebox';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 const ServerEnvSchema = Type.Composite([
   StorageEnvSchema,
@@ -19,6 +20,10 @@ const ServerEnvSchema = Type.Composite([
     LOG_LEVEL: Type.Union(
       LOG_LEVELS.map((l) => Type.Literal(l)),
       { default: 'info' },
+    ),
+    LOG_FORMAT: Type.Union(
+      LOG_FORMATS.map((f) => Type.Literal(f)),
+      { default: 'auto' },
     ),
     OUTBOX_DRAIN_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 1000 }),
     RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 300 }),
@@ -38,6 +43,8 @@ export interface Config extends StorageConfig {
   host: string;
   adminToken?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `pretty`: human-readable log lines; `json`: one JSON object a line; `auto`: pretty when stdout is a terminal. */
+  logFormat: (typeof LOG_FORMATS)[number];
   outboxDrainIntervalMs: number;
   /** Requests per client IP per window on public routes (`max` 0: no limit); the window in milliseconds. */
   rateLimit: { max: number; windowMs: number };
@@ -99,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     outboxDrainIntervalMs: e.OUTBOX_DRAIN_INTERVAL_MS,
     rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
     adminRateLimitMax: e.ADMIN_RATE_LIMIT_MAX,

@@ -10,6 +10,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** The URL the server printed, without a trailing slash. */
   url: string;
+  /** Everything the server wrote to stdout so far. */
+  stdout(): string;
   /** Resolves with the first stdout match of `pattern`; rejects when the process exits first. */
   waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
   /** SIGTERM, and the exit code. */
@@ -62,6 +64,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     return {
       child,
       url: url!,
+      stdout: () => out,
       waitForOutput,
       cleanup,
       stop: () =>

@@ -1,7 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-
-/** Debian's Chromium; playwright-core brings no browser of its own. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { testChromium } from './chromium.js';
 
 /** Flags for a quiet headless Chromium that reaches nothing but what a test opens. */
 export const CHROMIUM_ARGS = [
@@ -18,9 +16,17 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
-/** Launches headless Chromium; close it in `afterAll`. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * Launches headless Chromium (Debian's, else the one packaged in `@sparticuz/chromium`: playwright-core brings no
+ * browser of its own); close it in `afterAll`.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const binary = await testChromium();
+  return chromium.launch({
+    executablePath: binary.executablePath,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...binary.env },
+  });
 }
 
 /** A page and what the browser complained about while it was open. */
