@@ -2,12 +2,14 @@ import ICAL from 'ical.js';
 import { normalizeStatus } from '../normalize/normalize-status.js';
 import { htmlToText } from '../normalize/normalize-text.js';
 import { resolveTimeZone } from '../normalize/normalize-zone.js';
+import { IcalBudgetError, IcalRangeError, icalBudgetSpent, MAX_SHIFT_DAYS, withIcalBudget } from './ical-budget.js';
 import type { ExtractResult, RawEvent, RawVenue } from './raw-event.js';
 import { absoluteUrl, compact } from './util.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;
 type IcalEvent = InstanceType<typeof ICAL.Event>;
+type Period = InstanceType<typeof ICAL.Period>;
 
 /** Options of {@link extractIcal}. */
 export interface IcalExtractOptions {
@@ -20,9 +22,25 @@ export interface IcalExtractOptions {
   maxOccurrences?: number;
   /** The clock, for the default horizon. */
   now?: Date;
+  /**
+   * Longest time reading one file may take, recurrence expansion included (default 3000 ms); one event may take
+   * a fifth of it. Once it is spent, events are read no further; what was read is kept, with a warning.
+   */
+  timeBudgetMs?: number;
+  /** Longest file read, in characters (default 10 million); the rest is left out with a warning. */
+  maxChars?: number;
+  /** Most events (occurrences included) kept from one file (default 10,000). */
+  maxEvents?: number;
 }
 
 const DEFAULT_MAX_OCCURRENCES = 100;
+const DEFAULT_TIME_BUDGET_MS = 3000;
+const DEFAULT_MAX_CHARS = 10_000_000;
+const DEFAULT_MAX_EVENTS = 10_000;
+// The most of the file's time budget one event may take: a fifth.
+const EVENT_SHARE = 5;
+// VCALENDAR > VEVENT > VALARM is as deep as calendars go; deeper nesting is a trap, not data.
+const MAX_DEPTH = 4;
 // Recurrences are iterated from DTSTART: this bounds the work for an old, unbounded, frequent rule.
 const MAX_ITERATIONS = 50_000;
 const LINE = /^[A-Za-z0-9-]+(?:;[^\n]*?)?:/;
@@ -47,31 +65,76 @@ export function defaultHorizon(now = new Date()): { from: Date; to: Date } {
   return { from, to };
 }
 
-/** Unfolds lines and drops blank and malformed ones (with a warning), so one bad line doesn't sink the file. */
+const EMPTY_RULE = /^(RRULE|EXRULE|RDATE|EXDATE)(?:;[^:]*)?:\s*$/i;
+const DURATION_LINE = /^DURATION(?:;[^:]*)?:(.*)$/i;
+const RULE_FREQ = /^RRULE(?:;[^:]*)?:.*\bFREQ=([A-Z]+)/i;
+
+/** Days a DURATION value spans (`P2W`, `PT90M`, `P1DT12H`); `undefined` when it is not one. */
+export function durationDays(value: string): number | undefined {
+  const m = /^[+-]?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const [weeks, days, hours, minutes, seconds] = m.slice(1).map((n) => Number(n ?? 0)) as number[];
+  return weeks! * 7 + days! + hours! / 24 + minutes! / 1440 + seconds! / 86_400;
+}
+
+/** Why one property line is left out, or `undefined` to keep it; `within` is the component it sits in. */
+function badProperty(line: string, within: string | undefined): string | undefined {
+  const empty = EMPTY_RULE.exec(line);
+  if (empty) return `empty ${empty[1]!.toUpperCase()} line(s) ignored`;
+  const duration = DURATION_LINE.exec(line);
+  if (duration) {
+    const days = durationDays(duration[1]!);
+    if (days === undefined) return 'unreadable DURATION line(s) ignored';
+    if (days > MAX_SHIFT_DAYS) return `DURATION line(s) longer than ${MAX_SHIFT_DAYS} days ignored`;
+  }
+  // A zone's changes recur yearly (or monthly); a SECONDLY rule there would have ical.js walk every second.
+  const freq = within === 'STANDARD' || within === 'DAYLIGHT' ? RULE_FREQ.exec(line)?.[1]?.toUpperCase() : undefined;
+  if (freq && freq !== 'YEARLY' && freq !== 'MONTHLY') return `${freq} rule(s) in a VTIMEZONE ignored`;
+  return undefined;
+}
+
+/**
+ * Unfolds lines and drops what would sink the file or stall ical.js, each kind with one warning: blank,
+ * malformed and stray lines, components nested deeper than a calendar goes, empty RRULE/RDATE/EXDATE lines,
+ * DURATIONs past any event's length and VTIMEZONE rules that are not yearly or monthly.
+ */
 function cleanLines(body: string, warnings: string[]): string[] {
   const unfolded = body
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\n[ \t]/g, '');
   const lines: string[] = [];
-  let dropped = 0;
-  let depth = 0;
+  const ignored = new Map<string, number>();
+  const ignore = (reason: string) => ignored.set(reason, (ignored.get(reason) ?? 0) + 1);
+  const stack: string[] = [];
   for (const line of unfolded.split('\n')) {
     if (!line.trim()) continue;
     if (!LINE.test(line)) {
-      dropped++;
+      ignore('malformed or stray line(s) ignored');
       continue;
     }
     const upper = line.toUpperCase();
-    if (upper.startsWith('BEGIN:')) depth++;
-    else if (upper.startsWith('END:')) depth--;
-    else if (depth <= 0) {
-      dropped++;
+    if (upper.startsWith('BEGIN:')) {
+      stack.push(upper.slice(6).trim());
+      if (stack.length > MAX_DEPTH) ignore(`component(s) nested deeper than ${MAX_DEPTH} levels ignored`);
+      else lines.push(line);
       continue;
     }
-    lines.push(repairLine(line));
+    if (upper.startsWith('END:')) {
+      if (stack.length <= MAX_DEPTH) lines.push(line);
+      stack.pop();
+      continue;
+    }
+    if (stack.length === 0) {
+      ignore('malformed or stray line(s) ignored');
+      continue;
+    }
+    if (stack.length > MAX_DEPTH) continue;
+    const bad = badProperty(line, stack.at(-1));
+    if (bad) ignore(bad);
+    else lines.push(repairLine(line));
   }
-  if (dropped > 0) warnings.push(`ical: ${dropped} malformed or stray line(s) ignored`);
+  for (const [reason, count] of ignored) warnings.push(`ical: ${count} ${reason}`);
   return lines;
 }
 
@@ -138,17 +201,27 @@ interface TimeValue {
   value: string;
   dateOnly: boolean;
   timeZone?: string;
+  /** Set when the zone is the calendar's X-WR-TIMEZONE, not the event's own. */
+  fromCalendar?: true;
 }
 
-/** How one ical.js time reads as a `RawEvent` date: UTC instant, offset instant, floating + zone, or date. */
-function timeValue(t: Time, tzid: string | undefined, defaultZone: string | undefined): TimeValue {
+/**
+ * How one ical.js time reads as a `RawEvent` date: UTC instant, offset instant, floating + zone, or date. Times
+ * without a TZID of their own (floating, dates, and UTC ones such as Google writes) take the calendar's zone.
+ */
+function timeValue(t: Time, tzid: string | undefined, calendarZone: string | undefined): TimeValue {
   const date = `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
-  const zone = resolveTimeZone(tzid) ?? (tzid ? undefined : defaultZone);
-  if (t.isDate) return zone ? { value: date, dateOnly: true, timeZone: zone } : { value: date, dateOnly: true };
+  const named = resolveTimeZone(tzid);
+  const zone = named ?? (tzid ? undefined : calendarZone);
+  const inZone = (value: string, dateOnly: boolean): TimeValue => {
+    if (!zone) return { value, dateOnly };
+    return named ? { value, dateOnly, timeZone: zone } : { value, dateOnly, timeZone: zone, fromCalendar: true };
+  };
+  if (t.isDate) return inZone(date, true);
   const local = `${date}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
   const tz = t.zone as { tzid?: string } | undefined;
-  if (tz?.tzid === 'UTC' || tz?.tzid === 'Z') return { value: `${local}Z`, dateOnly: false };
-  if (zone) return { value: local, dateOnly: false, timeZone: zone };
+  if (tz?.tzid === 'UTC' || tz?.tzid === 'Z') return inZone(`${local}Z`, false);
+  if (zone) return inZone(local, false);
   if (tz?.tzid && tz.tzid !== 'floating') {
     // A zone the file defines but that has no IANA name: its VTIMEZONE rules give the offset.
     const seconds = t.utcOffset();
@@ -260,10 +333,11 @@ function occurrenceDates(
   startTzid: string | undefined,
   endTzid: string | undefined,
   ctx: Ctx,
-): Pick<RawEvent, 'start' | 'end' | 'timeZone' | 'allDay'> {
+): Pick<RawEvent, 'start' | 'end' | 'timeZone' | 'timeZoneSource' | 'allDay'> {
   const s = timeValue(start, startTzid, ctx.defaultZone);
-  const out: Pick<RawEvent, 'start' | 'end' | 'timeZone' | 'allDay'> = { start: s.value };
+  const out: Pick<RawEvent, 'start' | 'end' | 'timeZone' | 'timeZoneSource' | 'allDay'> = { start: s.value };
   if (s.timeZone) out.timeZone = s.timeZone;
+  if (s.fromCalendar) out.timeZoneSource = 'calendar';
   if (s.dateOnly) out.allDay = true;
   if (end) {
     const e = timeValue(end, endTzid ?? startTzid, ctx.defaultZone);
@@ -316,60 +390,164 @@ function readEvent(
       },
     ];
   }
+  const periodEnds = periodsToDates(component, label, ctx.warnings);
   const out: RawEvent[] = [];
   const from = horizon.from.getTime();
   const to = horizon.to.getTime();
-  const iterator = event.iterator();
   let iterations = 0;
-  for (let next = iterator.next(); next; next = iterator.next()) {
-    if (++iterations > MAX_ITERATIONS) {
-      ctx.warnings.push(`ical: ${label}: stopped expanding after ${MAX_ITERATIONS} recurrences`);
-      break;
+  try {
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (++iterations > MAX_ITERATIONS) {
+        ctx.warnings.push(`ical: ${label}: stopped expanding after ${MAX_ITERATIONS} recurrences`);
+        break;
+      }
+      const details = event.getOccurrenceDetails(next);
+      const periodEnd = periodEnds.get(details.startDate.toUnixTime());
+      const endDate = periodEnd ?? details.endDate;
+      // Floating times have no instant; reading them as UTC is close enough to place them in the window.
+      if (details.startDate.toJSDate().getTime() > to + 14 * 3600 * 1000) break;
+      if (endDate.toJSDate().getTime() < from - 14 * 3600 * 1000) continue;
+      if (out.length >= maxOccurrences) {
+        ctx.warnings.push(`ical: ${label}: kept the first ${maxOccurrences} occurrences in the horizon`);
+        break;
+      }
+      const item = details.item;
+      const isException = item.component !== component;
+      const fields = isException ? baseFields(item.component, ctx) : base;
+      const itemHasEnd =
+        periodEnd !== undefined ||
+        item.component.hasProperty('dtend') ||
+        item.component.hasProperty('duration') ||
+        hasEnd;
+      out.push({
+        ...base,
+        ...fields,
+        title: fields.title ?? base.title,
+        ...occurrenceDates(
+          details.startDate,
+          itemHasEnd ? endDate : undefined,
+          tzidOf(item.component, 'dtstart') ?? startTzid,
+          tzidOf(item.component, 'dtend') ?? endTzid,
+          ctx,
+        ),
+        ...(uid ? { uid: `${uid}#${recurrenceKey(details.recurrenceId)}` } : {}),
+      });
     }
-    const details = event.getOccurrenceDetails(next);
-    // Floating times have no instant; reading them as UTC is close enough to place them in the window.
-    if (details.startDate.toJSDate().getTime() > to + 14 * 3600 * 1000) break;
-    if (details.endDate.toJSDate().getTime() < from - 14 * 3600 * 1000) continue;
-    if (out.length >= maxOccurrences) {
-      ctx.warnings.push(`ical: ${label}: kept the first ${maxOccurrences} occurrences in the horizon`);
-      break;
-    }
-    const item = details.item;
-    const isException = item.component !== component;
-    const fields = isException ? baseFields(item.component, ctx) : base;
-    const itemHasEnd = item.component.hasProperty('dtend') || item.component.hasProperty('duration') || hasEnd;
-    out.push({
-      ...base,
-      ...fields,
-      title: fields.title ?? base.title,
-      ...occurrenceDates(
-        details.startDate,
-        itemHasEnd ? details.endDate : undefined,
-        tzidOf(item.component, 'dtstart') ?? startTzid,
-        tzidOf(item.component, 'dtend') ?? endTzid,
-        ctx,
-      ),
-      ...(uid ? { uid: `${uid}#${recurrenceKey(details.recurrenceId)}` } : {}),
-    });
+  } catch (error) {
+    if (!(error instanceof IcalBudgetError || error instanceof IcalRangeError)) throw error;
+    const reason = error instanceof IcalBudgetError ? 'out of time' : error.message;
+    ctx.warnings.push(`ical: ${label}: stopped expanding (${reason}); kept ${out.length} occurrence(s)`);
   }
   return out;
 }
 
 /**
+ * Turns `RDATE;VALUE=PERIOD` values (`start/end` or `start/duration`) into plain RDATEs, which ical.js can expand,
+ * and returns each period's end by its start (unix seconds). A period whose end is out of range keeps its start.
+ */
+function periodsToDates(component: Component, label: string, warnings: string[]): Map<number, Time> {
+  const ends = new Map<number, Time>();
+  for (const prop of component.getAllProperties('rdate')) {
+    const values = prop.getValues() as unknown[];
+    if (!values.some((v) => v instanceof ICAL.Period)) continue;
+    const starts = values.map((value) => {
+      if (!(value instanceof ICAL.Period)) return value;
+      const period = value as Period;
+      try {
+        ends.set(period.start.toUnixTime(), period.getEnd());
+      } catch (error) {
+        if (!(error instanceof IcalRangeError)) throw error;
+        warnings.push(`ical: ${label}: the end of RDATE period ${period.start.toString()} ignored (${error.message})`);
+      }
+      return period.start;
+    });
+    prop.resetType('date-time');
+    prop.setValues(starts);
+  }
+  return ends;
+}
+
+/** Events of the file in its order, reading single events before expanding recurring ones. */
+function readMasters(
+  masters: Component[],
+  exceptions: Map<string, Component[]>,
+  ctx: Ctx,
+  opts: { horizon: { from: Date; to: Date }; maxOccurrences: number; maxEvents: number; timeBudgetMs: number },
+): RawEvent[] {
+  // Single events cost little; read first, they survive a file whose recurrences spend the whole budget.
+  const recurs = (c: Component) => c.hasProperty('rrule') || c.hasProperty('rdate');
+  const order = [...masters.keys()].sort((a, b) => Number(recurs(masters[a]!)) - Number(recurs(masters[b]!)));
+  const results: RawEvent[][] = masters.map(() => []);
+  let kept = 0;
+  let overBudget = 0;
+  let overSize = 0;
+  for (const i of order) {
+    const component = masters[i]!;
+    if (kept >= opts.maxEvents) {
+      overSize++;
+      continue;
+    }
+    if (icalBudgetSpent()) {
+      overBudget++;
+      continue;
+    }
+    const uid = text(component, 'uid');
+    try {
+      const related = uid && !component.hasProperty('recurrence-id') ? (exceptions.get(uid) ?? []) : [];
+      const event = new ICAL.Event(component, { strictExceptions: false, exceptions: related });
+      // One event's rules get a share of the time, so a rule that never matches costs only its share.
+      const read = withIcalBudget(opts.timeBudgetMs / EVENT_SHARE, () =>
+        readEvent(component, event, ctx, opts.horizon, opts.maxOccurrences),
+      ).slice(0, opts.maxEvents - kept);
+      results[i] = read;
+      kept += read.length;
+    } catch (error) {
+      if (error instanceof IcalBudgetError) overBudget++;
+      else ctx.warnings.push(`ical: VEVENT ${uid ?? '(no UID)'} skipped: ${(error as Error).message}`);
+    }
+  }
+  if (overBudget > 0) ctx.warnings.push(`ical: time budget spent; ${overBudget} event(s) not read`);
+  if (overSize > 0) ctx.warnings.push(`ical: ${opts.maxEvents} events kept; ${overSize} more event(s) not read`);
+  return results.flat();
+}
+
+/**
  * Extracts the events of an iCalendar file (ical.js): time zones from the file's VTIMEZONEs and from IANA or
  * Windows TZIDs, UTC, floating and all-day times, RRULE/RDATE/EXDATE and RECURRENCE-ID overrides expanded
- * within a horizon (each occurrence gets `uid` = `UID#RECURRENCE-ID`), STATUS, URL, LOCATION, GEO, ORGANIZER,
- * CATEGORIES. A malformed file yields warnings and whatever parsed; it never throws.
+ * within a horizon (each occurrence gets `uid` = `UID#RECURRENCE-ID`; `RDATE;VALUE=PERIOD` occurrences end where
+ * their period does), STATUS, URL, LOCATION, GEO, ORGANIZER, CATEGORIES. Times without a TZID of their own,
+ * UTC ones included, are shown in the calendar's X-WR-TIMEZONE.
+ *
+ * Hostile or broken input costs only what it touches: a bad line or property is left out and a bad event
+ * skipped, each with a warning; reading is bounded in size (`maxChars`, `maxEvents`) and in time
+ * (`timeBudgetMs`, enforced inside ical.js's loops, recurrence expansion included), single events being read
+ * before recurring ones are expanded. It never throws.
  */
 export function extractIcal(body: string, pageUrl: string, opts: IcalExtractOptions = {}): ExtractResult {
   const warnings: string[] = [];
-  const events: RawEvent[] = [];
-  const horizon = opts.horizon ?? defaultHorizon(opts.now);
-  const maxOccurrences = opts.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  if (body.length > maxChars) {
+    warnings.push(`ical: file longer than ${maxChars} characters; the rest was not read`);
+  }
+  const read = body.length > maxChars ? body.slice(0, maxChars) : body;
+  const timeBudgetMs = opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  return withIcalBudget(timeBudgetMs, () => ({
+    events: readCalendar(read, pageUrl, { ...opts, timeBudgetMs }, warnings),
+    warnings,
+  }));
+}
+
+function readCalendar(
+  body: string,
+  pageUrl: string,
+  opts: IcalExtractOptions & { timeBudgetMs: number },
+  warnings: string[],
+): RawEvent[] {
   const lines = cleanLines(body, warnings);
   if (!lines.some((l) => /^BEGIN:VCALENDAR/i.test(l))) {
     warnings.push('ical: no VCALENDAR found');
-    return { events, warnings };
+    return [];
   }
   let roots: Component[];
   try {
@@ -390,18 +568,17 @@ export function extractIcal(body: string, pageUrl: string, opts: IcalExtractOpti
       } else masters.push(vevent);
     }
   }
-  const ctx: Ctx = { pageUrl, defaultZone, warnings };
   const masterUids = new Set(masters.map((m) => text(m, 'uid')).filter(Boolean));
   for (const [uid, list] of exceptions) if (!masterUids.has(uid)) masters.push(...list);
-  for (const component of masters) {
-    const uid = text(component, 'uid');
-    try {
-      const related = uid && !component.hasProperty('recurrence-id') ? (exceptions.get(uid) ?? []) : [];
-      const event = new ICAL.Event(component, { strictExceptions: false, exceptions: related });
-      events.push(...readEvent(component, event, ctx, horizon, maxOccurrences));
-    } catch (error) {
-      warnings.push(`ical: VEVENT ${uid ?? '(no UID)'} skipped: ${(error as Error).message}`);
-    }
-  }
-  return { events, warnings };
+  return readMasters(
+    masters,
+    exceptions,
+    { pageUrl, defaultZone, warnings },
+    {
+      horizon: opts.horizon ?? defaultHorizon(opts.now),
+      maxOccurrences: opts.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES,
+      maxEvents: opts.maxEvents ?? DEFAULT_MAX_EVENTS,
+      timeBudgetMs: opts.timeBudgetMs,
+    },
+  );
 }
