@@ -379,18 +379,14 @@ function readEvent(
     return [];
   }
   const hasEnd = component.hasProperty('dtend') || component.hasProperty('duration');
-  if (!event.isRecurring()) {
-    const rid = event.isRecurrenceException() ? event.recurrenceId : undefined;
-    return [
-      {
-        ...base,
-        title: base.title,
-        ...occurrenceDates(start, hasEnd ? event.endDate : undefined, startTzid, endTzid, ctx),
-        ...(uid ? { uid: rid ? `${uid}#${recurrenceKey(rid)}` : uid } : {}),
-      },
-    ];
-  }
-  const periodEnds = periodsToDates(component, label, ctx.warnings);
+  const firstOnly = (key: Time | undefined): RawEvent => ({
+    ...base,
+    title: base.title!,
+    ...occurrenceDates(start, hasEnd ? event.endDate : undefined, startTzid, endTzid, ctx),
+    ...(uid ? { uid: key ? `${uid}#${recurrenceKey(key)}` : uid } : {}),
+  });
+  if (!event.isRecurring()) return [firstOnly(event.isRecurrenceException() ? event.recurrenceId : undefined)];
+  const periodEnds = prepareRdates(component, start, label, ctx.warnings);
   const out: RawEvent[] = [];
   const from = horizon.from.getTime();
   const to = horizon.to.getTime();
@@ -437,18 +433,23 @@ function readEvent(
   } catch (error) {
     if (!(error instanceof IcalBudgetError || error instanceof IcalRangeError)) throw error;
     const reason = error instanceof IcalBudgetError ? 'out of time' : error.message;
+    // A rule whose step is out of range still has its first instance, DTSTART.
+    if (out.length === 0 && error instanceof IcalRangeError) out.push(firstOnly(start));
     ctx.warnings.push(`ical: ${label}: stopped expanding (${reason}); kept ${out.length} occurrence(s)`);
   }
   return out;
 }
 
 /**
- * Turns `RDATE;VALUE=PERIOD` values (`start/end` or `start/duration`) into plain RDATEs, which ical.js can expand,
- * and returns each period's end by its start (unix seconds). A period whose end is out of range keeps its start.
+ * Readies a component's RDATEs for ical.js: `RDATE;VALUE=PERIOD` values (`start/end` or `start/duration`) become
+ * plain dates, each period's end returned by its start (unix seconds), and DTSTART joins the dates of a series
+ * without RRULE (RFC 5545 makes it the first instance; ical.js would leave it out). A period whose end is out of
+ * range keeps its start.
  */
-function periodsToDates(component: Component, label: string, warnings: string[]): Map<number, Time> {
+function prepareRdates(component: Component, start: Time, label: string, warnings: string[]): Map<number, Time> {
   const ends = new Map<number, Time>();
-  for (const prop of component.getAllProperties('rdate')) {
+  const rdates = component.getAllProperties('rdate');
+  for (const prop of rdates) {
     const values = prop.getValues() as unknown[];
     if (!values.some((v) => v instanceof ICAL.Period)) continue;
     const starts = values.map((value) => {
@@ -464,6 +465,10 @@ function periodsToDates(component: Component, label: string, warnings: string[])
     });
     prop.resetType('date-time');
     prop.setValues(starts);
+  }
+  if (rdates.length > 0 && !component.hasProperty('rrule')) {
+    const dates = rdates.flatMap((prop) => prop.getValues() as Time[]);
+    if (!dates.some((date) => date.compare(start) === 0)) component.addPropertyWithValue('rdate', start.clone());
   }
   return ends;
 }
