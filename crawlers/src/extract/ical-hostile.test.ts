@@ -66,7 +66,9 @@ describe('extractIcal: a bad property costs that property (or event), never the 
 
   it('stops a rule that steps billions of days at its first instance', () => {
     expect(titled('Alumni Mixer').map((e) => e.start)).toEqual(['2027-08-01T15:00:00Z']);
-    expect(warnings).toContainEqual(expect.stringMatching(/^ical: VEVENT giant-step@fixture.example: stopped expanding/));
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^ical: VEVENT giant-step@fixture.example: stopped expanding/),
+    );
   });
 
   it('ignores components nested deeper than a calendar goes and VTIMEZONE rules that are not yearly', () => {
@@ -110,7 +112,9 @@ function hostileCalendar(): string {
   for (let i = 0; i < 5000; i++) lines.push('BEGIN:X-TRAP');
   for (let i = 0; i < 5000; i++) lines.push('END:X-TRAP');
   lines.push('END:VEVENT');
-  lines.push(...vevent('good-summit@x', 'Fall Leadership Summit', 'DTSTART:20271015T140000Z', 'DTEND:20271015T220000Z'));
+  lines.push(
+    ...vevent('good-summit@x', 'Fall Leadership Summit', 'DTSTART:20271015T140000Z', 'DTEND:20271015T220000Z'),
+  );
   lines.push('END:VCALENDAR');
   return lines.join('\r\n');
 }

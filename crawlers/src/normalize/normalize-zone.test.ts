@@ -15,6 +15,14 @@ describe('resolveTimeZone', () => {
     expect(resolveTimeZone('GMT +0100 (Standard) / GMT +0200 (Daylight)')).toBeUndefined();
     expect(resolveTimeZone(undefined)).toBeUndefined();
   });
+
+  it("maps every Windows zone id CLDR knows, in any case, to its zone for the '001' territory", () => {
+    expect(resolveTimeZone('eastern standard time')).toBe('America/New_York');
+    expect(resolveTimeZone('Cape Verde Standard Time')).toBe('Atlantic/Cape_Verde');
+    expect(resolveTimeZone('Magallanes Standard Time')).toBe('America/Punta_Arenas');
+    expect(resolveTimeZone('Coordinated Universal Time')).toBe('UTC');
+    expect(resolveTimeZone('/softwarestudio.org/Olson_20011030_5/America/New_York')).toBe('America/New_York');
+  });
 });
 
 describe('zoneForPlace', () => {
