@@ -78,8 +78,27 @@ describe('extractIcal: a bad property costs that property (or event), never the 
     expect(warnings).toContain('ical: 1 SECONDLY rule(s) in a VTIMEZONE ignored');
   });
 
-  it('reads every event of the file', () => {
-    expect(new Set(events.map((e) => e.title)).size).toBe(7);
+  it('keeps an event whose RRULE, DTEND or UNTIL is unreadable, without that property', () => {
+    expect(titled('Portfolio Night').map((e) => e.start)).toEqual(['2027-10-01T15:00:00Z']);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^ical: VEVENT bad-freq@fixture.example: 1 unreadable line\(s\) ignored \(invalid frequency/,
+      ),
+    );
+    expect(titled('Networking Breakfast')).toEqual([
+      expect.objectContaining({ start: '2027-11-01T15:00:00Z', uid: 'bad-until@fixture.example' }),
+    ]);
+    expect(titled('Networking Breakfast')[0]!.end).toBeUndefined();
+    expect(warnings).toContain('ical: VEVENT bad-until@fixture.example: unreadable DTEND, RRULE ignored');
+  });
+
+  it('says so when a recurrence has no instance at all', () => {
+    expect(titled('Phantom Series')).toEqual([]);
+    expect(warnings).toContain('ical: VEVENT no-instance@fixture.example skipped: its recurrence has no instance');
+  });
+
+  it('reads every other event of the file', () => {
+    expect(new Set(events.map((e) => e.title)).size).toBe(9);
   });
 });
 

@@ -182,17 +182,57 @@ function parseSalvage(lines: string[], warnings: string[]): Component[] {
     }
   });
   const roots: Component[] = [];
+  const wrap = (event: string[]) =>
+    ['BEGIN:VCALENDAR', ...header, ...goodZones.flat(), ...event, 'END:VCALENDAR'].join('\r\n');
   for (const event of events) {
+    const label = `VEVENT ${event.find((l) => /^UID[;:]/i.test(l))?.replace(/^UID[^:]*:/i, '') ?? '(no UID)'}`;
+    let reason: string;
     try {
-      roots.push(
-        ...parseWhole(['BEGIN:VCALENDAR', ...header, ...goodZones.flat(), ...event, 'END:VCALENDAR'].join('\r\n')),
-      );
+      roots.push(...parseWhole(wrap(event)));
+      continue;
     } catch (error) {
-      const uid = event.find((l) => /^UID[;:]/i.test(l))?.replace(/^UID[^:]*:/i, '');
-      warnings.push(`ical: VEVENT ${uid ?? '(no UID)'} skipped: ${(error as Error).message}`);
+      reason = (error as Error).message;
+    }
+    // Keep the event without the lines that do not parse on their own (an RRULE with FREQ=FOO, say).
+    const readable = event.filter((line) => /^(BEGIN|END):/i.test(line) || parsesAlone(line));
+    try {
+      if (readable.length === event.length) throw new Error(reason);
+      roots.push(...parseWhole(wrap(readable)));
+      warnings.push(`ical: ${label}: ${event.length - readable.length} unreadable line(s) ignored (${reason})`);
+    } catch (error) {
+      warnings.push(`ical: ${label} skipped: ${(error as Error).message}`);
     }
   }
   return roots;
+}
+
+/** True when one property line parses inside an otherwise empty event. */
+function parsesAlone(line: string): boolean {
+  try {
+    parseWhole(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', line, 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Leaves out, with one warning, the properties but DTSTART of a component whose values ical.js cannot read (an
+ * UNTIL of "garbage", a DTEND that is no date), which would otherwise cost the whole event.
+ */
+function dropUnreadable(component: Component, label: string, warnings: string[]): void {
+  const bad: string[] = [];
+  for (const prop of [...component.getAllProperties()]) {
+    // Without its start an event has nothing to show: that error skips the event, with its own words.
+    if (prop.name === 'dtstart') continue;
+    try {
+      prop.getValues();
+    } catch {
+      bad.push(prop.name.toUpperCase());
+      component.removeProperty(prop);
+    }
+  }
+  if (bad.length > 0) warnings.push(`ical: ${label}: unreadable ${bad.join(', ')} ignored`);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -430,6 +470,7 @@ function readEvent(
         ...(uid ? { uid: `${uid}#${recurrenceKey(details.recurrenceId)}` } : {}),
       });
     }
+    if (iterations === 0) ctx.warnings.push(`ical: ${label} skipped: its recurrence has no instance`);
   } catch (error) {
     if (!(error instanceof IcalBudgetError || error instanceof IcalRangeError)) throw error;
     const reason = error instanceof IcalBudgetError ? 'out of time' : error.message;
@@ -500,6 +541,7 @@ function readMasters(
     const uid = text(component, 'uid');
     try {
       const related = uid && !component.hasProperty('recurrence-id') ? (exceptions.get(uid) ?? []) : [];
+      for (const part of [component, ...related]) dropUnreadable(part, `VEVENT ${uid ?? '(no UID)'}`, ctx.warnings);
       const event = new ICAL.Event(component, { strictExceptions: false, exceptions: related });
       // One event's rules get a share of the time, so a rule that never matches costs only its share.
       const read = withIcalBudget(opts.timeBudgetMs / EVENT_SHARE, () =>
