@@ -23,8 +23,9 @@ export interface IcalExtractOptions {
   /** The clock, for the default horizon. */
   now?: Date;
   /**
-   * Longest time reading one file may take, recurrence expansion included (default 3000 ms); one event may take
-   * a fifth of it. Once it is spent, events are read no further; what was read is kept, with a warning.
+   * Longest time expanding one file's recurring events may take (default 5000 ms); any one event, single or
+   * recurring, may take a fifth of it. Once it is spent, recurring events are expanded no further; what was read
+   * is kept, with a warning. Single events are bounded by `maxChars` and `maxEvents`.
    */
   timeBudgetMs?: number;
   /** Longest file read, in characters (default 10 million); the rest is left out with a warning. */
@@ -34,7 +35,7 @@ export interface IcalExtractOptions {
 }
 
 const DEFAULT_MAX_OCCURRENCES = 100;
-const DEFAULT_TIME_BUDGET_MS = 3000;
+const DEFAULT_TIME_BUDGET_MS = 5000;
 const DEFAULT_MAX_CHARS = 10_000_000;
 const DEFAULT_MAX_EVENTS = 10_000;
 // The most of the file's time budget one event may take: a fifth.
@@ -514,46 +515,52 @@ function prepareRdates(component: Component, start: Time, label: string, warning
   return ends;
 }
 
-/** Events of the file in its order, reading single events before expanding recurring ones. */
+/**
+ * Events of the file in its order. Single events are read first, each within its share of the time budget (the
+ * size budget bounds how many there are); recurring ones are then expanded while the file's time budget lasts.
+ */
 function readMasters(
   masters: Component[],
   exceptions: Map<string, Component[]>,
   ctx: Ctx,
   opts: { horizon: { from: Date; to: Date }; maxOccurrences: number; maxEvents: number; timeBudgetMs: number },
 ): RawEvent[] {
-  // Single events cost little; read first, they survive a file whose recurrences spend the whole budget.
-  const recurs = (c: Component) => c.hasProperty('rrule') || c.hasProperty('rdate');
-  const order = [...masters.keys()].sort((a, b) => Number(recurs(masters[a]!)) - Number(recurs(masters[b]!)));
   const results: RawEvent[][] = masters.map(() => []);
   let kept = 0;
   let overBudget = 0;
   let overSize = 0;
-  for (const i of order) {
-    const component = masters[i]!;
+  const readOne = (component: Component, i: number) => {
     if (kept >= opts.maxEvents) {
       overSize++;
-      continue;
-    }
-    if (icalBudgetSpent()) {
-      overBudget++;
-      continue;
+      return;
     }
     const uid = text(component, 'uid');
     try {
-      const related = uid && !component.hasProperty('recurrence-id') ? (exceptions.get(uid) ?? []) : [];
-      for (const part of [component, ...related]) dropUnreadable(part, `VEVENT ${uid ?? '(no UID)'}`, ctx.warnings);
-      const event = new ICAL.Event(component, { strictExceptions: false, exceptions: related });
-      // One event's rules get a share of the time, so a rule that never matches costs only its share.
-      const read = withIcalBudget(opts.timeBudgetMs / EVENT_SHARE, () =>
-        readEvent(component, event, ctx, opts.horizon, opts.maxOccurrences),
-      ).slice(0, opts.maxEvents - kept);
-      results[i] = read;
-      kept += read.length;
+      // One event gets a share of the time, so a rule that never matches costs only its share.
+      const read = withIcalBudget(opts.timeBudgetMs / EVENT_SHARE, () => {
+        const related = uid && !component.hasProperty('recurrence-id') ? (exceptions.get(uid) ?? []) : [];
+        for (const part of [component, ...related]) dropUnreadable(part, `VEVENT ${uid ?? '(no UID)'}`, ctx.warnings);
+        const event = new ICAL.Event(component, { strictExceptions: false, exceptions: related });
+        return readEvent(component, event, ctx, opts.horizon, opts.maxOccurrences);
+      });
+      results[i] = read.slice(0, opts.maxEvents - kept);
+      kept += results[i].length;
     } catch (error) {
       if (error instanceof IcalBudgetError) overBudget++;
       else ctx.warnings.push(`ical: VEVENT ${uid ?? '(no UID)'} skipped: ${(error as Error).message}`);
     }
-  }
+  };
+  const recurs = (c: Component) => c.hasProperty('rrule') || c.hasProperty('rdate');
+  masters.forEach((component, i) => {
+    if (!recurs(component)) readOne(component, i);
+  });
+  withIcalBudget(opts.timeBudgetMs, () => {
+    masters.forEach((component, i) => {
+      if (!recurs(component)) return;
+      if (icalBudgetSpent()) overBudget++;
+      else readOne(component, i);
+    });
+  });
   if (overBudget > 0) ctx.warnings.push(`ical: time budget spent; ${overBudget} event(s) not read`);
   if (overSize > 0) ctx.warnings.push(`ical: ${opts.maxEvents} events kept; ${overSize} more event(s) not read`);
   return results.flat();
@@ -568,8 +575,8 @@ function readMasters(
  *
  * Hostile or broken input costs only what it touches: a bad line or property is left out and a bad event
  * skipped, each with a warning; reading is bounded in size (`maxChars`, `maxEvents`) and in time
- * (`timeBudgetMs`, enforced inside ical.js's loops, recurrence expansion included), single events being read
- * before recurring ones are expanded. It never throws.
+ * (`timeBudgetMs`, enforced inside ical.js's loops: each event gets a share, recurrence expansion the whole),
+ * single events being read before recurring ones are expanded. It never throws.
  */
 export function extractIcal(body: string, pageUrl: string, opts: IcalExtractOptions = {}): ExtractResult {
   const warnings: string[] = [];
@@ -579,10 +586,7 @@ export function extractIcal(body: string, pageUrl: string, opts: IcalExtractOpti
   }
   const read = body.length > maxChars ? body.slice(0, maxChars) : body;
   const timeBudgetMs = opts.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
-  return withIcalBudget(timeBudgetMs, () => ({
-    events: readCalendar(read, pageUrl, { ...opts, timeBudgetMs }, warnings),
-    warnings,
-  }));
+  return { events: readCalendar(read, pageUrl, { ...opts, timeBudgetMs }, warnings), warnings };
 }
 
 function readCalendar(
