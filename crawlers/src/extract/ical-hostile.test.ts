@@ -164,6 +164,16 @@ describe('extractIcal on a hostile calendar', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/^ical: time budget spent; \d+ event\(s\) not read$/));
   });
 
+  it('spends the time budget on expanding recurrences, never on a large file of single events', () => {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0'];
+    for (let i = 0; i < 4000; i++) lines.push(...vevent(`s-${i}@x`, `Session ${i}`, 'DTSTART:20270105T170000Z'));
+    lines.push('END:VCALENDAR');
+    // Reading 4,000 events takes far longer than 20 ms.
+    const { events, warnings } = extractIcal(lines.join('\r\n'), URL, { ...YEAR_2027, timeBudgetMs: 20 });
+    expect(events).toHaveLength(4000);
+    expect(warnings).toEqual([]);
+  });
+
   it('caps the events kept from one file', () => {
     const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0'];
     for (let i = 0; i < 300; i++) {
