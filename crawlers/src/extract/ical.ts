@@ -393,6 +393,21 @@ function recurrenceKey(t: Time): string {
   return t.toICALString();
 }
 
+/** What every occurrence of one event shares. */
+interface Series {
+  component: Component;
+  event: IcalEvent;
+  uid: string | undefined;
+  label: string;
+  base: Omit<RawEvent, 'start'>;
+  start: Time;
+  startTzid: string | undefined;
+  endTzid: string | undefined;
+  hasEnd: boolean;
+}
+
+type OccurrenceDetails = ReturnType<IcalEvent['getOccurrenceDetails']>;
+
 function readEvent(
   component: Component,
   event: IcalEvent,
@@ -407,76 +422,99 @@ function readEvent(
     ctx.warnings.push(`ical: ${label} skipped: CLASS:${klass}`);
     return [];
   }
-  const base = baseFields(component, ctx);
-  if (!base.title) {
+  const { title, ...fields } = baseFields(component, ctx);
+  if (!title) {
     ctx.warnings.push(`ical: ${label} skipped: no SUMMARY`);
     return [];
   }
-  const startTzid = tzidOf(component, 'dtstart');
-  const endTzid = tzidOf(component, 'dtend');
   const start = event.startDate;
   if (!start || !Number.isFinite(start.year) || start.year < 1000) {
     ctx.warnings.push(`ical: ${label} skipped: no readable DTSTART`);
     return [];
   }
-  const hasEnd = component.hasProperty('dtend') || component.hasProperty('duration');
-  const firstOnly = (key: Time | undefined): RawEvent => ({
+  const series: Series = {
+    component,
+    event,
+    uid,
+    label,
+    base: { ...fields, title },
+    start,
+    startTzid: tzidOf(component, 'dtstart'),
+    endTzid: tzidOf(component, 'dtend'),
+    hasEnd: component.hasProperty('dtend') || component.hasProperty('duration'),
+  };
+  if (!event.isRecurring()) {
+    return [firstOccurrence(series, ctx, event.isRecurrenceException() ? event.recurrenceId : undefined)];
+  }
+  return expandSeries(series, ctx, horizon, maxOccurrences);
+}
+
+/** The event at its DTSTART; `key` (its RECURRENCE-ID) goes into its uid. */
+function firstOccurrence(series: Series, ctx: Ctx, key: Time | undefined): RawEvent {
+  const { base, start, event, uid } = series;
+  return {
     ...base,
-    title: base.title!,
-    ...occurrenceDates(start, hasEnd ? event.endDate : undefined, startTzid, endTzid, ctx),
+    ...occurrenceDates(start, series.hasEnd ? event.endDate : undefined, series.startTzid, series.endTzid, ctx),
     ...(uid ? { uid: key ? `${uid}#${recurrenceKey(key)}` : uid } : {}),
-  });
-  if (!event.isRecurring()) return [firstOnly(event.isRecurrenceException() ? event.recurrenceId : undefined)];
-  const periodEnds = prepareRdates(component, start, label, ctx.warnings);
+  };
+}
+
+/** One occurrence of a series, with an override's own fields and a period's own end. */
+function occurrence(series: Series, details: OccurrenceDetails, periodEnd: Time | undefined, ctx: Ctx): RawEvent {
+  const item = details.item.component;
+  const fields = item !== series.component ? baseFields(item, ctx) : series.base;
+  const hasEnd = periodEnd !== undefined || item.hasProperty('dtend') || item.hasProperty('duration') || series.hasEnd;
+  return {
+    ...series.base,
+    ...fields,
+    title: fields.title ?? series.base.title,
+    ...occurrenceDates(
+      details.startDate,
+      hasEnd ? (periodEnd ?? details.endDate) : undefined,
+      tzidOf(item, 'dtstart') ?? series.startTzid,
+      tzidOf(item, 'dtend') ?? series.endTzid,
+      ctx,
+    ),
+    ...(series.uid ? { uid: `${series.uid}#${recurrenceKey(details.recurrenceId)}` } : {}),
+  };
+}
+
+/**
+ * The occurrences of a recurring event that overlap the horizon, at most `maxOccurrences`. Expansion stops, keeping
+ * what it has, after {@link MAX_ITERATIONS} instances, when the time budget runs out, or at a step out of range
+ * (then DTSTART is kept).
+ */
+function expandSeries(series: Series, ctx: Ctx, horizon: { from: Date; to: Date }, maxOccurrences: number): RawEvent[] {
+  const { label } = series;
+  const periodEnds = prepareRdates(series.component, series.start, label, ctx.warnings);
   const out: RawEvent[] = [];
-  const from = horizon.from.getTime();
-  const to = horizon.to.getTime();
+  // Floating times have no instant; reading them as UTC is close enough to place them in the window.
+  const from = horizon.from.getTime() - 14 * 3600 * 1000;
+  const to = horizon.to.getTime() + 14 * 3600 * 1000;
   let iterations = 0;
   try {
-    const iterator = event.iterator();
+    const iterator = series.event.iterator();
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++iterations > MAX_ITERATIONS) {
         ctx.warnings.push(`ical: ${label}: stopped expanding after ${MAX_ITERATIONS} recurrences`);
         break;
       }
-      const details = event.getOccurrenceDetails(next);
+      const details = series.event.getOccurrenceDetails(next);
       const periodEnd = periodEnds.get(details.startDate.toUnixTime());
-      const endDate = periodEnd ?? details.endDate;
-      // Floating times have no instant; reading them as UTC is close enough to place them in the window.
-      if (details.startDate.toJSDate().getTime() > to + 14 * 3600 * 1000) break;
-      if (endDate.toJSDate().getTime() < from - 14 * 3600 * 1000) continue;
+      if (details.startDate.toJSDate().getTime() > to) break;
+      if ((periodEnd ?? details.endDate).toJSDate().getTime() < from) continue;
       if (out.length >= maxOccurrences) {
         ctx.warnings.push(`ical: ${label}: kept the first ${maxOccurrences} occurrences in the horizon`);
         break;
       }
-      const item = details.item;
-      const isException = item.component !== component;
-      const fields = isException ? baseFields(item.component, ctx) : base;
-      const itemHasEnd =
-        periodEnd !== undefined ||
-        item.component.hasProperty('dtend') ||
-        item.component.hasProperty('duration') ||
-        hasEnd;
-      out.push({
-        ...base,
-        ...fields,
-        title: fields.title ?? base.title,
-        ...occurrenceDates(
-          details.startDate,
-          itemHasEnd ? endDate : undefined,
-          tzidOf(item.component, 'dtstart') ?? startTzid,
-          tzidOf(item.component, 'dtend') ?? endTzid,
-          ctx,
-        ),
-        ...(uid ? { uid: `${uid}#${recurrenceKey(details.recurrenceId)}` } : {}),
-      });
+      out.push(occurrence(series, details, periodEnd, ctx));
     }
     if (iterations === 0) ctx.warnings.push(`ical: ${label} skipped: its recurrence has no instance`);
   } catch (error) {
     if (!(error instanceof IcalBudgetError || error instanceof IcalRangeError)) throw error;
     const reason = error instanceof IcalBudgetError ? 'out of time' : error.message;
     // A rule whose step is out of range still has its first instance, DTSTART.
-    if (out.length === 0 && error instanceof IcalRangeError) out.push(firstOnly(start));
+    if (out.length === 0 && error instanceof IcalRangeError) out.push(firstOccurrence(series, ctx, series.start));
     ctx.warnings.push(`ical: ${label}: stopped expanding (${reason}); kept ${out.length} occurrence(s)`);
   }
   return out;
