@@ -61,7 +61,7 @@ describe('zones from places: local times without an offset', () => {
   );
   const byTitle = (title: string) => normalized.find((e) => e.title === title)!;
 
-  it("take the venue's zone from its city and region (US) or country, and say so", () => {
+  it("take the venue's zone from its city and region (US) or country, else its coordinates, and say so", () => {
     expect(byTitle('Rocky Mountain Engineering Career Fair')).toMatchObject({
       start: '2027-04-15T16:00:00Z',
       end: '2027-04-15T21:00:00Z',
@@ -78,6 +78,12 @@ describe('zones from places: local times without an offset', () => {
     expect(byTitle('Cross-border Logistics Forum')).toMatchObject({
       start: '2027-06-02T06:00:00Z',
       timeZone: 'Europe/Berlin',
+      timeZoneSource: 'venue',
+    });
+    // No city or region, but coordinates.
+    expect(byTitle('Union Station Hiring Happy Hour')).toMatchObject({
+      start: '2027-06-15T23:00:00Z',
+      timeZone: 'America/Denver',
       timeZoneSource: 'venue',
     });
     expect(byTitle('Salt Lake Tech Meetup')).toMatchObject({

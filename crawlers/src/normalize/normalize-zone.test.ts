@@ -34,4 +34,13 @@ describe('zoneForPlace', () => {
     expect(zoneForPlace({ country: 'DE' })).toBe('Europe/Berlin');
     expect(zoneForPlace({})).toBeUndefined();
   });
+
+  it('falls back to the coordinates when the region or country says nothing, never to a zone at sea', () => {
+    expect(zoneForPlace({ country: 'US', lat: 39.7392, lng: -104.9903 })).toBe('America/Denver');
+    expect(zoneForPlace({ lat: 52.52, lng: 13.405 })).toBe('Europe/Berlin');
+    expect(zoneForPlace({ country: 'US', region: 'IL', lat: 39.7392, lng: -104.9903 })).toBe('America/Chicago');
+    expect(zoneForPlace({ lat: 30, lng: -40 })).toBeUndefined();
+    expect(zoneForPlace({ lat: 0, lng: 0 })).toBeUndefined();
+    expect(zoneForPlace({ lat: 91, lng: 0 })).toBeUndefined();
+  });
 });

@@ -1,3 +1,4 @@
+import tzLookup from '@photostructure/tz-lookup';
 import { IANAZone } from 'luxon';
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
@@ -147,15 +148,38 @@ const AU_STATE_ZONES: Record<string, string> = {
   NT: 'Australia/Darwin',
 };
 
+/** The zone of the land at a point (the `tz-lookup` map), or `undefined` for bad coordinates or open sea. */
+function zoneAt(lat: number | undefined, lng: number | undefined): string | undefined {
+  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+    return undefined;
+  }
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180 || (lat === 0 && lng === 0)) return undefined;
+  try {
+    const zone = tzLookup(lat, lng);
+    // Over the sea the map answers with nautical zones (Etc/GMT+5): no venue is there.
+    return zone.startsWith('Etc/') || !isIanaZone(zone) ? undefined : zone;
+  } catch {
+    return undefined;
+  }
+}
+
+function zoneOfRegion(country: string | undefined, region: string | undefined): string | undefined {
+  if (!country) return undefined;
+  const code = region?.toUpperCase();
+  if (country === 'US') return code ? US_STATE_ZONES[code] : undefined;
+  if (country === 'CA') return code ? CA_PROVINCE_ZONES[code] : undefined;
+  if (country === 'AU') return code ? AU_STATE_ZONES[code] : undefined;
+  return COUNTRY_ZONES[country];
+}
+
 /**
- * The IANA zone a place is most likely in, from its ISO country and (for the US, Canada and Australia) its
- * region code; `undefined` when the place doesn't say enough (a US venue without a state).
+ * The IANA zone a place is most likely in: from its ISO country and (for the US, Canada and Australia) its region
+ * code, else from its coordinates; `undefined` when the place doesn't say enough (a US venue with neither a state
+ * nor coordinates).
  */
-export function zoneForPlace(place: { country?: string; region?: string } | undefined): string | undefined {
-  if (!place?.country) return undefined;
-  const region = place.region?.toUpperCase();
-  if (place.country === 'US') return region ? US_STATE_ZONES[region] : undefined;
-  if (place.country === 'CA') return region ? CA_PROVINCE_ZONES[region] : undefined;
-  if (place.country === 'AU') return region ? AU_STATE_ZONES[region] : undefined;
-  return COUNTRY_ZONES[place.country];
+export function zoneForPlace(
+  place: { country?: string; region?: string; lat?: number; lng?: number } | undefined,
+): string | undefined {
+  if (!place) return undefined;
+  return zoneOfRegion(place.country, place.region) ?? zoneAt(place.lat, place.lng);
 }
