@@ -653,7 +653,9 @@ function readCalendar(
     for (const vevent of root.getAllSubcomponents('vevent')) {
       const uid = text(vevent, 'uid');
       if (uid && vevent.hasProperty('recurrence-id')) {
-        exceptions.set(uid, [...(exceptions.get(uid) ?? []), vevent]);
+        const list = exceptions.get(uid);
+        if (list) list.push(vevent);
+        else exceptions.set(uid, [vevent]);
       } else masters.push(vevent);
     }
   }
