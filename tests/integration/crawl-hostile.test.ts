@@ -58,6 +58,7 @@ beforeAll(async () => {
       source('broken-ld', b.url('/broken-ld.html'), 'html'),
       source('messy-ics', b.url('/messy.ics'), 'ics'),
       source('garbage-ics', b.url('/garbage.ics'), 'ics'),
+      source('trap-ics', b.url('/trap.ics'), 'ics'),
       source('script', b.url('/script.html'), 'html'),
       source('metadata', 'http://169.254.169.254/latest/meta-data/', 'auto', false),
     ],
@@ -121,6 +122,15 @@ describe('crawling hostile sites', () => {
     expect(mixer).toBeDefined();
     expect(mixer).not.toMatch(/[<>]/);
     expect(titles.some((t) => t.startsWith('Caf'))).toBe(true);
+  });
+
+  it('reads a calendar built to stall its reader within its time budget, keeping its good events', () => {
+    expect(result('trap-ics').status).toBe('ok');
+    const titles = [...store.iterateEvents()].map((e) => e.title);
+    expect(titles).toContain('Trap-proof Career Fair');
+    expect(titles).toContain('Forever Expo');
+    expect(result('trap-ics').warnings.join('\n')).toMatch(/DURATION line\(s\) longer than/);
+    expect(result('trap-ics').warnings.join('\n')).toMatch(/VEVENT never@x: stopped expanding \(out of time\)/);
   });
 
   it('waits out a 429 with Retry-After, logging the retry once, and then reads the calendar', () => {

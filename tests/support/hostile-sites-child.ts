@@ -41,6 +41,18 @@ const b = await hostile.startHostileServer({
       ),
       { headers: { 'content-type': 'text/calendar' } },
     ),
+    // A 10^18-week DURATION, a rule that never matches (30 February) and one with a billion instances.
+    '/trap.ics': hostile.text(
+      ics(
+        [
+          'BEGIN:VEVENT\r\nUID:forever@x\r\nDTSTART:20260401T150000Z\r\nDURATION:P999999999999999999W\r\nSUMMARY:Forever Expo\r\nEND:VEVENT\r\n',
+          'BEGIN:VEVENT\r\nUID:never@x\r\nDTSTART:20260101T100000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\nSUMMARY:Never Meetup\r\nEND:VEVENT\r\n',
+          'BEGIN:VEVENT\r\nUID:billion@x\r\nDTSTART:19700101T000000Z\r\nRRULE:FREQ=SECONDLY;COUNT=1000000000\r\nSUMMARY:Every Second\r\nEND:VEVENT\r\n',
+          vevent('fair@x', 'Trap-proof Career Fair'),
+        ].join(''),
+      ),
+      { headers: { 'content-type': 'text/calendar' } },
+    ),
     '/garbage.ics': hostile.text('BEGIN:VCALENDAR\r\n%%% not a calendar at all %%%\r\n', {
       headers: { 'content-type': 'text/calendar' },
     }),

@@ -174,7 +174,12 @@ describe('extractIcal on real files (../shared/data/real-world/ics)', () => {
       ['Cancelled', 'cancelled'],
       ['No Status', null],
     ]);
-    expect(events[0]!.start).toBe('2022-07-04T23:00:00Z');
+    // Stored in UTC in a calendar whose X-WR-TIMEZONE is America/Vancouver: shown there.
+    expect(events[0]).toMatchObject({
+      start: '2022-07-04T23:00:00Z',
+      timeZone: 'America/Vancouver',
+      timeZoneSource: 'calendar',
+    });
     expect(events[1]).toMatchObject({ start: '2022-07-05T09:00:00', timeZone: 'America/Vancouver' });
   });
 

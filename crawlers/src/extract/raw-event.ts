@@ -56,6 +56,11 @@ export interface RawEvent {
   end?: string;
   /** IANA zone the source named for the event. */
   timeZone?: string;
+  /**
+   * Whose zone `timeZone` is: the event's own (`stated`, the default) or its calendar's default (`calendar`, an
+   * iCalendar X-WR-TIMEZONE).
+   */
+  timeZoneSource?: 'stated' | 'calendar';
   allDay?: boolean;
   /** The source's own id (iCal UID, with `#RECURRENCE-ID` for an occurrence; JSON-LD `@id`; WordPress id). */
   uid?: string;

@@ -6,6 +6,7 @@ describe('normalizeDates', () => {
     expect(normalizeDates({ start: '2027-03-04T09:00:00', timeZone: 'America/Chicago' }).dates).toEqual({
       start: '2027-03-04T15:00:00Z',
       timeZone: 'America/Chicago',
+      timeZoneSource: 'stated',
       allDay: false,
     });
     expect(
@@ -25,6 +26,7 @@ describe('normalizeDates', () => {
       start: '2027-04-12T13:30:00Z',
       end: '2027-04-14T22:00:00Z',
       timeZone: 'America/Chicago',
+      timeZoneSource: 'venue',
       allDay: false,
     });
     expect(normalizeDates({ start: '2027-01-15T09:00:00', timeZone: 'Europe/Berlin' }).dates?.start).toBe(
@@ -41,6 +43,7 @@ describe('normalizeDates', () => {
       start: '2027-03-10T06:00:00Z',
       end: '2027-03-16T05:00:00Z',
       timeZone: 'America/Chicago',
+      timeZoneSource: 'stated',
       allDay: true,
     });
     expect(normalizeDates({ start: '2027-05-20' }, { defaultZone: 'Asia/Tokyo' }).dates).toMatchObject({
@@ -52,7 +55,12 @@ describe('normalizeDates', () => {
 
   it('drops an end before the start and rejects unreadable starts, with reasons', () => {
     const { dates, warnings } = normalizeDates({ start: '2027-03-04T10:00:00Z', end: '2027-03-04T09:00:00Z' });
-    expect(dates).toEqual({ start: '2027-03-04T10:00:00Z', timeZone: 'UTC', allDay: false });
+    expect(dates).toEqual({
+      start: '2027-03-04T10:00:00Z',
+      timeZone: 'UTC',
+      timeZoneSource: 'assumed-utc',
+      allDay: false,
+    });
     expect(warnings).toEqual(['end 2027-03-04T09:00:00Z is before start 2027-03-04T10:00:00Z; end dropped']);
     expect(normalizeDates({ start: 'soon' }).dates).toBeUndefined();
     expect(normalizeDates({ start: '2027-03-04T09:00:00' }).warnings).toContain(
@@ -61,6 +69,22 @@ describe('normalizeDates', () => {
     expect(
       normalizeDates({ start: '2027-03-04T09:00:00', timeZone: 'Mars/Olympus' }, { defaultZone: 'UTC' }).warnings,
     ).toContain('unknown time zone "Mars/Olympus"');
+  });
+
+  it('records where the zone came from: the event, its calendar, its venue, the source default, or UTC assumed', () => {
+    const source = (raw: Parameters<typeof normalizeDates>[0], ctx?: Parameters<typeof normalizeDates>[1]) =>
+      normalizeDates(raw, ctx).dates?.timeZoneSource;
+    expect(source({ start: '2027-03-04T09:00:00', timeZone: 'America/Chicago' })).toBe('stated');
+    expect(source({ start: '2027-03-04T17:00:00Z', timeZone: 'America/Denver', timeZoneSource: 'calendar' })).toBe(
+      'calendar',
+    );
+    expect(source({ start: '2027-03-04T09:00:00' }, { venueZone: 'America/Denver', defaultZone: 'UTC' })).toBe('venue');
+    expect(source({ start: '2027-03-04T09:00:00' }, { defaultZone: 'Europe/Paris' })).toBe('source');
+    expect(source({ start: '2027-03-04T09:00:00' })).toBe('assumed-utc');
+    // A UTC instant shown in the calendar's zone keeps its instant.
+    expect(
+      normalizeDates({ start: '2027-01-01T17:00:00Z', timeZone: 'America/Denver', timeZoneSource: 'calendar' }).dates,
+    ).toMatchObject({ start: '2027-01-01T17:00:00Z', timeZone: 'America/Denver' });
   });
 
   it('reads a date-only deadline as the end of that day', () => {

@@ -1,3 +1,4 @@
+import type { TimeZoneSource } from '@fieldguide/shared';
 import { DateTime } from 'luxon';
 import { isIanaZone, resolveTimeZone } from './normalize-zone.js';
 
@@ -6,6 +7,8 @@ export interface RawDates {
   start: string;
   end?: string;
   timeZone?: string;
+  /** Whose zone `timeZone` is (default `stated`). */
+  timeZoneSource?: 'stated' | 'calendar';
   allDay?: boolean;
 }
 
@@ -25,6 +28,8 @@ export interface NormalizedDates {
   start: string;
   end?: string;
   timeZone: string;
+  /** Where `timeZone` came from. */
+  timeZoneSource: TimeZoneSource;
   allDay: boolean;
 }
 
@@ -49,27 +54,37 @@ function parseIn(value: string, zone: string, dateAsEndOfDay: boolean): DateTime
   return dt.isValid && dt.year >= MIN_YEAR && dt.year <= MAX_YEAR ? dt : undefined;
 }
 
+/** The zone to read the dates in, and where it came from: the source's own, the venue's, the default, UTC. */
+function chooseZone(raw: RawDates, ctx: ZoneContext, warnings: string[]): { zone: string; source: TimeZoneSource } {
+  const named = resolveTimeZone(raw.timeZone);
+  if (raw.timeZone && !named) warnings.push(`unknown time zone "${raw.timeZone}"`);
+  if (named) return { zone: named, source: raw.timeZoneSource ?? 'stated' };
+  const usable = (z: string | undefined): z is string => typeof z === 'string' && isIanaZone(z);
+  if (usable(ctx.venueZone)) return { zone: ctx.venueZone, source: 'venue' };
+  if (usable(ctx.defaultZone)) return { zone: ctx.defaultZone, source: 'source' };
+  if (!HAS_OFFSET.test(raw.start)) warnings.push('no time zone known; local times read as UTC');
+  return { zone: 'UTC', source: 'assumed-utc' };
+}
+
 /**
  * Turns raw dates into instants plus an IANA zone. The zone is the source's own (`timeZone`), else the
- * venue's, else the source default, else UTC (with a warning). Floating local times are read in that zone;
- * all-day events are kept as local midnights; an end before the start is dropped with a warning.
- * Returns `dates: undefined` (and says why) when the start can't be read.
+ * venue's, else the source default, else UTC (with a warning); `timeZoneSource` says which. Floating local
+ * times are read in that zone; all-day events are kept as local midnights; an end before the start is dropped
+ * with a warning. Returns `dates: undefined` (and says why) when the start can't be read.
  */
 export function normalizeDates(raw: RawDates, ctx: ZoneContext = {}): { dates?: NormalizedDates; warnings: string[] } {
   const warnings: string[] = [];
-  const named = resolveTimeZone(raw.timeZone);
-  if (raw.timeZone && !named) warnings.push(`unknown time zone "${raw.timeZone}"`);
-  const fallback = [ctx.venueZone, ctx.defaultZone].find((z): z is string => typeof z === 'string' && isIanaZone(z));
-  let zone = named ?? fallback;
-  if (!zone) {
-    zone = 'UTC';
-    if (!HAS_OFFSET.test(raw.start)) warnings.push('no time zone known; local times read as UTC');
-  }
+  const { zone, source } = chooseZone(raw, ctx, warnings);
   const allDay = raw.allDay ?? DATE_ONLY.test(raw.start);
   const startValue = allDay ? raw.start.slice(0, 10) : raw.start;
   const start = parseIn(startValue, zone, false);
   if (!start) return { warnings: [...warnings, `unreadable start "${raw.start}"`] };
-  const dates: NormalizedDates = { start: toUtc(allDay ? start.setZone(zone) : start)!, timeZone: zone, allDay };
+  const dates: NormalizedDates = {
+    start: toUtc(allDay ? start.setZone(zone) : start)!,
+    timeZone: zone,
+    timeZoneSource: source,
+    allDay,
+  };
   if (raw.end) {
     const endValue = allDay ? raw.end.slice(0, 10) : raw.end;
     const end = parseIn(endValue, zone, DATE_ONLY.test(endValue));

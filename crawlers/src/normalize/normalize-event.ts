@@ -16,6 +16,7 @@ export type NormalizedEvent = Pick<
   | 'start'
   | 'end'
   | 'timeZone'
+  | 'timeZoneSource'
   | 'allDay'
   | 'format'
   | 'venue'

@@ -174,7 +174,7 @@ const cap = (text: string | undefined, max: number) => (text ? cleanTitle(text).
 
 /**
  * A stored venue from a raw one: ISO country code, region code for US/Canada/Australia, city and country read
- * off the address when missing, coordinates checked, lengths capped. `undefined` when nothing is left or the
+ * off the address when missing (the country also off a US, Canadian or Australian region), coordinates checked, lengths capped. `undefined` when nothing is left or the
  * place only says "Online".
  */
 export function normalizeVenue(raw: RawVenue | undefined): Venue | undefined {
@@ -202,6 +202,8 @@ export function normalizeVenue(raw: RawVenue | undefined): Venue | undefined {
     postalCode ??= parsed.postalCode;
     country ??= parsed.country;
   }
+  // A region without a country ("Denver" + "CO", as schema.org PostalAddress often has it) names its country.
+  if (!country && region) country = countryOfRegion(region);
   const venue: Venue = {};
   const set = <K extends keyof Venue>(k: K, v: Venue[K] | undefined) => {
     if (v !== undefined) venue[k] = v;

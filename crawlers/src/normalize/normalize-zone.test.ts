@@ -15,6 +15,14 @@ describe('resolveTimeZone', () => {
     expect(resolveTimeZone('GMT +0100 (Standard) / GMT +0200 (Daylight)')).toBeUndefined();
     expect(resolveTimeZone(undefined)).toBeUndefined();
   });
+
+  it("maps every Windows zone id CLDR knows, in any case, to its zone for the '001' territory", () => {
+    expect(resolveTimeZone('eastern standard time')).toBe('America/New_York');
+    expect(resolveTimeZone('Cape Verde Standard Time')).toBe('Atlantic/Cape_Verde');
+    expect(resolveTimeZone('Magallanes Standard Time')).toBe('America/Punta_Arenas');
+    expect(resolveTimeZone('Coordinated Universal Time')).toBe('UTC');
+    expect(resolveTimeZone('/softwarestudio.org/Olson_20011030_5/America/New_York')).toBe('America/New_York');
+  });
 });
 
 describe('zoneForPlace', () => {
@@ -25,5 +33,14 @@ describe('zoneForPlace', () => {
     expect(zoneForPlace({ country: 'AU', region: 'NSW' })).toBe('Australia/Sydney');
     expect(zoneForPlace({ country: 'DE' })).toBe('Europe/Berlin');
     expect(zoneForPlace({})).toBeUndefined();
+  });
+
+  it('falls back to the coordinates when the region or country says nothing, never to a zone at sea', () => {
+    expect(zoneForPlace({ country: 'US', lat: 39.7392, lng: -104.9903 })).toBe('America/Denver');
+    expect(zoneForPlace({ lat: 52.52, lng: 13.405 })).toBe('Europe/Berlin');
+    expect(zoneForPlace({ country: 'US', region: 'IL', lat: 39.7392, lng: -104.9903 })).toBe('America/Chicago');
+    expect(zoneForPlace({ lat: 30, lng: -40 })).toBeUndefined();
+    expect(zoneForPlace({ lat: 0, lng: 0 })).toBeUndefined();
+    expect(zoneForPlace({ lat: 91, lng: 0 })).toBeUndefined();
   });
 });

@@ -1,78 +1,18 @@
+import tzLookup from '@photostructure/tz-lookup';
 import { IANAZone } from 'luxon';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
-// Windows time zone ids (and the display names Outlook writes) → IANA, after CLDR's windowsZones.xml
-// ("001" territory). The common ones only: an unknown name falls back to the file's VTIMEZONE offsets.
-const WINDOWS_ZONES: Record<string, string> = {
-  'dateline standard time': 'Etc/GMT+12',
-  'hawaiian standard time': 'Pacific/Honolulu',
-  'alaskan standard time': 'America/Anchorage',
-  'pacific standard time': 'America/Los_Angeles',
-  'pacific standard time (mexico)': 'America/Tijuana',
-  'us mountain standard time': 'America/Phoenix',
-  'mountain standard time': 'America/Denver',
-  'mountain standard time (mexico)': 'America/Mazatlan',
-  'central standard time': 'America/Chicago',
-  'central standard time (mexico)': 'America/Mexico_City',
-  'canada central standard time': 'America/Regina',
-  'central america standard time': 'America/Guatemala',
-  'eastern standard time': 'America/New_York',
-  'us eastern standard time': 'America/Indiana/Indianapolis',
-  'eastern standard time (mexico)': 'America/Cancun',
-  'sa pacific standard time': 'America/Bogota',
-  'atlantic standard time': 'America/Halifax',
-  'venezuela standard time': 'America/Caracas',
-  'sa western standard time': 'America/La_Paz',
-  'pacific sa standard time': 'America/Santiago',
-  'newfoundland standard time': 'America/St_Johns',
-  'e. south america standard time': 'America/Sao_Paulo',
-  'argentina standard time': 'America/Argentina/Buenos_Aires',
-  'sa eastern standard time': 'America/Cayenne',
-  'greenland standard time': 'America/Nuuk',
-  'montevideo standard time': 'America/Montevideo',
-  utc: 'Etc/UTC',
-  'coordinated universal time': 'Etc/UTC',
-  'gmt standard time': 'Europe/London',
-  'greenwich standard time': 'Atlantic/Reykjavik',
-  'morocco standard time': 'Africa/Casablanca',
-  'w. europe standard time': 'Europe/Berlin',
-  'central europe standard time': 'Europe/Budapest',
-  'romance standard time': 'Europe/Paris',
-  'central european standard time': 'Europe/Warsaw',
-  'w. central africa standard time': 'Africa/Lagos',
-  'gtb standard time': 'Europe/Bucharest',
-  'middle east standard time': 'Asia/Beirut',
-  'egypt standard time': 'Africa/Cairo',
-  'e. europe standard time': 'Europe/Chisinau',
-  'south africa standard time': 'Africa/Johannesburg',
-  'fle standard time': 'Europe/Kyiv',
-  'israel standard time': 'Asia/Jerusalem',
-  'jordan standard time': 'Asia/Amman',
-  'turkey standard time': 'Europe/Istanbul',
-  'arabic standard time': 'Asia/Baghdad',
-  'arab standard time': 'Asia/Riyadh',
-  'russian standard time': 'Europe/Moscow',
-  'e. africa standard time': 'Africa/Nairobi',
-  'iran standard time': 'Asia/Tehran',
-  'arabian standard time': 'Asia/Dubai',
-  'pakistan standard time': 'Asia/Karachi',
-  'india standard time': 'Asia/Kolkata',
-  'sri lanka standard time': 'Asia/Colombo',
-  'nepal standard time': 'Asia/Kathmandu',
-  'bangladesh standard time': 'Asia/Dhaka',
-  'se asia standard time': 'Asia/Bangkok',
-  'china standard time': 'Asia/Shanghai',
-  'singapore standard time': 'Asia/Singapore',
-  'taipei standard time': 'Asia/Taipei',
-  'w. australia standard time': 'Australia/Perth',
-  'tokyo standard time': 'Asia/Tokyo',
-  'korea standard time': 'Asia/Seoul',
-  'cen. australia standard time': 'Australia/Adelaide',
-  'aus central standard time': 'Australia/Darwin',
-  'e. australia standard time': 'Australia/Brisbane',
-  'aus eastern standard time': 'Australia/Sydney',
-  'tasmania standard time': 'Australia/Hobart',
-  'new zealand standard time': 'Pacific/Auckland',
-  // Outlook display names, without the "(UTC±hh:mm) " prefix.
+// Windows time zone ids (`Eastern Standard Time`) → IANA, from CLDR's windowsZones.xml as the windows-iana package
+// ships it: the zone of the "001" territory, which CLDR names as the one to use when the country is unknown.
+const WINDOWS_IDS: ReadonlyMap<string, string> = new Map(
+  WINDOWS_TO_IANA_MAP.filter((entry) => entry.territory === '001' && entry.iana[0]).map((entry) => [
+    entry.windowsName.toLowerCase(),
+    entry.iana[0]!,
+  ]),
+);
+
+// The display names Outlook writes in TZIDs, without their "(UTC±hh:mm) " prefix.
+const OUTLOOK_DISPLAY_NAMES: Record<string, string> = {
   'eastern time (us & canada)': 'America/New_York',
   'central time (us & canada)': 'America/Chicago',
   'mountain time (us & canada)': 'America/Denver',
@@ -99,6 +39,7 @@ const WINDOWS_ZONES: Record<string, string> = {
   brisbane: 'Australia/Brisbane',
   'canberra, melbourne, sydney': 'Australia/Sydney',
   'auckland, wellington': 'Pacific/Auckland',
+  'coordinated universal time': 'UTC',
 };
 
 /** True when `name` is an IANA zone this runtime knows (`America/Chicago`, `UTC`, legacy `US/Pacific`). */
@@ -124,7 +65,7 @@ export function resolveTimeZone(name: unknown): string | undefined {
     .replace(/^\((utc|gmt)\s*[+-]?\d{0,2}:?\d{0,2}\)\s*/i, '')
     .trim()
     .toLowerCase();
-  const windows = WINDOWS_ZONES[key];
+  const windows = WINDOWS_IDS.get(key) ?? OUTLOOK_DISPLAY_NAMES[key];
   if (windows) return windows;
   const offset = /^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?00)?$/i.exec(raw);
   if (offset) {
@@ -207,15 +148,38 @@ const AU_STATE_ZONES: Record<string, string> = {
   NT: 'Australia/Darwin',
 };
 
+/** The zone of the land at a point (the `tz-lookup` map), or `undefined` for bad coordinates or open sea. */
+function zoneAt(lat: number | undefined, lng: number | undefined): string | undefined {
+  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) {
+    return undefined;
+  }
+  if (Math.abs(lat) > 90 || Math.abs(lng) > 180 || (lat === 0 && lng === 0)) return undefined;
+  try {
+    const zone = tzLookup(lat, lng);
+    // Over the sea the map answers with nautical zones (Etc/GMT+5): no venue is there.
+    return zone.startsWith('Etc/') || !isIanaZone(zone) ? undefined : zone;
+  } catch {
+    return undefined;
+  }
+}
+
+function zoneOfRegion(country: string | undefined, region: string | undefined): string | undefined {
+  if (!country) return undefined;
+  const code = region?.toUpperCase();
+  if (country === 'US') return code ? US_STATE_ZONES[code] : undefined;
+  if (country === 'CA') return code ? CA_PROVINCE_ZONES[code] : undefined;
+  if (country === 'AU') return code ? AU_STATE_ZONES[code] : undefined;
+  return COUNTRY_ZONES[country];
+}
+
 /**
- * The IANA zone a place is most likely in, from its ISO country and (for the US, Canada and Australia) its
- * region code; `undefined` when the place doesn't say enough (a US venue without a state).
+ * The IANA zone a place is most likely in: from its ISO country and (for the US, Canada and Australia) its region
+ * code, else from its coordinates; `undefined` when the place doesn't say enough (a US venue with neither a state
+ * nor coordinates).
  */
-export function zoneForPlace(place: { country?: string; region?: string } | undefined): string | undefined {
-  if (!place?.country) return undefined;
-  const region = place.region?.toUpperCase();
-  if (place.country === 'US') return region ? US_STATE_ZONES[region] : undefined;
-  if (place.country === 'CA') return region ? CA_PROVINCE_ZONES[region] : undefined;
-  if (place.country === 'AU') return region ? AU_STATE_ZONES[region] : undefined;
-  return COUNTRY_ZONES[place.country];
+export function zoneForPlace(
+  place: { country?: string; region?: string; lat?: number; lng?: number } | undefined,
+): string | undefined {
+  if (!place) return undefined;
+  return zoneOfRegion(place.country, place.region) ?? zoneAt(place.lat, place.lng);
 }

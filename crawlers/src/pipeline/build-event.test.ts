@@ -47,6 +47,23 @@ describe('buildEvents', () => {
     expect(rejected[1]).toMatch(/^"Bad field" .*invalid event: \/fields\/1 /);
   });
 
+  it("records where each event's zone came from, in a schema-valid Event", () => {
+    const { events, rejected } = buildEvents(
+      [
+        raw({ title: 'Denver fair', start: '2026-04-02T10:00:00', venue: { address: 'Denver, CO' } }),
+        raw({ title: 'Chicago fair', timeZone: 'America/Chicago' }),
+        raw({ title: 'Nowhere fair', start: '2026-04-02T10:00:00' }),
+      ],
+      ctx,
+    );
+    expect(rejected).toEqual([]);
+    expect(events.map((e) => [e.title, e.timeZone, e.timeZoneSource])).toEqual([
+      ['Denver fair', 'America/Denver', 'venue'],
+      ['Chicago fair', 'America/Chicago', 'stated'],
+      ['Nowhere fair', 'UTC', 'assumed-utc'],
+    ]);
+  });
+
   it('gives events listed on one page without URLs of their own distinct ids', () => {
     const { events } = buildEvents([raw({ title: 'Breakfast' }), raw({ title: 'Career Fair' })], ctx);
     expect(new Set(events.map((e) => e.id)).size).toBe(2);

@@ -60,6 +60,7 @@ function toEvent(normalized: NormalizedEvent, id: string, ctx: DocumentContext):
     tags: normalized.tags,
     start: normalized.start,
     timeZone: normalized.timeZone,
+    ...(normalized.timeZoneSource ? { timeZoneSource: normalized.timeZoneSource } : {}),
     allDay: normalized.allDay,
     format: normalized.format,
     status: normalized.status,

@@ -34,9 +34,18 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
 
+/**
+ * Where an event's `timeZone` came from: `stated` by the event itself (a TZID, a `timezone` field, an offset
+ * with a named zone), its `calendar`'s default zone (iCalendar X-WR-TIMEZONE), its `venue` (city and region or
+ * country), the `source`'s configured default, or nothing at all (`assumed-utc`: local times were read as UTC).
+ */
+export const TIME_ZONE_SOURCES = ['stated', 'calendar', 'venue', 'source', 'assumed-utc'] as const;
+export type TimeZoneSource = (typeof TIME_ZONE_SOURCES)[number];
+
 export const EventTypeSchema = literals(EVENT_TYPES);
 export const EventFormatSchema = literals(EVENT_FORMATS);
 export const EventStatusSchema = literals(EVENT_STATUSES);
+export const TimeZoneSourceSchema = literals(TIME_ZONE_SOURCES);
 
 export const OrganizerSchema = Type.Object(
   {
@@ -85,6 +94,8 @@ export const EventSchema = Type.Object(
     start: InstantSchema,
     end: Type.Optional(InstantSchema),
     timeZone: TimeZoneSchema,
+    /** Where `timeZone` came from (see {@link TIME_ZONE_SOURCES}); absent on events stored before it was recorded. */
+    timeZoneSource: Type.Optional(TimeZoneSourceSchema),
     allDay: Type.Boolean(),
     format: EventFormatSchema,
     venue: Type.Optional(VenueSchema),

@@ -74,6 +74,15 @@ describe('upsertEvent', () => {
     expect(store.readOutbox(10).map((e) => e.op)).toEqual(['upsert', 'upsert']);
   });
 
+  it("keeps where an event's zone came from, and counts a new provenance as a change", () => {
+    store.upsertEvent(makeEvent({ timeZoneSource: 'assumed-utc' }));
+    expect(store.getEvent('ev-1')?.timeZoneSource).toBe('assumed-utc');
+    clock.tick();
+    expect(store.upsertEvent(makeEvent({ timeZoneSource: 'venue' })).status).toBe('updated');
+    expect(store.getEvent('ev-1')?.timeZoneSource).toBe('venue');
+    expect(() => store.upsertEvent(makeEvent({ timeZoneSource: 'guessed' as 'venue' }))).toThrow(ValidationError);
+  });
+
   it('rejects invalid input with a ValidationError and changes nothing', () => {
     store.upsertEvent(makeEvent());
     const before = store.getEvent('ev-1');
