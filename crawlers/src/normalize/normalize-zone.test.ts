@@ -35,10 +35,12 @@ describe('zoneForPlace', () => {
     expect(zoneForPlace({})).toBeUndefined();
   });
 
-  it('falls back to the coordinates when the region or country says nothing, never to a zone at sea', () => {
+  it('prefers the coordinates (a state can span two zones), never a zone at sea', () => {
     expect(zoneForPlace({ country: 'US', lat: 39.7392, lng: -104.9903 })).toBe('America/Denver');
     expect(zoneForPlace({ lat: 52.52, lng: 13.405 })).toBe('Europe/Berlin');
-    expect(zoneForPlace({ country: 'US', region: 'IL', lat: 39.7392, lng: -104.9903 })).toBe('America/Chicago');
+    // El Paso keeps Mountain time though most of Texas is Central.
+    expect(zoneForPlace({ country: 'US', region: 'TX', lat: 31.7619, lng: -106.485 })).toBe('America/Denver');
+    expect(zoneForPlace({ country: 'US', region: 'TX', lat: 30, lng: -40 })).toBe('America/Chicago');
     expect(zoneForPlace({ lat: 30, lng: -40 })).toBeUndefined();
     expect(zoneForPlace({ lat: 0, lng: 0 })).toBeUndefined();
     expect(zoneForPlace({ lat: 91, lng: 0 })).toBeUndefined();

@@ -173,13 +173,13 @@ function zoneOfRegion(country: string | undefined, region: string | undefined): 
 }
 
 /**
- * The IANA zone a place is most likely in: from its ISO country and (for the US, Canada and Australia) its region
- * code, else from its coordinates; `undefined` when the place doesn't say enough (a US venue with neither a state
- * nor coordinates).
+ * The IANA zone a place is most likely in: from its coordinates when it has them (a state can span two zones: El
+ * Paso, TX keeps Mountain time), else from its ISO country and (for the US, Canada and Australia) its region code;
+ * `undefined` when the place doesn't say enough (a US venue with neither a state nor coordinates).
  */
 export function zoneForPlace(
   place: { country?: string; region?: string; lat?: number; lng?: number } | undefined,
 ): string | undefined {
   if (!place) return undefined;
-  return zoneOfRegion(place.country, place.region) ?? zoneAt(place.lat, place.lng);
+  return zoneAt(place.lat, place.lng) ?? zoneOfRegion(place.country, place.region);
 }
