@@ -5,7 +5,9 @@ import { extractJsonLd, extractOrganizations } from './json-ld.js';
 import { extractJsonList } from './json-list.js';
 import { extractLinks, looksLikeEventUrl, parseSitemap } from './links.js';
 import { extractMicrodata } from './microdata.js';
+import { extractMicroformats } from './microformats.js';
 import type { ExtractResult, FollowLink, RawEvent } from './raw-event.js';
+import { extractRdfa } from './rdfa.js';
 import type { RawOrganization } from './schema-org.js';
 import { extractWordpressEvents } from './wordpress-events.js';
 
@@ -87,6 +89,7 @@ export interface ExtractAnyOptions {
   contentType?: string;
   /** Topic of a JSON list (`conferences/2027/javascript.json` → `javascript`). */
   topic?: string;
+  /** The window recurring events are expanded in: iCalendar RRULEs and schema.org `eventSchedule`s. */
   ical?: IcalExtractOptions;
 }
 
@@ -101,13 +104,29 @@ export interface ExtractAnyResult extends ExtractResult {
 
 const eventKey = (e: RawEvent) => `${e.title.toLowerCase()}|${e.start.slice(0, 10)}`;
 
-/** JSON-LD first; microdata adds only the events JSON-LD did not have (same title and start day). */
-function extractHtml(body: string, url: string): ExtractAnyResult {
+/** Events of several extractors, in order: each adds only the events the earlier ones lacked (same title and start day). */
+function mergeEvents(results: ExtractResult[]): RawEvent[] {
+  const keys = new Set<string>();
+  const events: RawEvent[] = [];
+  for (const result of results) {
+    const fresh = result.events.filter((e) => !keys.has(eventKey(e)));
+    for (const e of fresh) keys.add(eventKey(e));
+    events.push(...fresh);
+  }
+  return events;
+}
+
+/** JSON-LD first, then microdata, RDFa and microformats, each adding only what the others did not have. */
+function extractHtml(body: string, url: string, recurrence: IcalExtractOptions | undefined): ExtractAnyResult {
   const $ = load(body);
-  const jsonLd = extractJsonLd(body, url, { $ });
-  const microdata = extractMicrodata(body, url, { $ });
-  const keys = new Set(jsonLd.events.map(eventKey));
-  const events = [...jsonLd.events, ...microdata.events.filter((e) => !keys.has(eventKey(e)))];
+  const opts = recurrence ? { $, recurrence } : { $ };
+  const jsonLd = extractJsonLd(body, url, opts);
+  const others = [
+    extractMicrodata(body, url, opts),
+    extractRdfa(body, url, opts),
+    extractMicroformats(body, url, opts),
+  ];
+  const events = mergeEvents([jsonLd, ...others]);
   const { links, jobBoardUrl } = extractLinks(body, url, { $ });
   const { organizations, warnings } = extractOrganizations(body, url, { $ });
   const next = links.find((l) => l.kind === 'next-page')?.url;
@@ -115,7 +134,11 @@ function extractHtml(body: string, url: string): ExtractAnyResult {
     format: 'html',
     events,
     // Organization blocks are read from the same scripts: their JSON warnings would repeat the events' ones.
-    warnings: [...jsonLd.warnings, ...microdata.warnings, ...warnings.filter((w) => !jsonLd.warnings.includes(w))],
+    warnings: [
+      ...jsonLd.warnings,
+      ...others.flatMap((r) => r.warnings),
+      ...warnings.filter((w) => !jsonLd.warnings.includes(w)),
+    ],
     links,
     organizations: organizations.map((o) => (jobBoardUrl && !o.jobBoardUrl ? { ...o, jobBoardUrl } : o)),
     ...(next ? { nextPageUrl: next } : {}),
@@ -128,7 +151,7 @@ export function extractAny(body: string, url: string, hint: ExtractAnyOptions = 
   const format = hint.format ?? detectFormat(body, hint.contentType, url);
   switch (format) {
     case 'html':
-      return extractHtml(body, url);
+      return extractHtml(body, url, hint.ical);
     case 'ics':
       return { format, links: [], ...extractIcal(body, url, hint.ical) };
     case 'rss':
