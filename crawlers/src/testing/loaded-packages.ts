@@ -62,5 +62,6 @@ export const PARSING_LIBRARIES = [
   'ical.js',
   'jsonrepair',
   'iconv-lite',
+  'microformats-parser',
   'robots-parser',
 ] as const;
