@@ -2,9 +2,11 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './fixtures/shared-data.js';
 import {
+  calendarPlatform,
   extractLinks,
   findJobBoardLink,
   parseSitemap,
+  platformCalendarUrl,
   sitemapsFromRobots,
   webcalToHttps,
   wordpressEventsUrl,
@@ -92,5 +94,58 @@ describe('link helpers', () => {
       parseSitemap('https://a.example/x\nnot a url\nhttps://a.example/y\n', 'https://a.example/s.txt').entries,
     ).toEqual([{ url: 'https://a.example/x' }, { url: 'https://a.example/y' }]);
     expect(parseSitemap('<html></html>', 'https://a.example/s.xml').type).toBe('unknown');
+  });
+});
+
+describe('Meetup and Luma calendars', () => {
+  it("gives a Meetup group's iCalendar feed for its page and its events pages, and nothing for Meetup's own pages", () => {
+    const feed = 'https://www.meetup.com/denver-devops-meetup/events/ical/';
+    expect(platformCalendarUrl('https://www.meetup.com/denver-devops-meetup/')).toBe(feed);
+    expect(platformCalendarUrl('https://meetup.com/denver-devops-meetup/events/301234567/')).toBe(feed);
+    expect(platformCalendarUrl('https://www.meetup.com/en-AU/denver-devops-meetup/events/')).toBe(feed);
+    expect(platformCalendarUrl('https://www.meetup.com/find/?keywords=nursing')).toBeUndefined();
+    expect(platformCalendarUrl('https://www.meetup.com/topics/nursing/')).toBeUndefined();
+    expect(platformCalendarUrl('https://www.meetup.com/denver-devops-meetup/members/')).toBeUndefined();
+    expect(platformCalendarUrl('https://notmeetup.com/denver-devops-meetup/')).toBeUndefined();
+    expect(platformCalendarUrl('https://api.lu.ma/ics/get?entity=calendar&id=cal-AbCdEf123456')).toBe(
+      'https://api.lu.ma/ics/get?entity=calendar&id=cal-AbCdEf123456',
+    );
+    expect(platformCalendarUrl('https://api.lu.ma/ics/other')).toBeUndefined();
+    expect(platformCalendarUrl('not a url')).toBeUndefined();
+  });
+
+  it('names the platform of a feed', () => {
+    expect(calendarPlatform('https://www.meetup.com/mile-high-nurses/events/ical/')).toBe('Meetup');
+    expect(calendarPlatform('https://api.lu.ma/ics/get?entity=calendar&id=cal-Zx9Yw8Vu7T')).toBe('Luma');
+    expect(calendarPlatform('https://nurses.example.org/events.ics')).toBeUndefined();
+    expect(calendarPlatform('::')).toBeUndefined();
+  });
+
+  it("finds the feeds of the Meetup groups and Luma calendars an association's page links to", () => {
+    const page = `<a href="https://www.meetup.com/mile-high-nurses/">Our Meetup group</a>
+      <a href="https://api.lu.ma/ics/get?entity=calendar&amp;id=cal-Zx9Yw8Vu7T">Subscribe (Luma)</a>
+      <a href="https://lu.ma/mile-high-nurses">Luma</a>`;
+    const { links } = extractLinks(page, 'https://milehighnurses.example.org/');
+    expect(links).toEqual([
+      { url: 'https://www.meetup.com/mile-high-nurses/events/ical/', kind: 'ics' },
+      { url: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-Zx9Yw8Vu7T', kind: 'ics' },
+    ]);
+  });
+
+  it("reads a Meetup group's own page for its feed only, not the similar groups it links to", () => {
+    const page = `<a href="/mile-high-nurses/events/301/">Next meetup</a>
+      <a href="https://www.meetup.com/boulder-nurse-educators/">Similar group</a>`;
+    const { links } = extractLinks(page, 'https://www.meetup.com/mile-high-nurses/');
+    expect(links.filter((l) => l.kind === 'ics')).toEqual([
+      { url: 'https://www.meetup.com/mile-high-nurses/events/ical/', kind: 'ics' },
+    ]);
+  });
+
+  it('reads a Luma calendar page for the feed of the calendar id it names most', () => {
+    const page = `<script id="__NEXT_DATA__" type="application/json">{"calendar":{"api_id":"cal-Q1w2E3r4T5",
+      "name":"Rocky Mountain UX"},"featured":[{"calendar_api_id":"cal-Q1w2E3r4T5"},{"calendar_api_id":"cal-Other12345"}]}</script>`;
+    const { links } = extractLinks(page, 'https://lu.ma/rocky-mountain-ux');
+    expect(links).toEqual([{ url: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-Q1w2E3r4T5', kind: 'ics' }]);
+    expect(extractLinks(page, 'https://elsewhere.example.org/').links).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { load } from 'cheerio';
 import type { Fetcher } from '../core/fetcher.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { extractAny } from '../extract/detect.js';
-import { looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
+import { calendarPlatform, looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import { countryCode, regionCode } from '../normalize/normalize-place.js';
 import { cleanTitle } from '../normalize/normalize-text.js';
@@ -72,7 +72,7 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
 
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
- * `<link rel="alternate">`, `webcal:`/`.ics` links, The Events Calendar's API (from `<link>` or the `Link`
+ * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the Meetup groups and Luma calendars it links to, The Events Calendar's API (from `<link>` or the `Link`
  * header), the page itself when it carries Event data, else its events page — its job board or career center
  * link, and the association itself (schema.org Organization where present; fields from classifying its name
  * and description, scope from its words).
@@ -106,7 +106,9 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   }
   if (apiHeader) add(wordpressEventsUrl(new URL(apiHeader, fetched.url).href), 'wordpress-events', 'Link header');
   for (const link of result.links) {
-    if (link.kind === 'ics') add(link.url, 'ics', 'iCalendar link');
+    const platform = link.kind === 'ics' ? calendarPlatform(link.url) : undefined;
+    if (link.kind === 'ics')
+      add(link.url, 'ics', platform ? `${platform} calendar's iCalendar feed` : 'iCalendar link');
     else if (link.kind === 'feed') add(link.url, 'feed', 'feed announced by <link rel="alternate">');
   }
   if (result.events.length > 0) add(fetched.url, 'html', `the page has ${result.events.length} event(s) in its data`);
