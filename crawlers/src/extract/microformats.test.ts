@@ -77,6 +77,15 @@ describe('extractMicroformats on other pages', () => {
     expect(extractMicroformats(page, PAGE)).toEqual({ events: [], warnings: [] });
   });
 
+  it('reads dates split with the value-class pattern, as hCalendar pages write them', () => {
+    const page = `<div class="vevent"><span class="summary">Résumé Clinic</span>
+      <span class="dtstart"><time class="value" datetime="2027-11-03">Nov 3</time>, from
+      <span class="value">17:30</span></span> to <span class="dtend"><span class="value">19:00</span></span></div>`;
+    expect(extractMicroformats(page, PAGE).events).toMatchObject([
+      { title: 'Résumé Clinic', start: '2027-11-03T17:30:00', end: '2027-11-03T19:00:00' },
+    ]);
+  });
+
   it('reads a minimal vevent that names the event page with a relative URL', () => {
     const page = `<div class="vevent"><a class="url" href="fair.html"><span class="summary">Fall Fair</span></a>
       <span class="dtstart">2027-10-01</span></div>`;

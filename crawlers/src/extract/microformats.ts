@@ -62,16 +62,28 @@ function place(value: Mf2Value): SchemaNode | string | undefined {
   };
 }
 
+/**
+ * An end given as a time only takes the start's day, as the value-class pattern says; the parser leaves such an
+ * end without a date (`null 19:00`) when the start's date is written in words.
+ */
+function endOn(start: string | undefined, end: string | undefined): string | undefined {
+  const time = /^(?:null\s+)?(\d{1,2}:\d{2}(?::\d{2})?\S*)$/i.exec(end?.trim() ?? '')?.[1];
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(start ?? '')?.[0];
+  if (!time) return end;
+  return day ? `${day}T${time}` : undefined;
+}
+
 /** An `h-event` as the schema.org Event node the shared mapping reads. */
 function eventNode(item: Mf2Item): SchemaNode {
   const organizer = (item.properties.organizer ?? [])[0];
+  const start = first(item, 'start');
   return {
     '@type': 'Event',
     '@id': first(item, 'uid'),
     name: first(item, 'name'),
     description: first(item, 'description', 'content', 'summary'),
-    startDate: first(item, 'start'),
-    endDate: first(item, 'end'),
+    startDate: start,
+    endDate: endOn(start, first(item, 'end')),
     url: first(item, 'url'),
     location: (item.properties.location ?? []).map(place).filter(Boolean),
     keywords: texts(item, 'category').join(','),

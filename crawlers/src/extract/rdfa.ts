@@ -16,7 +16,6 @@ const INITIAL_PREFIXES: Record<string, string> = { schema: 'http://schema.org/' 
 const SCHEMA_ORG = /^https?:\/\/(www\.)?schema\.org\//i;
 // Deeper markup than this is not an event's; the cap keeps the walk's stack small on hostile pages.
 const MAX_DOM_DEPTH = 256;
-const RDFA_ATTRIBUTES = '[vocab], [typeof], [prefix]';
 
 function parsePrefixes(value: string | undefined, inherited: Record<string, string>): Record<string, string> {
   if (!value) return inherited;
@@ -79,7 +78,8 @@ function add(node: SchemaNode, name: string, value: unknown): void {
  */
 export function readRdfaNodes($: CheerioAPI, pageUrl: string): SchemaNode[] {
   const roots: SchemaNode[] = [];
-  if ($(RDFA_ATTRIBUTES).length === 0) return roots;
+  // Only typed elements make nodes: a page without any (Open Graph's `prefix` and `property` alone) has none.
+  if ($('[typeof]').length === 0) return roots;
   const typedIds = new Set<string>();
   $('[typeof][resource], [typeof][about]').each((_, el) => {
     const id = resourceOf($(el), pageUrl);

@@ -150,11 +150,20 @@ describe('expandSchedule', () => {
     expect(warnings).toEqual(['eventSchedule: stopped after 20000 days']);
   });
 
-  it('says why a schedule without a frequency or weekday gives nothing', () => {
+  it('says why a schedule without a frequency or weekday, or without a day to start from, gives nothing', () => {
     expect(expand({ startDate: '2027-01-01' })).toEqual({
       occurrences: [],
       warnings: ['eventSchedule skipped: no repeatFrequency nor byDay'],
     });
+    expect(expand({ repeatFrequency: 'P1W', startTime: '18:00' })).toEqual({
+      occurrences: [],
+      warnings: ['eventSchedule skipped: no startDate nor day of the week or month'],
+    });
+    expect(expand({ repeatFrequency: 'P1D', startTime: '08:00', endDate: '2027-01-03' }).occurrences).toEqual([
+      { start: '2027-01-01T08:00:00' },
+      { start: '2027-01-02T08:00:00' },
+      { start: '2027-01-03T08:00:00' },
+    ]);
   });
 });
 

@@ -280,6 +280,9 @@ export function expandSchedule(
   const windowFirst = Math.floor(window.from.getTime() / DAY_MS);
   const windowLast = Math.floor(window.to.getTime() / DAY_MS);
   const anchor = startDate ?? event.start;
+  if (!anchor && freq.unit !== 'day' && byDay.length === 0 && byMonthDay.length === 0) {
+    return { occurrences: [], warnings: ['eventSchedule skipped: no startDate nor day of the week or month'] };
+  }
   const first = anchor ? dayNumber(dayParts(anchor).y, dayParts(anchor).m, dayParts(anchor).d) : windowFirst;
   const last = Math.min(
     windowLast,
