@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './fixtures/shared-data.js';
 import { extractJsonLd } from './json-ld.js';
-import { expandSchedule, parseDayRules, parseFrequency, parseLocalTime } from './schedule.js';
+import { expandSchedule, parseDayRules, parseFrequency, parseLocalTime, type ScheduleWindow } from './schedule.js';
 import { NodeReader, type SchemaNode } from './schema-org.js';
 
 const PAGE = 'https://capa.example.org/meetings';
 const recurrence = { now: new Date('2027-01-01T00:00:00Z') };
 const WINDOW = { from: new Date('2027-01-01T00:00:00Z'), to: new Date('2027-12-31T00:00:00Z'), maxOccurrences: 100 };
 
-function expand(schedule: SchemaNode, window = WINDOW) {
-  return expandSchedule(new NodeReader([schedule]), schedule, {}, window);
+function expand(schedule: SchemaNode, window: Omit<ScheduleWindow, 'budget'> = WINDOW) {
+  const budget = { days: 100_000, occurrences: 5_000 };
+  return expandSchedule(new NodeReader([schedule]), schedule, {}, { ...window, budget });
 }
 
 describe('eventSchedule on the sample page', () => {
@@ -164,6 +165,31 @@ describe('expandSchedule', () => {
       { start: '2027-01-02T08:00:00' },
       { start: '2027-01-03T08:00:00' },
     ]);
+  });
+});
+
+describe('a page of many schedules', () => {
+  it('spends one budget for the whole page: the first schedules expand, the rest are cut short with a warning', () => {
+    const graph = Array.from({ length: 1000 }, (_, i) => ({
+      '@type': 'Event',
+      name: `Drop-in Hours ${i}`,
+      eventSchedule: {
+        '@type': 'Schedule',
+        repeatFrequency: 'P1D',
+        byMonthDay: Array.from({ length: 100 }, (_, d) => (d % 31) + 1),
+        exceptDate: Array.from({ length: 100 }, () => 'the Tuesday after next'),
+        startTime: '09:00',
+      },
+    }));
+    const page = `<script type="application/ld+json">${JSON.stringify({ '@graph': graph })}</script>`;
+    const started = performance.now();
+    const { events, warnings } = extractJsonLd(page, PAGE, { recurrence });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(events).toHaveLength(5000);
+    expect(events[0]).toMatchObject({ title: 'Drop-in Hours 0', start: '2026-12-31T09:00:00' });
+    expect(warnings).toContain(
+      `json-ld: Event "Drop-in Hours 999": eventSchedule: not expanded further: the page's schedules used up their budget`,
+    );
   });
 });
 

@@ -9,6 +9,8 @@ export interface ScheduleWindow {
   from: Date;
   to: Date;
   maxOccurrences: number;
+  /** What all the schedules of one document may still spend together: days walked, occurrences given. */
+  budget: { days: number; occurrences: number };
 }
 
 /** One occurrence of a schedule, in the forms `RawEvent` takes. */
@@ -21,11 +23,17 @@ export interface Occurrence {
 
 /** Default most occurrences kept per schedule, as for an iCalendar RRULE. */
 const DEFAULT_MAX_OCCURRENCES = 100;
+/** What the schedules of one document may spend together, so that a page of thousands of them stays cheap. */
+const DOCUMENT_BUDGET = { days: 100_000, occurrences: 5_000 };
+// Values read per schedule property: a week has 7 days and a month 31; more is padding or an attack.
+const MAX_VALUES = 64;
+const MAX_EXCEPT_DATES = 400;
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?![\d])/;
 
-/** The window of {@link expandSchedule} from the options recurring iCalendar events take. */
+/** The window of {@link expandSchedule} for one document, from the options recurring iCalendar events take. */
 export function scheduleWindow(opts: IcalExtractOptions = {}): ScheduleWindow {
   const { from, to } = opts.horizon ?? defaultHorizon(opts.now);
-  return { from, to, maxOccurrences: opts.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES };
+  return { from, to, maxOccurrences: opts.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES, budget: { ...DOCUMENT_BUDGET } };
 }
 
 export interface ExpandedSchedule {
@@ -92,10 +100,10 @@ export function parseFrequency(value: string | undefined): Frequency | undefined
 /** `https://schema.org/Monday`, `schema:Monday`, `Monday`, `MO`, `+1MO`, `-1FR`; several split by commas. */
 export function parseDayRules(values: unknown[]): DayRule[] {
   const rules: DayRule[] = [];
-  for (const value of values) {
+  for (const value of values.slice(0, MAX_VALUES)) {
     const text = isNode(value) ? (value['@id'] ?? value.name) : value;
     if (typeof text !== 'string') continue;
-    for (const part of text.split(',')) {
+    for (const part of text.split(',', MAX_VALUES)) {
       const word = part
         .trim()
         .replace(/^(https?:\/\/)?(www\.)?schema\.org\//i, '')
@@ -142,10 +150,12 @@ function durationMinutes(value: string | undefined): number | undefined {
 }
 
 function integers(values: unknown[], min: number, max: number): number[] {
-  return values
-    .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+  const numbers = values
+    .slice(0, MAX_VALUES)
+    .flatMap((v) => (typeof v === 'string' ? v.split(',', MAX_VALUES) : [v]))
     .map((v) => toNumber(typeof v === 'string' ? v.trim() : v))
     .filter((n): n is number => n !== undefined && Number.isInteger(n) && n !== 0 && n >= min && n <= max);
+  return [...new Set(numbers)];
 }
 
 function dayParts(date: ParsedDate): { y: number; m: number; d: number } {
@@ -302,7 +312,9 @@ export function expandSchedule(
   const except = new Set(
     r
       .all(schedule, 'exceptDate')
-      .map((v) => parseDateValue(typeof v === 'string' ? v : undefined)?.value.slice(0, 10))
+      .slice(0, MAX_EXCEPT_DATES)
+      // schema.org's Date or DateTime: ISO 8601 only, so that padding of written-out dates costs nothing.
+      .map((v) => (typeof v === 'string' ? ISO_DAY.exec(v.trim())?.[1] : undefined))
       .filter((d): d is string => Boolean(d)),
   );
   const rule: Rule = {
@@ -322,6 +334,10 @@ export function expandSchedule(
       warnings.push(`eventSchedule: stopped after ${MAX_DAYS} days`);
       break;
     }
+    if (window.budget.days-- <= 0 || window.budget.occurrences <= 0) {
+      warnings.push("eventSchedule: not expanded further: the page's schedules used up their budget");
+      break;
+    }
     if (!matches(rule, day)) continue;
     count++;
     if (repeatCount !== undefined && count > repeatCount) break;
@@ -332,6 +348,7 @@ export function expandSchedule(
       break;
     }
     occurrences.push(occurrence(date, startTime, endTime, minutes, timeZone));
+    window.budget.occurrences--;
   }
   return { occurrences, warnings };
 }
