@@ -84,3 +84,21 @@ describe('readRdfaNodes', () => {
     expect(readRdfaNodes(load(deep), PAGE)).toEqual([{ '@type': ['Event'] }]);
   });
 });
+
+describe('extractRdfa with an eventSchedule', () => {
+  it('expands a Schedule node given as the eventSchedule property', () => {
+    const page = `<div vocab="https://schema.org/" typeof="Event" resource="#clinic">
+      <span property="name">Tax Clinic for Volunteers</span>
+      <div property="eventSchedule" typeof="Schedule">
+        <meta property="repeatFrequency" content="P1M"><meta property="byMonthDay" content="1">
+        <meta property="startDate" content="2027-01-01"><meta property="repeatCount" content="3">
+        <meta property="startTime" content="10:00:00-07:00">
+      </div></div>`;
+    const { events } = extractRdfa(page, PAGE, { recurrence: { now: new Date('2026-12-01T00:00:00Z') } });
+    expect(events.map((e) => [e.start, e.uid])).toEqual([
+      ['2027-01-01T10:00:00-07:00', 'https://msas.example.org/calendar#clinic#2027-01-01T10:00:00-07:00'],
+      ['2027-02-01T10:00:00-07:00', 'https://msas.example.org/calendar#clinic#2027-02-01T10:00:00-07:00'],
+      ['2027-03-01T10:00:00-07:00', 'https://msas.example.org/calendar#clinic#2027-03-01T10:00:00-07:00'],
+    ]);
+  });
+});
