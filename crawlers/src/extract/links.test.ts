@@ -2,15 +2,14 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './fixtures/shared-data.js';
 import {
-  calendarPlatform,
   extractLinks,
   findJobBoardLink,
   parseSitemap,
-  platformCalendarUrl,
   sitemapsFromRobots,
   webcalToHttps,
   wordpressEventsUrl,
 } from './links.js';
+import { calendarPlatform, platformCalendarUrl } from './platform-feeds.js';
 
 const PAGE = 'https://www.apa-sample.example.org/events/';
 
@@ -97,7 +96,7 @@ describe('link helpers', () => {
   });
 });
 
-describe('Meetup and Luma calendars', () => {
+describe('event and campus calendar platforms', () => {
   it("gives a Meetup group's iCalendar feed for its page and its events pages, and nothing for Meetup's own pages", () => {
     const feed = 'https://www.meetup.com/denver-devops-meetup/events/ical/';
     expect(platformCalendarUrl('https://www.meetup.com/denver-devops-meetup/')).toBe(feed);
@@ -147,5 +146,38 @@ describe('Meetup and Luma calendars', () => {
     const { links } = extractLinks(page, 'https://lu.ma/rocky-mountain-ux');
     expect(links).toEqual([{ url: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-Q1w2E3r4T5', kind: 'ics' }]);
     expect(extractLinks(page, 'https://elsewhere.example.org/').links).toEqual([]);
+  });
+
+  it("finds a Trumba calendar's feed from a link to it or the widget a page embeds", () => {
+    expect(platformCalendarUrl('https://www.trumba.com/calendars/uw-career-center.rss')).toBe(
+      'https://www.trumba.com/calendars/uw-career-center.ics',
+    );
+    expect(platformCalendarUrl('https://trumba.com/calendars/uw-career-center')).toBe(
+      'https://www.trumba.com/calendars/uw-career-center.ics',
+    );
+    expect(platformCalendarUrl('https://www.trumba.com/help/')).toBeUndefined();
+    const page = `<script src="https://www.trumba.com/scripts/spuds.js"></script>
+      <script>$Trumba.addSpud({ webName: "career-center-events", spudType: "main" });
+      $Trumba.addSpud({ webName: "career-center-events", spudType: "upcoming" });</script>`;
+    const { links } = extractLinks(page, 'https://careers.example.edu/events/');
+    expect(links).toEqual([{ url: 'https://www.trumba.com/calendars/career-center-events.ics', kind: 'ics' }]);
+    expect(calendarPlatform(links[0]!.url)).toBe('Trumba');
+  });
+
+  it("finds a LiveWhale calendar's feed on its own pages, and LiveWhale feed links on others", () => {
+    const calendarPage = `<html><head><link rel="stylesheet" href="/live/resource/css/calendar.css">
+      <script src="/livewhale/theme/core/scripts/frontend.js"></script></head>
+      <body><a href="/live/ical/events/group/Engineering">Engineering events (iCal)</a></body></html>`;
+    expect(extractLinks(calendarPage, 'https://calendar.example.edu/calendar').links).toEqual([
+      { url: 'https://calendar.example.edu/live/ical/events', kind: 'ics' },
+    ]);
+    const elsewhere = '<script src="https://cdn.example.net/live/resource/x.js"></script>';
+    expect(extractLinks(elsewhere, 'https://careers.example.edu/').links).toEqual([]);
+    const linking = '<a href="https://calendar.example.edu/live/ical/events/group/Career%20Services">Subscribe</a>';
+    const { links } = extractLinks(linking, 'https://careers.example.edu/');
+    expect(links).toEqual([
+      { url: 'https://calendar.example.edu/live/ical/events/group/Career%20Services', kind: 'ics' },
+    ]);
+    expect(calendarPlatform(links[0]!.url)).toBe('LiveWhale');
   });
 });

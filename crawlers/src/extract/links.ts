@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import { createXmlParser } from './feed.js';
+import { calendarPlatform, pageCalendarFeeds, platformCalendarUrl } from './platform-feeds.js';
 import type { FollowLink } from './raw-event.js';
 import { absoluteUrl, asArray } from './util.js';
 
@@ -72,58 +73,6 @@ export function wordpressEventsUrl(restRoot: string): string | undefined {
   }
 }
 
-const MEETUP_HOST = /^(www\.)?meetup\.com$/i;
-// First path segments of meetup.com that are the site's own pages, not groups.
-const MEETUP_PAGES = new Set(
-  'about account apps blog cities create find help home login lp media meetup-pro members messages notifications pro register topics your-events'.split(
-    ' ',
-  ),
-);
-const LUMA_PAGE_HOST = /^(www\.)?(lu\.ma|luma\.com)$/i;
-const LUMA_API_HOST = /^api\.(lu\.ma|luma\.com)$/i;
-const LUMA_CALENDAR_ID = /\bcal-[A-Za-z0-9]{8,40}\b/g;
-
-/**
- * The iCalendar feed an event platform publishes for a link: a Meetup group's page (`meetup.com/<group>/`, its
- * `/events/` pages) gives `meetup.com/<group>/events/ical/`; Luma's own feed links (`api.lu.ma/ics/get?…`) are
- * feeds as they are. `undefined` for anything else.
- */
-export function platformCalendarUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (LUMA_API_HOST.test(parsed.hostname) && parsed.pathname === '/ics/get' && parsed.searchParams.has('entity')) {
-    return parsed.href;
-  }
-  if (!MEETUP_HOST.test(parsed.hostname)) return undefined;
-  const segments = parsed.pathname.split('/').filter(Boolean);
-  if (/^[a-z]{2}-[A-Z]{2}$/.test(segments[0] ?? '')) segments.shift();
-  const [group, section] = segments;
-  if (!group || !/^[A-Za-z0-9][A-Za-z0-9_-]+$/.test(group) || MEETUP_PAGES.has(group.toLowerCase())) return undefined;
-  if (section !== undefined && section !== 'events') return undefined;
-  return `https://www.meetup.com/${group}/events/ical/`;
-}
-
-/** Which event platform publishes a calendar feed URL (`Meetup`, `Luma`), to say where a source comes from. */
-export function calendarPlatform(url: string): 'Meetup' | 'Luma' | undefined {
-  const host = URL.canParse(url) ? new URL(url).hostname : '';
-  if (MEETUP_HOST.test(host)) return 'Meetup';
-  if (LUMA_API_HOST.test(host) || LUMA_PAGE_HOST.test(host)) return 'Luma';
-  return undefined;
-}
-
-/** On a Luma calendar page, the calendar's iCalendar feed, from the calendar id the page names most often. */
-function lumaCalendarFeed(body: string, page: URL): string | undefined {
-  if (!LUMA_PAGE_HOST.test(page.hostname)) return undefined;
-  const counts = new Map<string, number>();
-  for (const [id] of body.slice(0, 2_000_000).matchAll(LUMA_CALENDAR_ID)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return top ? `https://api.lu.ma/ics/get?entity=calendar&id=${top}` : undefined;
-}
-
 const JOB_TEXT_STRONG = /\b(career\s*(center|centre|hub)|job\s*(board|bank|cent(er|re)|site)|jobs?\s*board)\b/i;
 const JOB_HREF_STRONG = /(career-?(center|centre|hub)|job-?(board|bank)|jobs?\.|\/jobs?(\/|$))/i;
 const JOB_TEXT_WEAK =
@@ -152,7 +101,7 @@ export function findJobBoardLink($: CheerioAPI, pageUrl: string): string | undef
 /**
  * Reads a listing page for what to fetch next: same-site links that look like event pages, feeds and
  * calendars announced with `<link rel="alternate">`, `webcal:` and `.ics` links, the iCalendar feeds of the
- * Meetup groups and Luma calendars it links to (or is), the WordPress REST root
+ * event and campus calendar platforms it links to, embeds or is (`platform-feeds.ts`), the WordPress REST root
  * (as The Events Calendar's events endpoint), `rel="next"` pagination; and a job board link.
  */
 export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioAPI } = {}): PageLinks {
@@ -168,7 +117,9 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     seen.add(clean);
     links.push({ url: clean, kind });
   };
-  add(platformCalendarUrl(page.href) ?? lumaCalendarFeed(body, page), 'ics');
+  const ownFeeds = pageCalendarFeeds($, body, page);
+  const ownFeedHosts = new Set(ownFeeds.map((f) => new URL(f).host));
+  for (const feed of ownFeeds) add(feed, 'ics');
   $('link[rel]').each((_, el) => {
     const link = $(el);
     const rels = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
@@ -189,8 +140,11 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     const url = absoluteUrl(href, base);
     if (!url) return;
     const platformFeed = platformCalendarUrl(url);
-    // A Meetup page links to other groups ("similar groups"): only its own group's feed is the source's.
-    if (platformFeed) return MEETUP_HOST.test(page.hostname) ? undefined : add(platformFeed, 'ics');
+    // A platform's pages link to other groups and to parts of their own calendar: the page's own feed is enough.
+    if (platformFeed) {
+      const ownPlatform = calendarPlatform(page.href) || ownFeedHosts.has(new URL(platformFeed).host);
+      return ownPlatform ? undefined : add(platformFeed, 'ics');
+    }
     const parsed = new URL(url);
     if (/\.ics$/i.test(parsed.pathname) || /(^|&)(ical|outlook-ical)=1/i.test(parsed.search.slice(1)))
       return add(url, 'ics');

@@ -3,7 +3,8 @@ import { load } from 'cheerio';
 import type { Fetcher } from '../core/fetcher.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { extractAny } from '../extract/detect.js';
-import { calendarPlatform, looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
+import { looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
+import { calendarPlatform } from '../extract/platform-feeds.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import { countryCode, regionCode } from '../normalize/normalize-place.js';
 import { cleanTitle } from '../normalize/normalize-text.js';
@@ -72,7 +73,8 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
 
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
- * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the Meetup groups and Luma calendars it links to, The Events Calendar's API (from `<link>` or the `Link`
+ * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links to
+ * or embeds (Meetup, Luma, Trumba, LiveWhale), The Events Calendar's API (from `<link>` or the `Link`
  * header), the page itself when it carries Event data, else its events page — its job board or career center
  * link, and the association itself (schema.org Organization where present; fields from classifying its name
  * and description, scope from its words).
