@@ -4,6 +4,7 @@ import { extractIcal, type IcalExtractOptions } from './ical.js';
 import { extractJsonLd, extractOrganizations } from './json-ld.js';
 import { extractJsonList } from './json-list.js';
 import { extractLinks, looksLikeEventUrl, parseSitemap } from './links.js';
+import { extractLocalist, looksLikeLocalist } from './localist.js';
 import { extractMicrodata } from './microdata.js';
 import { extractMicroformats } from './microformats.js';
 import type { ExtractResult, FollowLink, RawEvent } from './raw-event.js';
@@ -12,7 +13,16 @@ import type { RawOrganization } from './schema-org.js';
 import { extractWordpressEvents } from './wordpress-events.js';
 
 /** What a fetched body is, as far as extraction goes. */
-export type BodyFormat = 'html' | 'ics' | 'rss' | 'atom' | 'wordpress-events' | 'json-list' | 'sitemap' | 'unknown';
+export type BodyFormat =
+  | 'html'
+  | 'ics'
+  | 'rss'
+  | 'atom'
+  | 'wordpress-events'
+  | 'json-list'
+  | 'localist'
+  | 'sitemap'
+  | 'unknown';
 
 const HEAD_CHARS = 4096;
 
@@ -28,6 +38,7 @@ function detectJson(body: string, url: string): BodyFormat {
   } catch {
     return 'unknown';
   }
+  if (looksLikeLocalist(doc)) return 'localist';
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
     const o = doc as { [key: string]: unknown };
     const first = Array.isArray(o.events) ? (o.events[0] as { [key: string]: unknown } | undefined) : undefined;
@@ -59,7 +70,8 @@ function detectJsonList(list: unknown[]): BodyFormat {
 
 /**
  * Says what a body is from its first bytes, its Content-Type and its URL: an HTML page, an iCalendar file,
- * an RSS or Atom feed, The Events Calendar's REST API, a JSON list of events, a sitemap, or `unknown`.
+ * an RSS or Atom feed, The Events Calendar's REST API, Localist's events API, a JSON list of events, a sitemap,
+ * or `unknown`.
  */
 export function detectFormat(body: string, contentType: string | undefined, url: string): BodyFormat {
   const type = (contentType ?? '').toLowerCase().split(';')[0]!.trim();
@@ -170,6 +182,11 @@ export function extractAny(body: string, url: string, hint: ExtractAnyOptions = 
         links,
         ...(result.nextPageUrl ? { nextPageUrl: result.nextPageUrl } : {}),
       };
+    }
+    case 'localist': {
+      const { events, warnings, nextPageUrl } = extractLocalist(body, url);
+      const links: FollowLink[] = nextPageUrl ? [{ url: nextPageUrl, kind: 'next-page' }] : [];
+      return { format, events, warnings, links, ...(nextPageUrl ? { nextPageUrl } : {}) };
     }
     case 'json-list': {
       const { events, warnings } = extractJsonList(body, url, hint.topic ? { topic: hint.topic } : {});

@@ -180,4 +180,17 @@ describe('event and campus calendar platforms', () => {
     ]);
     expect(calendarPlatform(links[0]!.url)).toBe('LiveWhale');
   });
+
+  it("finds Localist's events API from a widget a page embeds or a link to the API", () => {
+    const page = `<div id="localist-widget-81234567" class="localist-widget"></div>
+      <script defer src="https://calendar.example.edu/widget/view?schools=example&days=31&num=50&container=localist-widget-81234567"></script>
+      <script src="https://cdn.example.net/widget/view?container=other"></script>
+      <a href="https://events.example.org/api/2/events?group_id=77">Our events as JSON</a>`;
+    const { links } = extractLinks(page, 'https://careers.example.edu/');
+    expect(links).toEqual([
+      { url: 'https://calendar.example.edu/api/2/events?days=365&pp=100', kind: 'json' },
+      { url: 'https://events.example.org/api/2/events?group_id=77', kind: 'json' },
+    ]);
+    expect(links.map((l) => calendarPlatform(l.url))).toEqual(['Localist', 'Localist']);
+  });
 });

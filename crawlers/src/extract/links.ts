@@ -1,6 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import { createXmlParser } from './feed.js';
-import { calendarPlatform, pageCalendarFeeds, platformCalendarUrl } from './platform-feeds.js';
+import { calendarPlatform, localistApiUrl, pageCalendarFeeds, platformCalendarUrl } from './platform-feeds.js';
 import type { FollowLink } from './raw-event.js';
 import { absoluteUrl, asArray } from './util.js';
 
@@ -120,6 +120,9 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
   const ownFeeds = pageCalendarFeeds($, body, page);
   const ownFeedHosts = new Set(ownFeeds.map((f) => new URL(f).host));
   for (const feed of ownFeeds) add(feed, 'ics');
+  $('script[src]').each((_, el) => {
+    add(localistApiUrl(absoluteUrl($(el).attr('src'), base) ?? ''), 'json');
+  });
   $('link[rel]').each((_, el) => {
     const link = $(el);
     const rels = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
@@ -139,6 +142,8 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     if (webcal) return add(webcal, 'ics');
     const url = absoluteUrl(href, base);
     if (!url) return;
+    const localist = localistApiUrl(url);
+    if (localist) return add(localist, 'json');
     const platformFeed = platformCalendarUrl(url);
     // A platform's pages link to other groups and to parts of their own calendar: the page's own feed is enough.
     if (platformFeed) {

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 
 /** Event and campus calendar platforms whose iCalendar feeds Fieldguide finds. */
-export type CalendarPlatform = 'Meetup' | 'Luma' | 'Trumba' | 'LiveWhale';
+export type CalendarPlatform = 'Meetup' | 'Luma' | 'Trumba' | 'LiveWhale' | 'Localist';
 
 const MEETUP_HOST = /^(www\.)?meetup\.com$/i;
 // First path segments of meetup.com that are the site's own pages, not groups.
@@ -37,6 +37,11 @@ const TRUMBA_SPUD = /\$Trumba\.addSpud\(\s*\{[^}]{0,500}?webName\s*:\s*["']([A-Z
 const LIVEWHALE_ICAL = /^\/live\/ical\/events(\/|$)/i;
 // LiveWhale serves its pages' scripts and styles from these paths on the calendar's own host.
 const LIVEWHALE_RESOURCE = /^\/(live\/resource|livewhale)\//i;
+const LOCALIST_API = /^\/api\/2\/events\/?$/i;
+// Localist's embeddable widget: a script from the calendar's host, `/widget/view?…&container=localist-widget-…`.
+const LOCALIST_WIDGET = /^\/widget\/view(\.js)?\/?$/i;
+// A year of events, 100 a page (the API's largest): what a crawl of a Localist calendar asks for.
+const LOCALIST_QUERY = 'days=365&pp=100';
 const MAX_SCANNED_CHARS = 2_000_000;
 
 function parse(url: string): URL | undefined {
@@ -82,6 +87,22 @@ export function calendarPlatform(url: string): CalendarPlatform | undefined {
   if (LUMA_API_HOST.test(parsed.hostname) || LUMA_PAGE_HOST.test(parsed.hostname)) return 'Luma';
   if (TRUMBA_HOST.test(parsed.hostname)) return 'Trumba';
   if (LIVEWHALE_ICAL.test(parsed.pathname)) return 'LiveWhale';
+  if (LOCALIST_API.test(parsed.pathname)) return 'Localist';
+  return undefined;
+}
+
+/**
+ * Localist's events API for a link to it (`…/api/2/events?…`, kept as it is) or for the script of a Localist
+ * widget (`…/widget/view?…container=localist-widget-…`: the whole calendar of its host, a year ahead).
+ */
+export function localistApiUrl(url: string): string | undefined {
+  const parsed = parse(url);
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) return undefined;
+  if (LOCALIST_API.test(parsed.pathname)) return parsed.href;
+  const container = parsed.searchParams.get('container') ?? '';
+  if (LOCALIST_WIDGET.test(parsed.pathname) && container.startsWith('localist')) {
+    return `${parsed.origin}/api/2/events?${LOCALIST_QUERY}`;
+  }
   return undefined;
 }
 

@@ -8,7 +8,8 @@ export type ExtractedBy =
   | 'rss'
   | 'atom'
   | 'wordpress-events'
-  | 'json-list';
+  | 'json-list'
+  | 'localist';
 
 /** schema.org eventAttendanceMode, simplified. */
 export type RawAttendanceMode = 'offline' | 'online' | 'mixed';

@@ -74,7 +74,7 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
  * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links to
- * or embeds (Meetup, Luma, Trumba, LiveWhale), The Events Calendar's API (from `<link>` or the `Link`
+ * or embeds (Meetup, Luma, Trumba, LiveWhale; Localist's events API), The Events Calendar's API (from `<link>` or the `Link`
  * header), the page itself when it carries Event data, else its events page — its job board or career center
  * link, and the association itself (schema.org Organization where present; fields from classifying its name
  * and description, scope from its words).
@@ -108,10 +108,11 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   }
   if (apiHeader) add(wordpressEventsUrl(new URL(apiHeader, fetched.url).href), 'wordpress-events', 'Link header');
   for (const link of result.links) {
-    const platform = link.kind === 'ics' ? calendarPlatform(link.url) : undefined;
+    const platform = calendarPlatform(link.url);
     if (link.kind === 'ics')
       add(link.url, 'ics', platform ? `${platform} calendar's iCalendar feed` : 'iCalendar link');
     else if (link.kind === 'feed') add(link.url, 'feed', 'feed announced by <link rel="alternate">');
+    else if (link.kind === 'json' && platform === 'Localist') add(link.url, 'auto', "Localist calendar's events API");
   }
   if (result.events.length > 0) add(fetched.url, 'html', `the page has ${result.events.length} event(s) in its data`);
   if (sources.length === 0) {
