@@ -4,7 +4,7 @@ import type { Fetcher } from '../core/fetcher.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { extractAny } from '../extract/detect.js';
 import { looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
-import { calendarPlatform } from '../extract/platform-feeds.js';
+import { type CalendarPlatform, calendarPlatform } from '../extract/platform-feeds.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import { countryCode, regionCode } from '../normalize/normalize-place.js';
 import { cleanTitle } from '../normalize/normalize-text.js';
@@ -71,6 +71,12 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
   return undefined;
 }
 
+/** Why an iCalendar link was picked: a platform's feed names its platform. */
+function icalReason(platform: CalendarPlatform | undefined): string {
+  if (!platform) return 'iCalendar link';
+  return `${platform} ${platform === 'Meetup' ? 'group' : 'calendar'}'s iCalendar feed`;
+}
+
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
  * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links to
@@ -109,8 +115,7 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   if (apiHeader) add(wordpressEventsUrl(new URL(apiHeader, fetched.url).href), 'wordpress-events', 'Link header');
   for (const link of result.links) {
     const platform = calendarPlatform(link.url);
-    if (link.kind === 'ics')
-      add(link.url, 'ics', platform ? `${platform} calendar's iCalendar feed` : 'iCalendar link');
+    if (link.kind === 'ics') add(link.url, 'ics', icalReason(platform));
     else if (link.kind === 'feed') add(link.url, 'feed', 'feed announced by <link rel="alternate">');
     else if (link.kind === 'json' && platform === 'Localist') add(link.url, 'auto', "Localist calendar's events API");
   }
