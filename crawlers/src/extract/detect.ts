@@ -116,7 +116,7 @@ export interface ExtractAnyResult extends ExtractResult {
 
 const eventKey = (e: RawEvent) => `${e.title.toLowerCase()}|${e.start.slice(0, 10)}`;
 
-/** Events of several extractors, in order: each adds only the events the earlier ones lacked (same title and start day). */
+/** Events of several extractors in order, each adding only those the earlier ones lacked (same title and start day). */
 function mergeEvents(results: ExtractResult[]): RawEvent[] {
   const keys = new Set<string>();
   const events: RawEvent[] = [];

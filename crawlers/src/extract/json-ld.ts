@@ -11,7 +11,6 @@ import {
   ORGANIZATION_TYPES,
   organizationFromNode,
   type RawOrganization,
-  type SchemaNode,
 } from './schema-org.js';
 
 /** Options shared by the HTML extractors. */
@@ -23,8 +22,8 @@ export interface HtmlExtractOptions {
 }
 
 /**
- * Raw events of the schema.org nodes read from a page (JSON-LD, microdata, RDFa, microformats): every Event node, nested
- * ones included; an event without a `url` gets the page's URL when it is the only one.
+ * Raw events of the schema.org nodes read from a page (JSON-LD, microdata, RDFa, microformats): every Event
+ * node, nested ones included; an event without a `url` gets the page's URL when it is the only one.
  */
 export function eventsFromNodes(
   roots: unknown[],
@@ -38,7 +37,7 @@ export function eventsFromNodes(
   const schedule = scheduleWindow(opts.recurrence);
   for (const node of reader.walk(roots, isEventNode)) {
     if (!isEventNode(node)) continue;
-    const found = eventsFromNode(reader, node as SchemaNode, pageUrl, extractedBy, { schedule });
+    const found = eventsFromNode(reader, node, pageUrl, extractedBy, { schedule });
     events.push(...found.events);
     warnings.push(...found.warnings);
   }

@@ -79,10 +79,10 @@ function icalReason(platform: CalendarPlatform | undefined): string {
 
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
- * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links to
- * or embeds (Meetup, Luma, Trumba, LiveWhale; Localist's events API), The Events Calendar's API (from `<link>` or the `Link`
- * header), the page itself when it carries Event data, else its events page — its job board or career center
- * link, and the association itself (schema.org Organization where present; fields from classifying its name
+ * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links
+ * to or embeds (Meetup, Luma, Trumba, LiveWhale; Localist's events API), The Events Calendar's API (from `<link>`
+ * or the `Link` header), the page itself when it carries Event data, else its events page — its job board or
+ * career center link, and the association itself (schema.org Organization where present; fields from classifying its name
  * and description, scope from its words).
  * @throws NonRetryableError or RetryableError when the page cannot be fetched.
  */
