@@ -1,4 +1,4 @@
-// Extraction throughput: `extractAny` (JSON-LD, microdata, links, organizations) against a bare `cheerio.load`
+// Extraction throughput: `extractAny` (JSON-LD, microdata, RDFa, microformats, links, organizations) against a bare `cheerio.load`
 // of the same HTML pages, in one run, so the ratio says what extraction costs on top of parsing.
 // Corpus: every HTML page of the bundled demo sites, plus /work/shared/data/real-world/html when present.
 // Run: pnpm bench:extract
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
           ? ' and the real-world HTML samples of `/work/shared/data/real-world/html`'
           : ' (the real-world samples were not present)'
       }. The methods take turns over the corpus, each at least ${MIN_ROUNDS} times and ${MIN_MS / 1000} s, after a warm-up round; ` +
-      '`extractAny` parses the page once and reads JSON-LD, microdata, links and organizations from it.',
+      '`extractAny` parses the page once and reads JSON-LD, microdata, RDFa, links and organizations from it (microformats parse a page again only when it has h-event or vevent class names).',
     '',
     ...table,
     '',

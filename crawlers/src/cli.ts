@@ -31,7 +31,7 @@ const CrawlEnvSchema = Type.Object({
   CRAWL_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000 })),
 });
 
-const FORMATS = ['auto', 'html', 'ics', 'rss', 'atom', 'wordpress-events', 'json-list', 'sitemap'] as const;
+const FORMATS = ['auto', 'html', 'ics', 'rss', 'atom', 'wordpress-events', 'json-list', 'localist', 'sitemap'] as const;
 
 /** A mistake in how the command was called or what it was given: printed without a stack, exit code 1. */
 class UsageError extends FieldguideError {

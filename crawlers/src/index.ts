@@ -57,7 +57,9 @@ export {
   wordpressEventsUrl,
 } from './extract/links.js';
 export { extractMicrodata } from './extract/microdata.js';
+export { extractMicroformats } from './extract/microformats.js';
 export type * from './extract/raw-event.js';
+export { extractRdfa } from './extract/rdfa.js';
 export type { RawOrganization } from './extract/schema-org.js';
 export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
 

@@ -60,6 +60,8 @@ describe('classifyType', () => {
 
   it('reads the schema.org subtype', () => {
     expect(type('Open Source Summit Europe', '', { typeHint: 'ExhibitionEvent' })).toBe('conference');
+    expect(type('Spring Gathering', '')).not.toBe('conference');
+    expect(type('Spring Gathering', '', { typeHint: 'ConferenceEvent' })).toBe('conference');
     expect(type('Summer Evening', '', { typeHint: 'SocialEvent' })).toBe('networking');
     expect(type('Weekend Build', '', { typeHint: 'Hackathon' })).toBe('other');
     expect(type('Pruning Basics', '', { typeHint: 'EducationEvent' })).toBe('workshop');

@@ -142,6 +142,7 @@ const CUES: [string, Cue][] = [
 /** schema.org Event subtypes that say what kind of event it is, with the cue weight they carry. */
 const TYPE_HINTS: Readonly<Record<string, readonly [EventType | 'training', number]>> = {
   ExhibitionEvent: ['conference', 6],
+  ConferenceEvent: ['conference', 6],
   BusinessEvent: ['conference', 1],
   EducationEvent: ['training', 2],
   CourseInstance: ['training', 3],

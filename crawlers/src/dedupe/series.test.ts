@@ -32,6 +32,16 @@ describe('seriesIdFromUid', () => {
     expect(seriesIdFromUid({ sourceId: 's', extractedBy: 'ical', uid: 'meeting@x.org' })).toBeUndefined();
     expect(seriesIdFromUid({ sourceId: 's', extractedBy: 'json-ld', uid: 'a#b' })).toBeUndefined();
   });
+
+  it("groups a page's eventSchedule occurrences by their seriesKey, per source", () => {
+    const key = 'https://club.example.org/meetups#event';
+    const a = seriesIdFromUid({ sourceId: 's', extractedBy: 'json-ld', uid: `${key}#2027-01-05`, seriesKey: key });
+    const b = seriesIdFromUid({ sourceId: 's', extractedBy: 'json-ld', uid: `${key}#2027-01-12`, seriesKey: key });
+    expect(a).toMatch(/^se_[0-9a-f]{32}$/);
+    expect(b).toBe(a);
+    expect(seriesIdFromUid({ sourceId: 't', extractedBy: 'json-ld', seriesKey: key })).not.toBe(a);
+    expect(seriesIdFromUid({ sourceId: 's', extractedBy: 'rdfa', seriesKey: `${key}2` })).not.toBe(a);
+  });
 });
 
 describe('assignSeries', () => {

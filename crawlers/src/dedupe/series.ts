@@ -6,14 +6,17 @@ import type { ExtractedBy } from '../extract/raw-event.js';
 const seriesHash = (key: string) => `se_${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
 /**
- * The series of an iCalendar occurrence: the expansions of one RRULE (and its RECURRENCE-ID overrides) carry
- * `uid` = `UID#RECURRENCE-ID`, and share the source and the `UID`. Undefined for anything else.
+ * The series a source itself declares. An iCalendar occurrence: the expansions of one RRULE (and its
+ * RECURRENCE-ID overrides) carry `uid` = `UID#RECURRENCE-ID`, and share the source and the `UID`. A page's
+ * schema.org `eventSchedule` occurrences share their `seriesKey`. Undefined for anything else.
  */
 export function seriesIdFromUid(input: {
   sourceId: string;
   extractedBy: ExtractedBy;
   uid?: string | undefined;
+  seriesKey?: string | undefined;
 }): string | undefined {
+  if (input.seriesKey) return seriesHash(`schedule\n${input.sourceId}\n${input.seriesKey}`);
   if (input.extractedBy !== 'ical' || !input.uid) return undefined;
   const hash = input.uid.lastIndexOf('#');
   if (hash <= 0) return undefined;

@@ -67,6 +67,64 @@ describe('extractAny', () => {
     expect(events).toBeGreaterThan(500);
   });
 
+  it('adds RDFa and microformats events to the JSON-LD ones, each event once', () => {
+    const page = `<html><head><script type="application/ld+json">
+      {"@context":"https://schema.org","@type":"Event","name":"Data Science Career Night","startDate":"2027-05-12T18:00"}
+      </script></head><body>
+      <div vocab="https://schema.org/" typeof="Event"><span property="name">Data Science Career Night</span>
+        <meta property="startDate" content="2027-05-12T18:00"></div>
+      <div vocab="https://schema.org/" typeof="EducationEvent"><span property="name">SQL Bootcamp</span>
+        <meta property="startDate" content="2027-05-20"></div>
+      <div class="h-event"><span class="p-name">Portfolio Review</span><time class="dt-start" datetime="2027-05-27">May 27</time></div>
+      <div class="vevent"><span class="summary">SQL Bootcamp</span><span class="dtstart">2027-05-20</span></div>
+      </body></html>`;
+    const result = extractAny(page, 'https://datasociety.example.org/events');
+    expect(result.events.map((e) => [e.title, e.extractedBy])).toEqual([
+      ['Data Science Career Night', 'json-ld'],
+      ['SQL Bootcamp', 'rdfa'],
+      ['Portfolio Review', 'microformats'],
+    ]);
+  });
+
+  it("expands a page's eventSchedule in the recurrence window it is given", () => {
+    const page = `<script type="application/ld+json">{"@type":"Event","name":"Weekly Resume Lab",
+      "eventSchedule":{"@type":"Schedule","repeatFrequency":"P1W","byDay":"Wednesday","startTime":"16:00"}}</script>`;
+    const window = { from: new Date('2027-02-01T00:00:00Z'), to: new Date('2027-02-28T00:00:00Z') };
+    const result = extractAny(page, 'https://careers.example.edu/labs', { format: 'html', ical: { horizon: window } });
+    expect(result.events.map((e) => e.start)).toEqual([
+      '2027-02-03T16:00:00',
+      '2027-02-10T16:00:00',
+      '2027-02-17T16:00:00',
+      '2027-02-24T16:00:00',
+    ]);
+  });
+
+  it('reads as many events from each real-world HTML page as before RDFa and microformats were read', () => {
+    if (!sharedDataPresent('real-world HTML in extractAny')) return;
+    const expected: Record<string, Record<string, number>> = {
+      'any23__html-jsonld-commas.html': { 'json-ld': 3, microdata: 2 },
+      'any23__html-jsonld-unescaped-characters.html': { 'json-ld': 15 },
+      'any23__microdata-bad-properties.html': { microdata: 5 },
+      'extruct__schemaorg-example-Event.001.html': { microdata: 1 },
+      'extruct__schemaorg-example-Event.008.html': { microdata: 1 },
+      'extruct__songkick-artist-elysianfields.html': { 'json-ld': 4 },
+      'extruct__songkick-artist-gigography-maximo-park.html': { 'json-ld': 49 },
+      'extruct__songkick-artist-years-and-years-2015.html': { 'json-ld': 13 },
+      'extruct__songkick-concert-elysian-fields-owl-music-parlor-2015.html': { 'json-ld': 1 },
+      'extruct__songkick-concert-tovestyrke.html': { 'json-ld': 1 },
+    };
+    const dir = path.join(SHARED_DATA, 'real-world', 'html');
+    const found: Record<string, Record<string, number>> = {};
+    for (const file of readdirSync(dir).filter((f) => f in expected)) {
+      const counts: Record<string, number> = {};
+      for (const e of extractAny(readShared('real-world', 'html', file), 'https://a.example/').events) {
+        counts[e.extractedBy] = (counts[e.extractedBy] ?? 0) + 1;
+      }
+      found[file] = counts;
+    }
+    expect(found).toEqual(expected);
+  });
+
   it('returns pagination for the WordPress API and the listing page', () => {
     const wp = extractAny(
       readFixture('sample-tribe-events.json'),

@@ -4,13 +4,25 @@ import { extractIcal, type IcalExtractOptions } from './ical.js';
 import { extractJsonLd, extractOrganizations } from './json-ld.js';
 import { extractJsonList } from './json-list.js';
 import { extractLinks, looksLikeEventUrl, parseSitemap } from './links.js';
+import { extractLocalist, looksLikeLocalist } from './localist.js';
 import { extractMicrodata } from './microdata.js';
+import { extractMicroformats } from './microformats.js';
 import type { ExtractResult, FollowLink, RawEvent } from './raw-event.js';
+import { extractRdfa } from './rdfa.js';
 import type { RawOrganization } from './schema-org.js';
 import { extractWordpressEvents } from './wordpress-events.js';
 
 /** What a fetched body is, as far as extraction goes. */
-export type BodyFormat = 'html' | 'ics' | 'rss' | 'atom' | 'wordpress-events' | 'json-list' | 'sitemap' | 'unknown';
+export type BodyFormat =
+  | 'html'
+  | 'ics'
+  | 'rss'
+  | 'atom'
+  | 'wordpress-events'
+  | 'json-list'
+  | 'localist'
+  | 'sitemap'
+  | 'unknown';
 
 const HEAD_CHARS = 4096;
 
@@ -26,6 +38,7 @@ function detectJson(body: string, url: string): BodyFormat {
   } catch {
     return 'unknown';
   }
+  if (looksLikeLocalist(doc)) return 'localist';
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
     const o = doc as { [key: string]: unknown };
     const first = Array.isArray(o.events) ? (o.events[0] as { [key: string]: unknown } | undefined) : undefined;
@@ -57,7 +70,8 @@ function detectJsonList(list: unknown[]): BodyFormat {
 
 /**
  * Says what a body is from its first bytes, its Content-Type and its URL: an HTML page, an iCalendar file,
- * an RSS or Atom feed, The Events Calendar's REST API, a JSON list of events, a sitemap, or `unknown`.
+ * an RSS or Atom feed, The Events Calendar's REST API, Localist's events API, a JSON list of events, a sitemap,
+ * or `unknown`.
  */
 export function detectFormat(body: string, contentType: string | undefined, url: string): BodyFormat {
   const type = (contentType ?? '').toLowerCase().split(';')[0]!.trim();
@@ -87,6 +101,7 @@ export interface ExtractAnyOptions {
   contentType?: string;
   /** Topic of a JSON list (`conferences/2027/javascript.json` → `javascript`). */
   topic?: string;
+  /** The window recurring events are expanded in: iCalendar RRULEs and schema.org `eventSchedule`s. */
   ical?: IcalExtractOptions;
 }
 
@@ -101,13 +116,29 @@ export interface ExtractAnyResult extends ExtractResult {
 
 const eventKey = (e: RawEvent) => `${e.title.toLowerCase()}|${e.start.slice(0, 10)}`;
 
-/** JSON-LD first; microdata adds only the events JSON-LD did not have (same title and start day). */
-function extractHtml(body: string, url: string): ExtractAnyResult {
+/** Events of several extractors in order, each adding only those the earlier ones lacked (same title and start day). */
+function mergeEvents(results: ExtractResult[]): RawEvent[] {
+  const keys = new Set<string>();
+  const events: RawEvent[] = [];
+  for (const result of results) {
+    const fresh = result.events.filter((e) => !keys.has(eventKey(e)));
+    for (const e of fresh) keys.add(eventKey(e));
+    events.push(...fresh);
+  }
+  return events;
+}
+
+/** JSON-LD first, then microdata, RDFa and microformats, each adding only what the others did not have. */
+function extractHtml(body: string, url: string, recurrence: IcalExtractOptions | undefined): ExtractAnyResult {
   const $ = load(body);
-  const jsonLd = extractJsonLd(body, url, { $ });
-  const microdata = extractMicrodata(body, url, { $ });
-  const keys = new Set(jsonLd.events.map(eventKey));
-  const events = [...jsonLd.events, ...microdata.events.filter((e) => !keys.has(eventKey(e)))];
+  const opts = recurrence ? { $, recurrence } : { $ };
+  const jsonLd = extractJsonLd(body, url, opts);
+  const others = [
+    extractMicrodata(body, url, opts),
+    extractRdfa(body, url, opts),
+    extractMicroformats(body, url, opts),
+  ];
+  const events = mergeEvents([jsonLd, ...others]);
   const { links, jobBoardUrl } = extractLinks(body, url, { $ });
   const { organizations, warnings } = extractOrganizations(body, url, { $ });
   const next = links.find((l) => l.kind === 'next-page')?.url;
@@ -115,7 +146,11 @@ function extractHtml(body: string, url: string): ExtractAnyResult {
     format: 'html',
     events,
     // Organization blocks are read from the same scripts: their JSON warnings would repeat the events' ones.
-    warnings: [...jsonLd.warnings, ...microdata.warnings, ...warnings.filter((w) => !jsonLd.warnings.includes(w))],
+    warnings: [
+      ...jsonLd.warnings,
+      ...others.flatMap((r) => r.warnings),
+      ...warnings.filter((w) => !jsonLd.warnings.includes(w)),
+    ],
     links,
     organizations: organizations.map((o) => (jobBoardUrl && !o.jobBoardUrl ? { ...o, jobBoardUrl } : o)),
     ...(next ? { nextPageUrl: next } : {}),
@@ -128,7 +163,7 @@ export function extractAny(body: string, url: string, hint: ExtractAnyOptions = 
   const format = hint.format ?? detectFormat(body, hint.contentType, url);
   switch (format) {
     case 'html':
-      return extractHtml(body, url);
+      return extractHtml(body, url, hint.ical);
     case 'ics':
       return { format, links: [], ...extractIcal(body, url, hint.ical) };
     case 'rss':
@@ -147,6 +182,11 @@ export function extractAny(body: string, url: string, hint: ExtractAnyOptions = 
         links,
         ...(result.nextPageUrl ? { nextPageUrl: result.nextPageUrl } : {}),
       };
+    }
+    case 'localist': {
+      const { events, warnings, nextPageUrl } = extractLocalist(body, url);
+      const links: FollowLink[] = nextPageUrl ? [{ url: nextPageUrl, kind: 'next-page' }] : [];
+      return { format, events, warnings, links, ...(nextPageUrl ? { nextPageUrl } : {}) };
     }
     case 'json-list': {
       const { events, warnings } = extractJsonList(body, url, hint.topic ? { topic: hint.topic } : {});

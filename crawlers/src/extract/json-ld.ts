@@ -1,9 +1,11 @@
 import { type CheerioAPI, load } from 'cheerio';
 import { jsonrepair } from 'jsonrepair';
-import type { ExtractResult, RawEvent } from './raw-event.js';
+import type { IcalExtractOptions } from './ical.js';
+import type { ExtractedBy, ExtractResult, RawEvent } from './raw-event.js';
+import { scheduleWindow } from './schedule.js';
 import {
-  EVENT_TYPES,
-  eventFromNode,
+  eventsFromNode,
+  isEventNode,
   NodeReader,
   nodeTypes,
   ORGANIZATION_TYPES,
@@ -15,6 +17,32 @@ import {
 export interface HtmlExtractOptions {
   /** An already parsed document, to avoid parsing the same page twice. */
   $?: CheerioAPI;
+  /** Where `eventSchedule`s are expanded, as for a recurring iCalendar event (default: the next 18 months). */
+  recurrence?: IcalExtractOptions;
+}
+
+/**
+ * Raw events of the schema.org nodes read from a page (JSON-LD, microdata, RDFa, microformats): every Event
+ * node, nested ones included; an event without a `url` gets the page's URL when it is the only one.
+ */
+export function eventsFromNodes(
+  roots: unknown[],
+  pageUrl: string,
+  extractedBy: ExtractedBy,
+  opts: HtmlExtractOptions,
+): ExtractResult {
+  const reader = new NodeReader(roots);
+  const events: RawEvent[] = [];
+  const warnings: string[] = [];
+  const schedule = scheduleWindow(opts.recurrence);
+  for (const node of reader.walk(roots, isEventNode)) {
+    if (!isEventNode(node)) continue;
+    const found = eventsFromNode(reader, node, pageUrl, extractedBy, { schedule });
+    events.push(...found.events);
+    warnings.push(...found.warnings);
+  }
+  if (events.length === 1 && !events[0]!.url) events[0]!.url = pageUrl;
+  return { events, warnings };
 }
 
 /** Reads the JSON-LD blocks of a page; a block that is not JSON even after a light repair is skipped with a warning. */
@@ -49,27 +77,18 @@ export function readJsonLdBlocks($: CheerioAPI, warnings: string[]): unknown[] {
   return blocks;
 }
 
-const isEventNode = (node: { [key: string]: unknown }) => nodeTypes(node).some((t) => EVENT_TYPES.has(t));
-
 /**
  * Extracts schema.org events (Event and every subtype) from a page's JSON-LD: `@graph`s, arrays, events nested
- * in other nodes (ItemList, WebPage, Organization), `@id` references. An event without a `url` gets the
- * page's URL when it is the only event on the page. Malformed blocks become warnings, never throws.
+ * in other nodes (ItemList, WebPage, Organization), `@id` references, `eventSchedule`s. An event without a
+ * `url` gets the page's URL when it is the only event on the page. Malformed blocks become warnings, never
+ * throws.
  */
 export function extractJsonLd(body: string, pageUrl: string, opts: HtmlExtractOptions = {}): ExtractResult {
   const warnings: string[] = [];
   const $ = opts.$ ?? load(body);
   const blocks = readJsonLdBlocks($, warnings);
-  const reader = new NodeReader(blocks);
-  const events: RawEvent[] = [];
-  for (const node of reader.walk(blocks, isEventNode)) {
-    if (!isEventNode(node)) continue;
-    const { event, warning } = eventFromNode(reader, node, pageUrl, 'json-ld');
-    if (event) events.push(event);
-    if (warning) warnings.push(warning);
-  }
-  if (events.length === 1 && !events[0]!.url) events[0]!.url = pageUrl;
-  return { events, warnings };
+  const result = eventsFromNodes(blocks, pageUrl, 'json-ld', opts);
+  return { events: result.events, warnings: [...warnings, ...result.warnings] };
 }
 
 /** Organizations a page describes in JSON-LD. */

@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import { createXmlParser } from './feed.js';
+import { calendarPlatform, localistApiUrl, pageCalendarFeeds, platformCalendarUrl } from './platform-feeds.js';
 import type { FollowLink } from './raw-event.js';
 import { absoluteUrl, asArray } from './util.js';
 
@@ -99,7 +100,8 @@ export function findJobBoardLink($: CheerioAPI, pageUrl: string): string | undef
 
 /**
  * Reads a listing page for what to fetch next: same-site links that look like event pages, feeds and
- * calendars announced with `<link rel="alternate">`, `webcal:` and `.ics` links, the WordPress REST root
+ * calendars announced with `<link rel="alternate">`, `webcal:` and `.ics` links, the iCalendar feeds of the
+ * event and campus calendar platforms it links to, embeds or is (`platform-feeds.ts`), the WordPress REST root
  * (as The Events Calendar's events endpoint), `rel="next"` pagination; and a job board link.
  */
 export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioAPI } = {}): PageLinks {
@@ -115,6 +117,12 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     seen.add(clean);
     links.push({ url: clean, kind });
   };
+  const ownFeeds = pageCalendarFeeds($, body, page);
+  const ownFeedHosts = new Set(ownFeeds.map((f) => new URL(f).host));
+  for (const feed of ownFeeds) add(feed, 'ics');
+  $('script[src]').each((_, el) => {
+    add(localistApiUrl(absoluteUrl($(el).attr('src'), base) ?? ''), 'json');
+  });
   $('link[rel]').each((_, el) => {
     const link = $(el);
     const rels = (link.attr('rel') ?? '').toLowerCase().split(/\s+/);
@@ -134,6 +142,14 @@ export function extractLinks(body: string, pageUrl: string, opts: { $?: CheerioA
     if (webcal) return add(webcal, 'ics');
     const url = absoluteUrl(href, base);
     if (!url) return;
+    const localist = localistApiUrl(url);
+    if (localist) return add(localist, 'json');
+    const platformFeed = platformCalendarUrl(url);
+    // A platform's pages link to other groups and to parts of their own calendar: the page's own feed is enough.
+    if (platformFeed) {
+      const ownPlatform = calendarPlatform(page.href) || ownFeedHosts.has(new URL(platformFeed).host);
+      return ownPlatform ? undefined : add(platformFeed, 'ics');
+    }
     const parsed = new URL(url);
     if (/\.ics$/i.test(parsed.pathname) || /(^|&)(ical|outlook-ical)=1/i.test(parsed.search.slice(1)))
       return add(url, 'ics');

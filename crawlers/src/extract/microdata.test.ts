@@ -105,3 +105,26 @@ describe('extractMicrodata on real pages (../shared/data/real-world/html)', () =
     });
   });
 });
+
+describe('extractMicrodata with an eventSchedule', () => {
+  it('expands a nested Schedule item whose weekday is a DayOfWeek link', () => {
+    const page = `<div itemscope itemtype="https://schema.org/EducationEvent">
+      <span itemprop="name">Interview Practice Hour</span>
+      <div itemprop="eventSchedule" itemscope itemtype="https://schema.org/Schedule">
+        <meta itemprop="repeatFrequency" content="P1W"><link itemprop="byDay" href="https://schema.org/Monday">
+        <meta itemprop="startDate" content="2027-02-01"><meta itemprop="endDate" content="2027-02-22">
+        <meta itemprop="startTime" content="12:00"><meta itemprop="endTime" content="13:00">
+        <meta itemprop="scheduleTimezone" content="America/New_York">
+      </div></div>`;
+    const { events } = extractMicrodata(page, 'https://careers.example.edu/practice', {
+      recurrence: { now: new Date('2027-01-15T00:00:00Z') },
+    });
+    expect(events.map((e) => [e.start, e.end, e.timeZone])).toEqual([
+      ['2027-02-01T12:00:00', '2027-02-01T13:00:00', 'America/New_York'],
+      ['2027-02-08T12:00:00', '2027-02-08T13:00:00', 'America/New_York'],
+      ['2027-02-15T12:00:00', '2027-02-15T13:00:00', 'America/New_York'],
+      ['2027-02-22T12:00:00', '2027-02-22T13:00:00', 'America/New_York'],
+    ]);
+    expect(new Set(events.map((e) => e.seriesKey)).size).toBe(1);
+  });
+});

@@ -1,8 +1,8 @@
 import { type Cheerio, type CheerioAPI, load } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { HtmlExtractOptions } from './json-ld.js';
-import type { ExtractResult, RawEvent } from './raw-event.js';
-import { EVENT_TYPES, eventFromNode, NodeReader, nodeTypes, type SchemaNode } from './schema-org.js';
+import { eventsFromNodes, type HtmlExtractOptions } from './json-ld.js';
+import type { ExtractResult } from './raw-event.js';
+import { nodeTypes, type SchemaNode } from './schema-org.js';
 
 const URL_ATTR: Record<string, string> = {
   a: 'href',
@@ -85,25 +85,12 @@ export function readMicrodataItems($: CheerioAPI): SchemaNode[] {
   return items;
 }
 
-const isEventNode = (node: SchemaNode) => nodeTypes(node).some((t) => EVENT_TYPES.has(t));
-
 /**
  * Extracts schema.org events from microdata (`itemscope`/`itemtype`/`itemprop`), with nested Place,
  * PostalAddress, offers, and values from `content`, `datetime`, `href`/`src` as the HTML spec says.
  * Property names padded with spaces are trimmed.
  */
 export function extractMicrodata(body: string, pageUrl: string, opts: HtmlExtractOptions = {}): ExtractResult {
-  const warnings: string[] = [];
   const $ = opts.$ ?? load(body);
-  const items = readMicrodataItems($);
-  const reader = new NodeReader(items);
-  const events: RawEvent[] = [];
-  for (const node of reader.walk(items, isEventNode)) {
-    if (!isEventNode(node)) continue;
-    const { event, warning } = eventFromNode(reader, node, pageUrl, 'microdata');
-    if (event) events.push(event);
-    if (warning) warnings.push(warning);
-  }
-  if (events.length === 1 && !events[0]!.url) events[0]!.url = pageUrl;
-  return { events, warnings };
+  return eventsFromNodes(readMicrodataItems($), pageUrl, 'microdata', opts);
 }

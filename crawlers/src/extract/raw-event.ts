@@ -1,5 +1,15 @@
 /** Which extractor produced a raw event. */
-export type ExtractedBy = 'json-ld' | 'microdata' | 'ical' | 'rss' | 'atom' | 'wordpress-events' | 'json-list';
+export type ExtractedBy =
+  | 'json-ld'
+  | 'microdata'
+  | 'rdfa'
+  | 'microformats'
+  | 'ical'
+  | 'rss'
+  | 'atom'
+  | 'wordpress-events'
+  | 'json-list'
+  | 'localist';
 
 /** schema.org eventAttendanceMode, simplified. */
 export type RawAttendanceMode = 'offline' | 'online' | 'mixed';
@@ -64,6 +74,11 @@ export interface RawEvent {
   allDay?: boolean;
   /** The source's own id (iCal UID, with `#RECURRENCE-ID` for an occurrence; JSON-LD `@id`; WordPress id). */
   uid?: string;
+  /**
+   * Shared by the occurrences of one recurring event a page describes as a schedule (schema.org
+   * `eventSchedule`), so they make one series. iCalendar occurrences are told by their `uid` instead.
+   */
+  seriesKey?: string;
   attendanceMode?: RawAttendanceMode;
   status?: RawEventStatus;
   venue?: RawVenue;

@@ -2,12 +2,15 @@ import { normalizeStatus } from '../normalize/normalize-status.js';
 import { cleanTitle, htmlToText, looksLikeHtml, removeInvisible } from '../normalize/normalize-text.js';
 import { parseDateValue } from './dates.js';
 import type { ExtractedBy, RawAttendanceMode, RawEvent, RawOffer, RawOrganizer, RawVenue } from './raw-event.js';
-import { absoluteUrl, asArray, compact, parsePrice, toNumber } from './util.js';
+import { expandSchedule, type ScheduleWindow } from './schedule.js';
+import { absoluteUrl, asArray, compact, isNode, parsePrice, toNumber } from './util.js';
+
+export { isNode };
 
 /** A schema.org node as JSON-LD has it (microdata is read into the same shape). */
 export type SchemaNode = { [key: string]: unknown };
 
-/** schema.org types that are events (Event and its subtypes). */
+/** schema.org types that are events (Event and its subtypes, pending ones included). */
 export const EVENT_TYPES = new Set([
   'Event',
   'BusinessEvent',
@@ -56,6 +59,19 @@ export const ORGANIZATION_TYPES = new Set([
 
 const MAX_DEPTH = 12;
 
+/**
+ * True for a schema.org Event type, and for extension types that follow its naming (`ConferenceEvent`,
+ * `NetworkingEvent`): any name ending in `Event`. Names come from {@link nodeTypes}.
+ */
+export function isEventType(type: string): boolean {
+  return EVENT_TYPES.has(type) || /^[A-Z][A-Za-z0-9]*Event$/.test(type);
+}
+
+/** True when one of the node's types is an event type. */
+export function isEventNode(node: SchemaNode): boolean {
+  return nodeTypes(node).some(isEventType);
+}
+
 /** The node's types without the schema.org prefix (`http://schema.org/Event` → `Event`). */
 export function nodeTypes(node: SchemaNode): string[] {
   return asArray(node['@type'])
@@ -66,10 +82,6 @@ export function nodeTypes(node: SchemaNode): string[] {
         .replace(/^(https?:\/\/)?(www\.)?schema\.org\//i, '')
         .replace(/^schema:/i, ''),
     );
-}
-
-export function isNode(value: unknown): value is SchemaNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads nodes, resolving `{ "@id": … }` references to the full node of that id where the document has one. */
@@ -277,33 +289,78 @@ function readKeywords(r: NodeReader, event: SchemaNode): string[] {
   return [...words].slice(0, 50);
 }
 
+/** Options of {@link eventsFromNode}. */
+export interface SchemaEventOptions {
+  /** Where and how far an `eventSchedule` is expanded. */
+  schedule: ScheduleWindow;
+}
+
 /**
- * Maps one schema.org Event node to a raw event, or says in `warning` why it can't (no name, no readable
- * start date).
+ * Maps one schema.org Event node to raw events: one, or one per occurrence of its `eventSchedule` in the
+ * window (sharing a `seriesKey`). `warnings` say what was skipped and why (no name, no readable start date or
+ * schedule).
  */
-export function eventFromNode(
+export function eventsFromNode(
   r: NodeReader,
   node: SchemaNode,
   pageUrl: string,
   extractedBy: ExtractedBy,
-): { event?: RawEvent; warning?: string } {
+  opts: SchemaEventOptions,
+): { events: RawEvent[]; warnings: string[] } {
   const rawName = r.str(node, 'name') ?? r.str(node, 'headline');
   const title = rawName ? cleanTitle(rawName) : '';
   const types = nodeTypes(node);
   const label = `${types[0] ?? 'Event'} "${title || '(no name)'}"`;
   if (!title && rawName?.trim()) {
     const written = JSON.stringify(removeInvisible(rawName).slice(0, 80));
-    return { warning: `${extractedBy}: Event named ${written} skipped: its name is markup, with no text` };
-  }
-  if (!title) return { warning: `${extractedBy}: ${label} skipped: no name` };
-  const startText = r.str(node, 'startDate');
-  const start = parseDateValue(startText);
-  if (!start) {
     return {
-      warning: `${extractedBy}: ${label} skipped: ${startText ? `unreadable startDate "${startText}"` : 'no startDate'}`,
+      events: [],
+      warnings: [`${extractedBy}: Event named ${written} skipped: its name is markup, with no text`],
     };
   }
+  if (!title) return { events: [], warnings: [`${extractedBy}: ${label} skipped: no name`] };
+  const startText = r.str(node, 'startDate');
+  const start = parseDateValue(startText);
   const end = parseDateValue(r.str(node, 'endDate'));
+  const warnings: string[] = [];
+  const base = eventDetails(r, node, pageUrl, extractedBy, title, types);
+  const schedules = r.all(node, 'eventSchedule').filter(isNode);
+  if (schedules.length > 0) {
+    const occurrences = schedules.flatMap((schedule) => {
+      const expanded = expandSchedule(r, schedule, { start, end }, opts.schedule);
+      warnings.push(...expanded.warnings.map((w) => `${extractedBy}: ${label}: ${w}`));
+      return expanded.occurrences;
+    });
+    if (occurrences.length > 0) {
+      const seriesKey = base.uid ?? `${base.url ?? pageUrl}#${title}`;
+      const events = occurrences.map((o) =>
+        compact<RawEvent>({ ...base, ...o, uid: base.uid ? `${base.uid}#${o.start}` : undefined, seriesKey }),
+      );
+      return { events, warnings };
+    }
+  }
+  if (!start) {
+    const why = startText ? `unreadable startDate "${startText}"` : 'no startDate';
+    return { events: [], warnings: [...warnings, `${extractedBy}: ${label} skipped: ${why}`] };
+  }
+  const event = compact<RawEvent>({
+    ...base,
+    start: start.value,
+    end: end?.value,
+    allDay: start.dateOnly || undefined,
+  });
+  return { events: [event], warnings };
+}
+
+/** Everything an Event node says apart from its dates. */
+function eventDetails(
+  r: NodeReader,
+  node: SchemaNode,
+  pageUrl: string,
+  extractedBy: ExtractedBy,
+  title: string,
+  types: string[],
+): Omit<RawEvent, 'start'> {
   const rawDescription = r.str(node, 'description');
   const loc = readLocations(r, node, pageUrl);
   let mode = attendanceMode(r.str(node, 'eventAttendanceMode'));
@@ -317,14 +374,11 @@ export function eventFromNode(
     .map((p) => readAgent(r, p, pageUrl)?.name)
     .filter((n): n is string => Boolean(n));
   const id = r.str(node, '@id');
-  const event = compact<RawEvent>({
+  return compact<Omit<RawEvent, 'start'>>({
     title,
     description: rawDescription ? htmlToText(rawDescription) : undefined,
     descriptionHtml: rawDescription && looksLikeHtml(rawDescription) ? rawDescription : undefined,
     url: absoluteUrl(r.str(node, 'url'), pageUrl),
-    start: start.value,
-    end: end?.value,
-    allDay: start.dateOnly || undefined,
     uid: id ? (absoluteUrl(id, pageUrl) ?? id) : undefined,
     attendanceMode: mode,
     status: normalizeStatus(r.str(node, 'eventStatus')),
@@ -334,11 +388,10 @@ export function eventFromNode(
     performers: [...new Set(performers)],
     offers: readOffers(r, node),
     keywords: readKeywords(r, node),
-    typeHint: types.find((t) => EVENT_TYPES.has(t) && t !== 'Event') ?? types.find((t) => t !== 'Event'),
+    typeHint: types.find((t) => isEventType(t) && t !== 'Event') ?? types.find((t) => t !== 'Event'),
     image: readImage(r, node, pageUrl),
     extractedBy,
   });
-  return { event };
 }
 
 /** An organization as schema.org data on a page describes it (for association auto-discovery). */

@@ -69,3 +69,8 @@ export function compact<T extends object>(value: T): T {
   }
   return out as T;
 }
+
+/** True for a plain object (a JSON-LD node), false for arrays, scalars and null. */
+export function isNode(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

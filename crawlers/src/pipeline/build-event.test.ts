@@ -69,6 +69,20 @@ describe('buildEvents', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(2);
     expect(events.every((e) => e.url === ctx.documentUrl)).toBe(true);
   });
+
+  it("gives the occurrences of a page's eventSchedule one series and an id each", () => {
+    const url = 'https://glna.example.org/events/journal-club/';
+    const occurrence = (start: string) =>
+      raw({ title: 'Nursing Journal Club', start, timeZone: 'America/Chicago', url, seriesKey: `${url}#club` });
+    const { events } = buildEvents(
+      [occurrence('2026-04-07T18:00:00'), occurrence('2026-04-14T18:00:00'), raw({ title: 'One-off Gala', url })],
+      ctx,
+    );
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    expect(events[0]!.seriesId).toMatch(/^se_[0-9a-f]{32}$/);
+    expect(events[1]!.seriesId).toBe(events[0]!.seriesId);
+    expect(events[2]!.seriesId).toBeUndefined();
+  });
 });
 
 describe('eventIdFor', () => {

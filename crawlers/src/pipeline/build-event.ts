@@ -120,7 +120,12 @@ export function buildEvents(raws: readonly RawEvent[], ctx: DocumentContext): Bu
     });
     try {
       const event = toEvent(item, id, ctx);
-      const seriesId = seriesIdFromUid({ sourceId: ctx.source.id, extractedBy: raw.extractedBy, uid: item.uid });
+      const seriesId = seriesIdFromUid({
+        sourceId: ctx.source.id,
+        extractedBy: raw.extractedBy,
+        uid: item.uid,
+        seriesKey: raw.seriesKey,
+      });
       if (seriesId) event.seriesId = seriesId;
       const issues = findIssues(EventSchema, event);
       if (issues.length === 0) events.push(event);

@@ -27,6 +27,35 @@ afterAll(async () => {
 });
 
 describe('discoverSources', () => {
+  it('finds the feeds of the event and campus calendar platforms a page links to or embeds, named by platform', async () => {
+    const page = `<html><head><title>Nursing Student Association</title></head><body>
+      <a href="https://www.meetup.com/chicago-student-nurses/">Meetup</a>
+      <script>$Trumba.addSpud({ webName: "nursing-school-events", spudType: "main" });</script>
+      <div id="localist-widget-7" class="localist-widget"></div>
+      <script src="/widget/view?days=31&container=localist-widget-7"></script></body></html>`;
+    const server = await startHostileServer({ routes: { '/': html(page) } });
+    const own = createFetcher({ perHostDelayMs: 0, allowPrivateHosts: [new URL(server.url('/')).host] });
+    try {
+      const result = await discoverSources(server.url('/'), { fetcher: own });
+      expect(result.sources).toEqual([
+        {
+          url: 'https://www.trumba.com/calendars/nursing-school-events.ics',
+          kind: 'ics',
+          reason: "Trumba calendar's iCalendar feed",
+        },
+        { url: server.url('/api/2/events?days=365&pp=100'), kind: 'auto', reason: "Localist calendar's events API" },
+        {
+          url: 'https://www.meetup.com/chicago-student-nurses/events/ical/',
+          kind: 'ics',
+          reason: "Meetup group's iCalendar feed",
+        },
+      ]);
+    } finally {
+      await own.close();
+      await server.close();
+    }
+  });
+
   it('finds the calendar a home page announces, its job board and the association, and stores it', async () => {
     const result = await discoverSources(`${origin('cyber')}/`, { fetcher, store });
     expect(result.sources).toEqual([{ url: `${origin('cyber')}/calendar.ics`, kind: 'ics', reason: 'iCalendar link' }]);

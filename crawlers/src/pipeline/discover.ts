@@ -5,6 +5,7 @@ import type { Fetcher } from '../core/fetcher.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { extractAny } from '../extract/detect.js';
 import { looksLikeEventUrl, wordpressEventsUrl } from '../extract/links.js';
+import { type CalendarPlatform, calendarPlatform } from '../extract/platform-feeds.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import { countryCode, regionCode } from '../normalize/normalize-place.js';
 import { cleanTitle, htmlToText } from '../normalize/normalize-text.js';
@@ -74,11 +75,18 @@ function existingAssociationId(store: Store | undefined, url: string): string | 
   return undefined;
 }
 
+/** Why an iCalendar link was picked: a platform's feed names its platform. */
+function icalReason(platform: CalendarPlatform | undefined): string {
+  if (!platform) return 'iCalendar link';
+  return `${platform} ${platform === 'Meetup' ? 'group' : 'calendar'}'s iCalendar feed`;
+}
+
 /**
  * Reads an association's home page for its event sources — feeds and calendars announced with
- * `<link rel="alternate">`, `webcal:`/`.ics` links, The Events Calendar's API (from `<link>` or the `Link`
- * header), the page itself when it carries Event data, else its events page — its job board or career center
- * link, and the association itself (schema.org Organization where present; fields from classifying its name
+ * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links
+ * to or embeds (Meetup, Luma, Trumba, LiveWhale; Localist's events API), The Events Calendar's API (from `<link>`
+ * or the `Link` header), the page itself when it carries Event data, else its events page — its job board or
+ * career center link, and the association itself (schema.org Organization where present; fields from classifying its name
  * and description, scope from its words).
  * @throws NonRetryableError or RetryableError when the page cannot be fetched.
  */
@@ -117,8 +125,10 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
   }
   if (apiHeader) add(wordpressEventsUrl(new URL(apiHeader, fetched.url).href), 'wordpress-events', 'Link header');
   for (const link of result.links) {
-    if (link.kind === 'ics') add(link.url, 'ics', 'iCalendar link');
+    const platform = calendarPlatform(link.url);
+    if (link.kind === 'ics') add(link.url, 'ics', icalReason(platform));
     else if (link.kind === 'feed') add(link.url, 'feed', 'feed announced by <link rel="alternate">');
+    else if (link.kind === 'json' && platform === 'Localist') add(link.url, 'auto', "Localist calendar's events API");
   }
   if (result.events.length > 0) add(fetched.url, 'html', `the page has ${result.events.length} event(s) in its data`);
   if (sources.length === 0) {

@@ -7,6 +7,7 @@ import { type BodyFormat, detectFormat, type ExtractAnyResult, extractAny } from
 import type { IcalExtractOptions } from '../extract/ical.js';
 import { topicFromPath } from '../extract/json-list.js';
 import { looksLikeEventUrl, parseSitemap, wordpressEventsUrl } from '../extract/links.js';
+import { calendarPlatform } from '../extract/platform-feeds.js';
 import type { FollowLink, RawEvent } from '../extract/raw-event.js';
 import type { RawOrganization } from '../extract/schema-org.js';
 import type { FetchLogEntry, Store } from '../storage/store/store.types.js';
@@ -121,6 +122,12 @@ const ACCEPT: Partial<Record<DocumentRole, string>> = {
   sitemap: 'application/xml, text/xml;q=0.9, text/plain;q=0.8, */*;q=0.5',
 };
 
+/** How a structured link a page announces is crawled: a feed, a calendar, an API (Localist's by detection). */
+function structuredRole(kind: FollowLink['kind']): DocumentRole {
+  if (kind === 'feed' || kind === 'ics' || kind === 'wordpress-events') return kind;
+  return 'auto';
+}
+
 const bareHost = (url: string): string => new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 
 function sameSite(url: string, site: string): boolean {
@@ -204,19 +211,28 @@ export async function harvestSource(source: Source, options: HarvestOptions): Pr
     if (role === 'auto') {
       if (result.format === 'rss' || result.format === 'atom') role = 'feed';
       else if (result.format === 'wordpress-events' || result.format === 'sitemap') role = result.format;
-      else if (result.format !== 'html') return;
+      else if (result.format === 'localist') {
+        if (result.nextPageUrl) enqueue(result.nextPageUrl, 'auto', task.depth);
+        return;
+      } else if (result.format !== 'html') return;
     }
     const depth = task.depth + 1;
     switch (role) {
       case 'auto': {
         const headerApi = restRootFromHeader(fetched.headers.link, fetched.url);
-        const structured = links.filter((l) => l.kind === 'wordpress-events' || l.kind === 'ics' || l.kind === 'feed');
+        const structured = links.filter(
+          (l) =>
+            l.kind === 'wordpress-events' ||
+            l.kind === 'ics' ||
+            l.kind === 'feed' ||
+            (l.kind === 'json' && calendarPlatform(l.url) === 'Localist'),
+        );
         if (headerApi && !structured.some((l) => l.kind === 'wordpress-events')) {
           structured.unshift({ url: headerApi, kind: 'wordpress-events' });
         }
         if (structured.length > 0) {
           for (const link of structured) {
-            enqueue(link.url, link.kind === 'feed' ? 'feed' : (link.kind as 'ics' | 'wordpress-events'), depth);
+            enqueue(link.url, structuredRole(link.kind), depth);
           }
           return;
         }

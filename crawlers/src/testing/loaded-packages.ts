@@ -63,5 +63,6 @@ export const PARSING_LIBRARIES = [
   'ical.js',
   'jsonrepair',
   'iconv-lite',
+  'microformats-parser',
   'robots-parser',
 ] as const;
