@@ -34,7 +34,7 @@ describe('discoverSources', () => {
       <div id="localist-widget-7" class="localist-widget"></div>
       <script src="/widget/view?days=31&container=localist-widget-7"></script></body></html>`;
     const server = await startHostileServer({ routes: { '/': html(page) } });
-    const own = createFetcher({ perHostDelayMs: 0, allowPrivateHosts: [new URL(server.url('/')).host] });
+    const own = createFetcher({ perHostDelayMs: 0, allowPrivateOrigins: [new URL(server.url('/')).origin] });
     try {
       const result = await discoverSources(server.url('/'), { fetcher: own });
       expect(result.sources).toEqual([
