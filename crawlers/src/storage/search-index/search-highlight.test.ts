@@ -1,6 +1,13 @@
 import { highlightRuns } from '@fieldguide/shared';
 import { describe, expect, it } from 'vitest';
-import { formattedMatches, HIGHLIGHT_POST, HIGHLIGHT_PRE, readHighlight, stripHighlight } from './search-highlight.js';
+import {
+  formattedMatches,
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  readHighlight,
+  stripHighlight,
+  withoutHighlightMarks,
+} from './search-highlight.js';
 
 const mark = (text: string) => `${HIGHLIGHT_PRE}${text}${HIGHLIGHT_POST}`;
 
@@ -41,5 +48,21 @@ describe('highlights', () => {
     expect(formattedMatches({ city: mark('Austin') }, 'city')).toEqual([[0, 6]]);
     expect(formattedMatches({ city: 'Austin' }, 'city')).toEqual([]);
     expect(formattedMatches(undefined, 'organizer')).toEqual([]);
+  });
+});
+
+describe('withoutHighlightMarks', () => {
+  it("takes the marks out of a document's texts and lists of texts, leaving other values and clean documents as they are", () => {
+    const forged = { id: 'e1', title: `Job ${mark('fair')}`, tags: ['ok', mark('x')], start: 5, venue: null };
+    expect(withoutHighlightMarks(forged)).toEqual({
+      id: 'e1',
+      title: 'Job fair',
+      tags: ['ok', 'x'],
+      start: 5,
+      venue: null,
+    });
+    expect(forged.title).toBe(`Job ${mark('fair')}`);
+    const clean = { id: 'e2', title: 'Job fair', tags: ['ok'] };
+    expect(withoutHighlightMarks(clean)).toBe(clean);
   });
 });

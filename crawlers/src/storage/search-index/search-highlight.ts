@@ -11,6 +11,28 @@ export function stripHighlight(text: string): string {
   return text.includes(HIGHLIGHT_PRE) || text.includes(HIGHLIGHT_POST) ? text.replace(MARKS, '') : text;
 }
 
+/**
+ * A document as sent to the index, its texts (top-level strings and lists of strings) without the marks: crawled
+ * text is cleaned of control characters when it is stored, and this keeps records stored before that from forging
+ * a highlight.
+ */
+export function withoutHighlightMarks<T extends object>(document: T): T {
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(document)) {
+    const clean =
+      typeof value === 'string'
+        ? stripHighlight(value)
+        : Array.isArray(value) && value.some((item) => typeof item === 'string' && item !== stripHighlight(item))
+          ? value.map((item) => (typeof item === 'string' ? stripHighlight(item) : item))
+          : value;
+    if (clean !== value) {
+      copy ??= { ...document } as Record<string, unknown>;
+      copy[key] = clean;
+    }
+  }
+  return (copy as T | undefined) ?? document;
+}
+
 /** Meilisearch's highlighted text as plain text and the ranges of it that were marked (stray marks dropped). */
 export function readHighlight(marked: string): { text: string; matches: MatchRanges } {
   if (!marked.includes(HIGHLIGHT_PRE)) return { text: stripHighlight(marked), matches: [] };

@@ -22,6 +22,7 @@ import {
   type Settings,
   type Task,
 } from './client.js';
+import { withoutHighlightMarks } from './search-highlight.js';
 
 /** What an index holds: the same words as the outbox's `entity`. */
 export type IndexedEntity = 'event' | 'association';
@@ -191,7 +192,7 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
       ),
     upsertDocuments: (entity, documents, uid = names[entity]) =>
       enqueue(`add ${documents.length} documents to ${uid}`, () =>
-        handle(uid).addDocuments([...documents], { primaryKey: PRIMARY_KEY }),
+        handle(uid).addDocuments(documents.map(withoutHighlightMarks), { primaryKey: PRIMARY_KEY }),
       ),
     deleteDocuments: (_entity, ids, uid = names[_entity]) =>
       enqueue(`delete ${ids.length} documents from ${uid}`, () => handle(uid).deleteDocuments([...ids])),
