@@ -1,5 +1,7 @@
 export * from './config.js';
+export * from './runtime/data-dir-lock.js';
 export * from './runtime/meilisearch-runtime.js';
+export { isProcessAlive, processArguments, processStartTime } from './runtime/process-identity.js';
 export * from './search-index/association-search.js';
 export {
   callMeilisearch,
