@@ -34,7 +34,10 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
 
-  const search = await openSearchIndex(config);
+  const search = await openSearchIndex(config, {
+    onLeftoverStopped: (pid) =>
+      app.log.warn({ pid }, 'stopped a Meilisearch left running on the data directory by a server that is gone'),
+  });
   if (search.embedded) app.log.info('started the bundled Meilisearch on a loopback port');
   app.decorate('searchIndex', search.index);
   app.addHook('onClose', async () => search.close());

@@ -235,7 +235,7 @@ setInterval(() => { try { process.kill(pid, 0); } catch { process.exit(0); } }, 
 function startWatchdog(pid: number, dbPath: string): ChildProcess {
   // The db path in its arguments says whose watchdog it is in a process list.
   const watchdog = spawn(process.execPath, ['-e', WATCHDOG_SCRIPT, String(pid), dbPath], {
-    env: {},
+    env: childEnvironment(),
     stdio: ['pipe', 'ignore', 'ignore'],
   });
   watchdog.unref();
@@ -277,11 +277,11 @@ function findFreePort(): Promise<number> {
 }
 
 /** Our own flags decide; stray `MEILI_*` variables (a config file path, a snapshot schedule…) must not. */
-function childEnvironment(masterKey: string): NodeJS.ProcessEnv {
+function childEnvironment(masterKey?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MEILI_')) env[name] = value;
   // Through the environment rather than argv, so the key does not show in `ps`.
-  env.MEILI_MASTER_KEY = masterKey;
+  if (masterKey !== undefined) env.MEILI_MASTER_KEY = masterKey;
   return env;
 }
 

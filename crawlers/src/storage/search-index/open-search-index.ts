@@ -12,17 +12,26 @@ export interface OpenedSearchIndex {
   close(): Promise<void>;
 }
 
+export interface OpenSearchIndexOptions {
+  /** Told when a Meilisearch left running on the data dir by a process that is gone was stopped first. */
+  onLeftoverStopped?: (pid: number) => void;
+}
+
 /**
  * Connects to the configured Meilisearch, or starts the bundled binary on a free loopback port with its
  * data in `<dataDir>/meilisearch` when none is configured.
  */
-export async function openSearchIndex(config: Readonly<StorageConfig>): Promise<OpenedSearchIndex> {
+export async function openSearchIndex(
+  config: Readonly<StorageConfig>,
+  options: OpenSearchIndexOptions = {},
+): Promise<OpenedSearchIndex> {
   let embedded: RunningMeilisearch | undefined;
   let { url, masterKey } = config.meili;
   if (!url || !masterKey) {
     embedded = await startMeilisearch({
       dataDir: path.join(config.dataDir, 'meilisearch'),
       ...(config.meili.binary ? { binary: config.meili.binary } : {}),
+      ...(options.onLeftoverStopped ? { onLeftoverStopped: options.onLeftoverStopped } : {}),
     });
     ({ url, masterKey } = embedded);
   }
