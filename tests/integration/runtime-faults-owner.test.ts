@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -41,8 +43,8 @@ function killQuietly(pid: number, signal: NodeJS.Signals = 'SIGKILL') {
   }
 }
 
-async function startServer(): Promise<ServerProcess> {
-  const server = await startServerProcess({ DEMO_SITES: 'off', DATA_DIR: dataDir });
+async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const server = await startServerProcess({ DEMO_SITES: 'off', DATA_DIR: dataDir, ...env });
   servers.push(server);
   return server;
 }
@@ -138,6 +140,53 @@ describe('one server per data directory', () => {
     expect(meiliPid()).not.toBe(leftover.pid);
     expect(isProcessAlive(meiliPid())).toBe(true);
     await expectHealthy(server.url);
+  });
+});
+
+/** A client that sent half a request's headers: the server's close waits for it (up to its headers timeout). */
+async function holdHalfARequest(url: string): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname);
+  await once(socket, 'connect');
+  socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\n');
+  return socket;
+}
+
+describe('a shutdown, once begun', () => {
+  it('ends the process and its Meilisearch within 10 s whatever it waits on', async () => {
+    const server = await startServer();
+    const meili = meiliPid();
+    const client = await holdHalfARequest(server.url);
+    try {
+      const started = Date.now();
+      const code = await server.stop();
+
+      expect(Date.now() - started).toBeLessThan(STOP_LIMIT_MS);
+      expect(code).toBe(1);
+      await vi.waitFor(() => expect(isProcessAlive(meili)).toBe(false), { timeout: 1000, interval: 50 });
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('ends at once on a second signal', async () => {
+    const server = await startServer({ LOG_LEVEL: 'info' });
+    const meili = meiliPid();
+    const client = await holdHalfARequest(server.url);
+    try {
+      const exited = once(server.child, 'exit');
+      server.child.kill('SIGTERM');
+      await vi.waitFor(() => expect(server.output()).toContain('shutting down'), { timeout: 5000, interval: 20 });
+      const started = Date.now();
+      server.child.kill('SIGINT');
+      const [code] = await exited;
+
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(code).toBe(130);
+      await vi.waitFor(() => expect(isProcessAlive(meili)).toBe(false), { timeout: 1000, interval: 50 });
+    } finally {
+      client.destroy();
+    }
   });
 });
 

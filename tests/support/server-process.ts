@@ -12,6 +12,8 @@ export interface ServerProcess {
   dataDir: string;
   /** The URL the server printed, without a trailing slash. */
   url: string;
+  /** What it wrote so far, stdout then stderr. */
+  output(): string;
   /** Resolves with the first stdout match of `pattern`; rejects when the process exits first. */
   waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
   /** SIGTERM, and the exit code. */
@@ -68,6 +70,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       dataDir,
       url: url!,
       waitForOutput,
+      output: () => `${out}${err}`,
       cleanup,
       stop: () =>
         new Promise((resolve) => {
