@@ -4,6 +4,7 @@ import {
   type DataDirLock,
   DataDirLockedError,
   type DataDirOwner,
+  DataDirUnwritableError,
 } from '@fieldguide/crawlers/storage';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -40,7 +41,7 @@ function lockDataDirOrExit(dataDir: string): { lock: DataDirLock; stale?: DataDi
     });
     return { lock, ...(stale ? { stale } : {}) };
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof DataDirUnwritableError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,23 @@ function acquire(options: Partial<Parameters<typeof acquireDataDirLock>[1]> = {}
 const lockFile = () => join(dataDir, DATA_DIR_LOCK_FILE);
 const writeLock = (owner: Partial<DataDirOwner>) =>
   writeFile(lockFile(), JSON.stringify({ since: '2026-01-01T00:00:00.000Z', command: 'server', ...owner }));
+
+/**
+ * Runs `fixtures/take-lock.ts` as the current user, or as `nobody` when that is root (whom no file mode stops).
+ */
+function takeLockAsUnprivilegedUser(dir: string) {
+  const node = [
+    process.execPath,
+    '--conditions=source',
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'fixtures/take-lock.ts'),
+    dir,
+  ];
+  const asRoot = process.getuid?.() === 0;
+  const [command, ...args] = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
+  return spawnSync(command!, args, { cwd: join(import.meta.dirname, '../../../..'), encoding: 'utf8' });
+}
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
@@ -87,6 +104,16 @@ describe('acquireDataDirLock', () => {
     await writeFile(lockFile(), 'not json');
 
     expect(acquire().owner.pid).toBe(process.pid);
+  });
+
+  it('says so when the data directory cannot be written', async () => {
+    await chmod(dataDir, 0o555);
+    const run = takeLockAsUnprivilegedUser(dataDir);
+
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^DataDirUnwritableError: cannot take .* \(EACCES\): the data directory must be writable/,
+    );
   });
 
   it('removes the lock on release, and only its own', async () => {

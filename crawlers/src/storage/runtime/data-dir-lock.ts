@@ -34,6 +34,19 @@ export class DataDirLockedError extends FieldguideError {
   }
 }
 
+/** Thrown when the lock cannot be written (a read-only or foreign data directory); the caller stops. */
+export class DataDirUnwritableError extends FieldguideError {
+  constructor(dataDir: string, cause: NodeJS.ErrnoException) {
+    super(
+      'DATA_DIR_UNWRITABLE',
+      `cannot take ${dataDir} (${cause.code ?? cause.message}): the data directory must be writable by this user ` +
+        '(it holds the lock, the embedded Meilisearch and, by default, the store)',
+      { cause },
+    );
+    this.name = 'DataDirUnwritableError';
+  }
+}
+
 /** A data directory held by this process until {@link DataDirLock.release} or the process's exit. */
 export interface DataDirLock {
   readonly file: string;
@@ -56,9 +69,21 @@ const ATTEMPTS = 5;
 /**
  * Takes the data directory for this process: creates `<dataDir>/fieldguide.lock` (exclusively) holding its pid and
  * start time. A lock whose process is gone (or whose pid now belongs to another program) is taken over.
- * @throws DataDirLockedError when a live process holds it.
+ * @throws DataDirLockedError when a live process holds it; DataDirUnwritableError when the lock cannot be written.
  */
 export function acquireDataDirLock(dataDir: string, options: AcquireDataDirLockOptions): DataDirLock {
+  try {
+    return acquire(dataDir, options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new DataDirUnwritableError(dataDir, error as NodeJS.ErrnoException);
+    }
+    throw error;
+  }
+}
+
+function acquire(dataDir: string, options: AcquireDataDirLockOptions): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATA_DIR_LOCK_FILE);
   const startTime = processStartTime(process.pid);

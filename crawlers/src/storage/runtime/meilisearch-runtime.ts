@@ -183,9 +183,9 @@ async function stopLeftoverMeilisearch(dataDir: string, graceMs: number): Promis
   const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
   const leftover = Number.isInteger(pid) && isMeilisearchOn(pid, databasePath(dataDir));
   if (leftover) {
-    process.kill(pid, 'SIGTERM');
+    signalQuietly(pid, 'SIGTERM');
     if (!(await waitForExit(pid, graceMs))) {
-      process.kill(pid, 'SIGKILL');
+      signalQuietly(pid, 'SIGKILL');
       if (!(await waitForExit(pid, LEFTOVER_KILL_WAIT_MS))) {
         throw new MeilisearchStartError(`a Meilisearch left running on ${dataDir} (pid ${pid}) does not stop`);
       }
@@ -201,6 +201,15 @@ function isMeilisearchOn(pid: number, dbPath: string): boolean {
   if (!args || !isProcessAlive(pid)) return false;
   const at = args.indexOf('--db-path');
   return at > 0 && args[at + 1] === dbPath;
+}
+
+function signalQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    // Gone meanwhile: that is what we wanted.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
