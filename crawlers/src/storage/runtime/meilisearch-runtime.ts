@@ -352,14 +352,15 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   const watchdog = !setpriv && child.pid !== undefined ? startWatchdog(child.pid, databasePath(dataDir)) : undefined;
   if (child.pid !== undefined) await writeFile(pidFile, `${child.pid}\n`);
   const afterExit = () => {
+    process.removeListener('exit', killOnExit);
     watchdog?.kill('SIGKILL');
     removePidFile(pidFile, child.pid);
   };
   void exited.then(afterExit);
-  const killOnExit = () => {
+  function killOnExit() {
     child.kill('SIGKILL');
     afterExit();
-  };
+  }
   process.once('exit', killOnExit);
 
   const url = `http://127.0.0.1:${port}`;
