@@ -367,7 +367,7 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      process.removeListener('exit', killOnExit);
+      // The exit hook stays until Meilisearch has exited: a process that exits meanwhile still kills it.
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const grace = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs ?? 5000);
