@@ -6,6 +6,7 @@ import {
   type DataDirOwner,
   DataDirUnwritableError,
 } from '@fieldguide/crawlers/storage';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
@@ -52,20 +53,20 @@ function lockDataDirOrExit(dataDir: string): { lock: DataDirLock; stale?: DataDi
 async function main() {
   const config = loadConfigOrExit();
   const { lock, stale } = lockDataDirOrExit(config.dataDir);
-  const app = await buildApp({ config });
-  if (stale) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
+  let app: FastifyInstance | undefined;
   let demo: DemoSites | undefined;
   let closing = false;
   const close = async (signal: NodeJS.Signals) => {
-    if (closing) {
-      app.log.warn({ signal }, 'second signal: exiting now');
+    // Still starting, or a second signal: exiting stops the embedded Meilisearch and releases the data directory.
+    if (closing || !app) {
+      app?.log.warn({ signal }, 'second signal: exiting now');
       process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
     }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    // Exiting stops the embedded Meilisearch with SIGKILL and releases the data directory.
+    const { log } = app;
+    log.info({ signal }, 'shutting down');
     setTimeout(() => {
-      app.log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms: exiting now`);
+      log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms: exiting now`);
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     // The app first: it stops a running crawl before the sites it reads go away.
@@ -75,6 +76,8 @@ async function main() {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void close(signal));
+  app = await buildApp({ config });
+  if (stale) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
   const address = await app.listen({ port: config.port, host: config.host });
   lock.setUrl(address);
   console.log(`Fieldguide is running at ${address.replace('127.0.0.1', 'localhost')}/`);
