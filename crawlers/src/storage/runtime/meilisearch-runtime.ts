@@ -64,7 +64,7 @@ export interface RunningMeilisearch {
   masterKey: string;
   process: ChildProcess;
   /** What kills it if this process dies without stopping it. */
-  orphanGuard: 'pdeathsig' | 'watchdog';
+  orphanGuard?: 'pdeathsig' | 'watchdog';
   /** SIGTERM, then SIGKILL after the grace period; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
