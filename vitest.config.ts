@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources under the "source" export condition, so tests
 // need no build step. Only Vite's own resolution gets it: dependencies loaded by Node keep Node's defaults.
 const conditions = ['source', ...defaultServerConditions];
+// Fails the run naming any process a test started (Meilisearch, Chromium, a server) that outlived it.
+const noLeftoverProcesses = path.resolve(import.meta.dirname, 'tests/support/no-leftover-processes.ts');
 
 export default defineConfig({
   resolve: { conditions },
@@ -13,11 +16,25 @@ export default defineConfig({
       { extends: true, test: { name: 'shared', root: 'shared', environment: 'node' } },
       {
         extends: true,
-        test: { name: 'crawlers', root: 'crawlers', environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'crawlers',
+          root: 'crawlers',
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: [noLeftoverProcesses],
+        },
       },
       {
         extends: true,
-        test: { name: 'server', root: 'server', environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'server',
+          root: 'server',
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: [noLeftoverProcesses],
+        },
       },
       {
         extends: true,
@@ -28,7 +45,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Builds the web app once for the end-to-end specs; they read its folder with inject('webRoot').
-          globalSetup: ['e2e/support/global-setup.ts'],
+          globalSetup: ['e2e/support/global-setup.ts', noLeftoverProcesses],
         },
       },
       {

@@ -17,6 +17,7 @@ import type { CrawlLimits } from './pipeline/harvest.js';
 import { type CrawlProgress, type CrawlSummary, runCrawl } from './pipeline/run-crawl.js';
 import { loadSourcesFile, SourcesFileError, syncSources, toSource } from './sources/load-sources.js';
 import { ConfigError, loadStorageConfig, parseEnv, type StorageConfig } from './storage/config.js';
+import { acquireDataDirLock, type DataDirLock } from './storage/runtime/data-dir-lock.js';
 import { openSearchIndex } from './storage/search-index/open-search-index.js';
 import { drainOutbox } from './storage/search-index/outbox-drain.js';
 import { reindex } from './storage/search-index/reindex.js';
@@ -57,6 +58,14 @@ function crawlSettings(env: NodeJS.ProcessEnv): { fetcher: FetcherOptions; limit
 
 function openStore(config: Readonly<StorageConfig>): Store {
   return createStore({ path: config.databasePath });
+}
+
+/** Commands that write the index take the data directory, as the server does: never two Meilisearch on it. */
+function lockDataDir(config: Readonly<StorageConfig>, command: string): DataDirLock {
+  return acquireDataDirLock(config.dataDir, {
+    command: `fieldguide ${command}`,
+    onStaleLock: (previous) => err(`took over the data directory from pid ${previous.pid}, which is gone`),
+  });
 }
 
 const out = (line = ''): void => {
@@ -166,6 +175,7 @@ async function crawlCommand(options: { sources?: string; source?: string[]; forc
   const config = loadStorageConfig();
   const settings = crawlSettings(process.env);
   const file = options.sources ? await loadSourcesFile(options.sources) : undefined;
+  const lock = lockDataDir(config, 'crawl');
   const store = openStore(config);
   const abort = new AbortController();
   const stop = () => {
@@ -200,6 +210,7 @@ async function crawlCommand(options: { sources?: string; source?: string[]; forc
   } finally {
     process.off('SIGINT', stop);
     store.close();
+    lock.release();
   }
 }
 
@@ -300,9 +311,11 @@ async function discoverCommand(url: string): Promise<void> {
 
 async function reindexCommand(): Promise<void> {
   const config = loadStorageConfig();
+  const lock = lockDataDir(config, 'reindex');
   const store = openStore(config);
-  const opened = await openSearchIndex(config);
+  let opened: Awaited<ReturnType<typeof openSearchIndex>> | undefined;
   try {
+    opened = await openSearchIndex(config);
     const result = await reindex(store, opened.index, {
       onProgress: ({ entity, sent }) => {
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${entity}: ${sent} sent`);
@@ -314,8 +327,9 @@ async function reindexCommand(): Promise<void> {
     );
     if (result.rejected.length > 0) err(`${result.rejected.length} document(s) refused by Meilisearch`);
   } finally {
-    await opened.close();
+    await opened?.close();
     store.close();
+    lock.release();
   }
 }
 

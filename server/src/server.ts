@@ -1,13 +1,27 @@
 import type { DemoSites } from '@fieldguide/crawlers/demo';
+import {
+  acquireDataDirLock,
+  type DataDirLock,
+  DataDirLockedError,
+  type DataDirOwner,
+  DataDirUnwritableError,
+} from '@fieldguide/crawlers/storage';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
 import { warnAboutPublicUrl } from './public-url-warning.js';
 
-async function main() {
-  let config: ReturnType<typeof loadConfig>;
+/** A shutdown that has not finished by then (a hung close, a blocked write) is cut short. */
+const SHUTDOWN_LIMIT_MS = 9_000;
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+// With nowhere left to write (the reader of our output exited), the server still has to shut down cleanly.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+function loadConfigOrExit(): Readonly<Config> {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -15,22 +29,59 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp({ config });
-  warnAboutPublicUrl(config, app.log);
+}
+
+/** One server per data directory: a second one on the same `DATA_DIR` stops here, naming the first. */
+function lockDataDirOrExit(dataDir: string): { lock: DataDirLock; stale?: DataDirOwner } {
+  let stale: DataDirOwner | undefined;
+  try {
+    const lock = acquireDataDirLock(dataDir, {
+      command: 'server',
+      onStaleLock: (previous) => {
+        stale = previous;
+      },
+    });
+    return { lock, ...(stale ? { stale } : {}) };
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof DataDirUnwritableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  const { lock, stale } = lockDataDirOrExit(config.dataDir);
+  let app: FastifyInstance | undefined;
   let demo: DemoSites | undefined;
   let closing = false;
-  const close = async (signal: string) => {
-    if (closing) return;
+  const close = async (signal: NodeJS.Signals) => {
+    // Still starting, or a second signal: exiting stops the embedded Meilisearch and releases the data directory.
+    if (closing || !app) {
+      app?.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
+    }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    const { log } = app;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms: exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     // The app first: it stops a running crawl before the sites it reads go away.
     await app.close();
     await demo?.close();
+    lock.release();
     process.exit(0);
   };
-  process.on('SIGINT', () => void close('SIGINT'));
-  process.on('SIGTERM', () => void close('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void close(signal));
+  app = await buildApp({ config });
+  warnAboutPublicUrl(config, app.log);
+  if (stale) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
   const address = await app.listen({ port: config.port, host: config.host });
+  lock.setUrl(address);
   console.log(`Fieldguide is running at ${address.replace('127.0.0.1', 'localhost')}/`);
   if (wantsDemoSites(config.demoSites, app.store.listSources())) {
     try {

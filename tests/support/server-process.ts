@@ -8,24 +8,30 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The server's entry point (`server/src/server.ts`) running as its own process, as `pnpm start` runs it. */
 export interface ServerProcess {
   child: ChildProcess;
+  /** Its `DATA_DIR`. */
+  dataDir: string;
   /** The URL the server printed, without a trailing slash. */
   url: string;
   /** Everything the server wrote to stdout so far. */
   stdout(): string;
+  /** What it wrote so far, stdout then stderr. */
+  output(): string;
   /** Resolves with the first stdout match of `pattern`; rejects when the process exits first. */
   waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
   /** SIGTERM, and the exit code. */
   stop(): Promise<number | null>;
-  /** Kills what is left and removes the data dir. */
+  /** Kills what is left and removes the data dir (unless the caller gave it as `DATA_DIR`). */
   cleanup(): void;
 }
 
 /**
- * Starts the server entry on a free port with a fresh data dir and the embedded Meilisearch (no `MEILI_URL`),
- * and resolves once it printed its URL.
+ * Starts the server entry on a free port with a fresh data dir (or the `DATA_DIR` of `env`) and the embedded
+ * Meilisearch (no `MEILI_URL`), and resolves once it printed its URL.
+ * @throws Error with the server's output when it exits before.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
+  const ownDataDir = env.DATA_DIR === undefined;
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
   delete childEnv.MEILI_URL;
   delete childEnv.MEILI_MASTER_KEY;
@@ -57,15 +63,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     });
   const cleanup = () => {
     child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const [, url] = await waitForOutput(/running at (http:\/\/\S+?)\/?\s/);
     return {
       child,
+      dataDir,
       url: url!,
       stdout: () => out,
       waitForOutput,
+      output: () => `${out}${err}`,
       cleanup,
       stop: () =>
         new Promise((resolve) => {

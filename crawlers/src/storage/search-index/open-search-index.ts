@@ -17,8 +17,14 @@ export interface OpenedSearchIndex {
   close(): Promise<void>;
 }
 
-/** What to hear from the embedded Meilisearch's supervisor; `onRestart` comes after the index follows a new URL. */
-export type OpenSearchIndexOptions = Pick<SuperviseMeilisearchOptions, 'onExit' | 'onRestart' | 'onRestartFailed'>;
+/**
+ * What to hear from the embedded Meilisearch's supervisor (`onRestart` comes after the index follows a new URL), and
+ * of a Meilisearch left running on the data dir by a process that is gone, stopped before the start.
+ */
+export type OpenSearchIndexOptions = Pick<
+  SuperviseMeilisearchOptions,
+  'onExit' | 'onRestart' | 'onRestartFailed' | 'onLeftoverStopped'
+>;
 
 /**
  * Connects to the configured Meilisearch, or starts the bundled binary on a free loopback port with its
