@@ -11,6 +11,8 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Requests per IP per window across the whole admin API, however its path is spelled; 0: only the public limit. */
   adminMax: number;
+  /** Whether a route sets a limit of its own (`config.rateLimit`): then the limiter runs even with both above 0. */
+  routeLimits: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RateLimitOptions {
  * request counts against that one only. Over a limit: 429 JSON with `Retry-After`.
  */
 async function rateLimitPlugin(app: FastifyInstance, opts: RateLimitOptions) {
-  if (opts.max === 0 && opts.adminMax === 0) return;
+  if (opts.max === 0 && opts.adminMax === 0 && !opts.routeLimits) return;
   await app.register(rateLimit, {
     global: opts.max > 0,
     max: opts.max,
