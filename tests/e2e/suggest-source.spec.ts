@@ -1,5 +1,6 @@
 import { type DemoSite, type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runAxe } from './support/axe.js';
 import { useBrowserSuite } from './support/suite.js';
 
 // A visitor suggests a source in real Chromium: the page reads it at once and shows what it would gather; an
@@ -64,6 +65,8 @@ describe('suggesting a source', () => {
     expect(await events.count()).toBeLessThanOrEqual(5);
     expect(await preview.textContent()).toMatch(/\d+ upcoming events?/);
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The form, its labels and the preview pass axe-core (WCAG 2.1 A/AA) with no serious or critical violation.
+    expect(await runAxe(page)).toEqual([]);
   });
 
   it('waits in the admin queue, where an editor accepts it and its source appears', async () => {
