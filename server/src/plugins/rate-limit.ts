@@ -17,7 +17,7 @@ export interface RateLimitOptions {
 
 /**
  * Limits requests per client IP (in memory, per process). Every route shares the public limit; a route opts out or
- * sets its own with `config: { rateLimit: false | { max, timeWindow } }`. The admin API has one stricter limit of
+ * sets its own with `config: { rateLimit: false | { max, timeWindow } }` (source suggestions do), counted apart. The admin API has one stricter limit of
  * its own, counted across all its routes and before the token is checked (failed guesses count), and an admin
  * request counts against that one only. Over a limit: 429 JSON with `Retry-After`.
  */
