@@ -41,6 +41,7 @@ beforeAll(async () => {
       '/broken': page('Broken calendar', '<a href="/missing.ics">Calendar</a>'),
       '/past': page('Past events', '<a href="/old.ics">Calendar</a>'),
       '/old.ics': ics(calendar(['20250101T150000Z', '20250201T150000Z'])),
+      '/intranet': page('Intranet', '<a href="http://localhost:9/calendar.ics">Calendar</a>'),
     },
   });
   fetcher = createFetcher({ perHostDelayMs: 0, maxRetries: 0, allowPrivateOrigins: [site.origin] });
@@ -83,6 +84,13 @@ describe('previewSource', () => {
     expect(broken.preview.kind).toBe('ics');
     expect(broken.preview.nothingFound).toMatch(/could not be read: .*missing\.ics/);
     expect(broken.preview.warnings[0]).toMatch(/missing\.ics/);
+
+    const intranet = await previewSource(site.url('/intranet'), { fetcher, now: () => NOW });
+    expect(intranet.preview.nothingFound).toBe(
+      'what the page links to could not be read: http://localhost:9/calendar.ics: not a public web address',
+    );
+    // The address a private name resolves to is never shown.
+    expect(JSON.stringify(intranet.preview.warnings)).not.toMatch(/127\.0\.0\.1|::1/);
 
     const past = await previewSource(site.url('/past'), { fetcher, now: () => NOW });
     expect(past.preview.eventCount).toBe(0);

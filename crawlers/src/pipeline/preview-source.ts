@@ -6,6 +6,7 @@ import {
   SUGGESTION_PREVIEW_EVENTS,
   type SuggestionPreview,
 } from '@fieldguide/shared';
+import { FetchErrorCode } from '../core/errors.js';
 import type { Fetcher } from '../core/fetcher.js';
 import { sourceIdFromUrl, toSource } from '../sources/load-sources.js';
 import { buildEvents } from './build-event.js';
@@ -75,10 +76,20 @@ function whyNothing(discovery: DiscoveryResult, errors: readonly string[], event
   return 'the calendars, feeds and pages it links to hold no events';
 }
 
-const shortWarnings = (warnings: readonly string[]): string[] =>
-  warnings
-    .slice(0, MAX_WARNINGS)
-    .map((w) => (w.length > MAX_WARNING_LENGTH ? `${w.slice(0, MAX_WARNING_LENGTH - 1)}…` : w));
+/** A refusal of the address guard, as harvest reports it: `<url>: FETCH_PRIVATE_ADDRESS: <message with the IP>`. */
+const ADDRESS_REFUSAL = new RegExp(
+  `^(\\S+): (?:${FetchErrorCode.PRIVATE_ADDRESS}|${FetchErrorCode.OWN_PORT}): .*$`,
+  's',
+);
+
+/**
+ * A warning as a visitor may read it: short, and a refused address without the IP its host resolved to (a page
+ * could otherwise map the names of a private network through us).
+ */
+const forVisitor = (warning: string): string => {
+  const w = warning.replace(ADDRESS_REFUSAL, '$1: not a public web address');
+  return w.length > MAX_WARNING_LENGTH ? `${w.slice(0, MAX_WARNING_LENGTH - 1)}…` : w;
+};
 
 /** A few documents of `source`, read as a crawl reads them, and the events built from them. */
 async function readSource(
@@ -127,6 +138,7 @@ export async function previewSource(url: string, options: PreviewSourceOptions):
     if (source) read = await readSource(source, options, warnings);
   }
   const events = upcoming(read.built, now().getTime());
+  const errors = read.errors.map(forVisitor);
   const association = discovery.association;
   return {
     discovery,
@@ -137,8 +149,8 @@ export async function previewSource(url: string, options: PreviewSourceOptions):
       association: association ? { name: association.name, url: association.url, fields: association.fields } : null,
       eventCount: events.length,
       events: events.slice(0, SUGGESTION_PREVIEW_EVENTS).map(toPreviewEvent),
-      nothingFound: events.length > 0 ? null : whyNothing(discovery, read.errors, read.built.length),
-      warnings: shortWarnings([...read.errors, ...warnings]),
+      nothingFound: events.length > 0 ? null : whyNothing(discovery, errors, read.built.length),
+      warnings: [...errors, ...warnings].slice(0, MAX_WARNINGS).map(forVisitor),
     },
   };
 }
