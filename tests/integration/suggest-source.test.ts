@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DemoSite, type DemoSites, startDemoSites } from '@fieldguide/crawlers/demo';
-import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
+import { hostile, startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
 import { buildApp, loadConfig } from '@fieldguide/server';
 import type { Suggestion, SuggestSourceResponse } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
@@ -49,6 +49,7 @@ describe('suggesting a source (public, no account)', () => {
   let server: Server;
   let allowed: DemoSite;
   let other: DemoSite;
+  let slow: hostile.HostileServer;
 
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${server.url}${url}`, {
@@ -69,10 +70,14 @@ describe('suggesting a source (public, no account)', () => {
     demo = await startDemoSites();
     allowed = demo.sites.find((s) => s.id.includes('nursing')) as DemoSite;
     other = demo.sites.find((s) => s !== allowed) as DemoSite;
+    slow = await hostile.startHostileServer({ hostname: '127.0.0.9' });
+    for (let i = 0; i < 5; i += 1) {
+      slow.route(`/slow-${i}`, hostile.delayed(1500, hostile.html('<title>Slow Society</title>')));
+    }
     // The operator lets crawls reach one loopback site, as an intranet calendar would be allowed, and (wrongly)
     // Meilisearch's origin: its port stays refused whatever the setting says.
     server = await startServer(meili, {
-      CRAWL_ALLOW_PRIVATE_ORIGINS: `${allowed.origin},${new URL(meili.url).origin}`,
+      CRAWL_ALLOW_PRIVATE_ORIGINS: `${allowed.origin},${slow.origin},${new URL(meili.url).origin}`,
       SUGGEST_RATE_LIMIT_MAX: '100',
     });
   }, 60_000);
@@ -80,6 +85,7 @@ describe('suggesting a source (public, no account)', () => {
   afterAll(async () => {
     await stopServer(server);
     await demo?.close();
+    await slow?.close();
     await meili?.stop();
   });
 
@@ -217,6 +223,17 @@ describe('suggesting a source (public, no account)', () => {
     expect((await admin('POST', '/suggestions/abc/accept')).status).toBe(400);
     // The queue is the admin's: without the token it stays closed.
     expect((await call('GET', '/api/admin/suggestions')).status).toBe(401);
+  });
+
+  it('reads a few suggested sites at once, answering 429 with Retry-After to one more meanwhile', async () => {
+    const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => suggest({ url: slow.url(`/slow-${i}`) })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 429]);
+    const busy = answers.find((a) => a.status === 429);
+    expect(busy?.headers.get('retry-after')).toBe('30');
+    expect(busy?.body).toMatchObject({ code: 'ERR_RATE_LIMITED', message: expect.stringContaining('being read') });
+    // Once they are read, the next one is read again.
+    expect((await suggest({ url: slow.url('/slow-0?after=busy') })).status).toBe(201);
   });
 });
 

@@ -14,6 +14,10 @@ export const SUGGEST_RATE_LIMIT_WINDOW_MS = 3_600_000;
 const PREVIEW_DEADLINE_MS = 25_000;
 /** Largest document read for a visitor's suggestion, in bytes (decoded). */
 const PREVIEW_MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Suggested sites read at once, at most: each read is seconds of fetching and parsing, whoever sends them. */
+export const MAX_READS_AT_ONCE = 4;
+/** What a suggestion over {@link MAX_READS_AT_ONCE} is told to wait, in seconds. */
+const BUSY_RETRY_AFTER_S = 30;
 
 /** A suggested URL as a URL, or a 400 naming what is wrong with it. */
 function suggestedUrl(text: string): URL {
@@ -64,6 +68,7 @@ async function readSuggestion(app: FastifyInstance, url: URL): Promise<SourcePre
 /** `POST /suggestions`: anyone may suggest a source; it is read at once and waits in the admin queue. */
 export const sourceSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const limit = app.config.suggestRateLimitMax;
+  let reading = 0;
   app.post(
     '/suggestions',
     {
@@ -77,7 +82,8 @@ export const sourceSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) => 
           'kind of source, the calendars and feeds found, the association it looks like and the soonest events, ' +
           'or why none was found. The suggestion then waits for an editor; the same URL suggested again is ' +
           'counted on the same suggestion (200 instead of 201). Who suggested it is not recorded. Limited to ' +
-          '`SUGGEST_RATE_LIMIT_MAX` requests per client per hour.',
+          '`SUGGEST_RATE_LIMIT_MAX` requests per client per hour, and a few sites read at once (429 with ' +
+          '`Retry-After` beyond).',
         body: SuggestSourceBodySchema,
         response: {
           200: SuggestSourceResponseSchema,
@@ -98,7 +104,17 @@ export const sourceSuggestionRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const field = fieldHint(request.body.field);
       const note = request.body.note?.trim();
       const { canonicalUrl } = await pipeline();
-      const { preview } = await readSuggestion(app, url);
+      if (reading >= MAX_READS_AT_ONCE) {
+        reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+        throw apiError(
+          'ERR_RATE_LIMITED',
+          `${MAX_READS_AT_ONCE} suggested sites are being read right now; try again in ${BUSY_RETRY_AFTER_S} seconds`,
+        );
+      }
+      reading += 1;
+      const { preview } = await readSuggestion(app, url).finally(() => {
+        reading -= 1;
+      });
       const { suggestion, duplicate } = app.store.recordSuggestion({
         url: url.href,
         normalizedUrl: canonicalUrl(url.href) ?? url.href,
