@@ -53,9 +53,9 @@ module.exports = {
       name: 'server-pipeline-only-where-crawls-run',
       comment:
         'The server uses @fieldguide/crawlers/storage (and /demo, the sample sites); the pipeline only in the code ' +
-        'that runs crawls.',
+        'that runs crawls or reads a URL on request (admin discovery, source suggestions).',
       severity: 'error',
-      from: { path: '^server/src/', pathNot: `^server/src/(crawls|routes/admin)/|${TEST_FILE}` },
+      from: { path: '^server/src/', pathNot: `^server/src/(crawls|routes/admin|routes/suggestions)/|${TEST_FILE}` },
       to: { path: '^crawlers/src/', pathNot: '^crawlers/src/(storage|demo)/' },
     },
     {

@@ -112,6 +112,12 @@ export {
   harvestSource,
   type PageReport,
 } from './pipeline/harvest.js';
+export {
+  PREVIEW_LIMITS,
+  type PreviewSourceOptions,
+  previewSource,
+  type SourcePreviewResult,
+} from './pipeline/preview-source.js';
 export * from './run.js';
 export { associationHiring } from './sources/association-hiring.js';
 export {

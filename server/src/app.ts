@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { placeRoutes } from './routes/places/index.js';
 import { searchRoutes } from './routes/search/index.js';
 import { suggestRoutes } from './routes/suggest/index.js';
+import { sourceSuggestionRoutes } from './routes/suggestions/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,7 +108,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(securityHeadersPlugin);
   await app.register(publicCorsPlugin);
-  await app.register(publicRateLimitPlugin, { ...config.rateLimit, adminMax: config.adminRateLimitMax });
+  await app.register(publicRateLimitPlugin, {
+    ...config.rateLimit,
+    adminMax: config.adminRateLimitMax,
+    routeLimits: config.suggestRateLimitMax > 0,
+  });
   await app.register(adminAuthPlugin, { adminToken: config.adminToken });
   await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
@@ -120,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fieldRoutes, { prefix: '/api' });
   await app.register(suggestRoutes, { prefix: '/api' });
   await app.register(placeRoutes, { prefix: '/api' });
+  await app.register(sourceSuggestionRoutes, { prefix: '/api' });
   await app.register(embedRoutes, { widgetRoot: options.widgetRoot ?? DEFAULT_WIDGET_ROOT });
   await app.register(feedRoutes);
   await app.register(adminRoutes, { prefix: '/api/admin' });

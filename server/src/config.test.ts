@@ -55,4 +55,23 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
     }
   });
+
+  it('limits source suggestions to 10 per client per hour by default', () => {
+    expect(loadConfig({}).suggestRateLimitMax).toBe(10);
+    expect(loadConfig({ SUGGEST_RATE_LIMIT_MAX: '0' }).suggestRateLimitMax).toBe(0);
+  });
+
+  it("reads CRAWL_ALLOW_PRIVATE_ORIGINS as exact origins, refusing anything else and the server's own port", () => {
+    expect(loadConfig({}).crawlAllowPrivateOrigins).toEqual([]);
+    expect(
+      loadConfig({ CRAWL_ALLOW_PRIVATE_ORIGINS: 'http://calendar.intranet:8080, https://10.1.2.3/' })
+        .crawlAllowPrivateOrigins,
+    ).toEqual(['http://calendar.intranet:8080', 'https://10.1.2.3']);
+    for (const bad of ['calendar.intranet', 'ftp://10.0.0.1', 'http://10.0.0.1/events', 'http://u:p@10.0.0.1']) {
+      expect(() => loadConfig({ CRAWL_ALLOW_PRIVATE_ORIGINS: bad }), bad).toThrow(/is not an origin/);
+    }
+    expect(() => loadConfig({ PORT: '8080', CRAWL_ALLOW_PRIVATE_ORIGINS: 'http://127.0.0.1:8080' })).toThrow(
+      /this server's own port/,
+    );
+  });
 });

@@ -29,11 +29,13 @@ const ServerEnvSchema = Type.Composite([
     RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 300 }),
     RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
     ADMIN_RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 60 }),
+    SUGGEST_RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 100_000, default: 10 }),
     PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#\\s]+/?$', maxLength: 300 })),
     CRAWL_PER_HOST_DELAY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 1000 }),
     DEMO_SITES: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], { default: 'auto' }),
     DEMO_SITES_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 47470 }),
     TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    CRAWL_ALLOW_PRIVATE_ORIGINS: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
   }),
 ]);
 
@@ -50,6 +52,8 @@ export interface Config extends StorageConfig {
   rateLimit: { max: number; windowMs: number };
   /** Requests per client IP per window on `/api/admin/*` (same window; 0: no limit of its own). */
   adminRateLimitMax: number;
+  /** Source suggestions (`POST /api/suggestions`) per client IP per hour (0: only the public limit). */
+  suggestRateLimitMax: number;
   /**
    * The origin the server is reached at (`https://fieldguide.example.org`, no trailing slash): absolute links in
    * feeds and the host of iCalendar UIDs. Unset: taken from each request's Host header.
@@ -66,6 +70,12 @@ export interface Config extends StorageConfig {
    * CIDR ranges (with proxy-addr's `loopback`, `linklocal`, `uniquelocal`). Unset: none; the client is the peer.
    */
   trustProxy?: number | string[];
+  /**
+   * Exact origins (`http://calendar.intranet:8080`) on private or loopback addresses that crawls, discovery and
+   * source suggestions may reach (an intranet calendar); every other private address stays refused, and so do this
+   * server's and its Meilisearch's ports. Default none.
+   */
+  crawlAllowPrivateOrigins: readonly string[];
 }
 
 export { ConfigError };
@@ -97,6 +107,34 @@ function parseTrustProxy(value: string | undefined): number | string[] | undefin
   ]);
 }
 
+/** A URL's port, the scheme's default made explicit. */
+const portOf = (url: URL): number => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+
+/**
+ * `CRAWL_ALLOW_PRIVATE_ORIGINS` as origins (`http(s)://host[:port]`, comma-separated), none on the server's own
+ * port; a ConfigError naming each entry that is not one.
+ */
+function parsePrivateOrigins(value: string | undefined, serverPort: number): string[] {
+  if (value === undefined) return [];
+  const problems: string[] = [];
+  const origins = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      const bare = url && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+      if (!url || !bare || !/^https?:$/.test(url.protocol)) {
+        problems.push(`CRAWL_ALLOW_PRIVATE_ORIGINS: ${JSON.stringify(entry)} is not an origin (http(s)://host[:port])`);
+      } else if (serverPort > 0 && portOf(url) === serverPort) {
+        problems.push(`CRAWL_ALLOW_PRIVATE_ORIGINS: ${JSON.stringify(entry)} is on this server's own port (PORT)`);
+      }
+      return url?.origin ?? entry;
+    });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return origins;
+}
+
 /** Parses the environment against the schema, with defaults; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const e: Static<typeof ServerEnvSchema> = parseEnv(ServerEnvSchema, env);
@@ -110,10 +148,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxDrainIntervalMs: e.OUTBOX_DRAIN_INTERVAL_MS,
     rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
     adminRateLimitMax: e.ADMIN_RATE_LIMIT_MAX,
+    suggestRateLimitMax: e.SUGGEST_RATE_LIMIT_MAX,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/$/, '') } : {}),
     crawlPerHostDelayMs: e.CRAWL_PER_HOST_DELAY_MS,
     demoSites: e.DEMO_SITES,
     demoSitesPort: e.DEMO_SITES_PORT,
     ...(e.TRUST_PROXY !== undefined ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
+    crawlAllowPrivateOrigins: Object.freeze(parsePrivateOrigins(e.CRAWL_ALLOW_PRIVATE_ORIGINS, e.PORT)),
   });
 }

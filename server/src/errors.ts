@@ -30,6 +30,11 @@ export const ERRORS = {
   ERR_ROUTE_NOT_FOUND: { status: 404, message: 'no such route' },
   ERR_CRAWL_RUNNING: { status: 409, message: 'a crawl is running; wait for it to finish' },
   ERR_SOURCE_EXISTS: { status: 409, message: 'a source with this id exists already' },
+  ERR_SUGGESTION_DECIDED: { status: 409, message: 'the suggestion was accepted already: its source exists' },
+  ERR_URL_REFUSED: {
+    status: 400,
+    message: "the URL is on a private network or one of this server's own ports; only public web pages can be read",
+  },
   ERR_URL_TOO_LONG: { status: 414, message: 'a path segment of the URL is too long' },
   ERR_DISCOVERY_FAILED: { status: 422, message: 'the URL could not be read' },
   ERR_RATE_LIMITED: { status: 429, message: 'too many requests' },

@@ -10,6 +10,7 @@ export * from './api/health.schema.js';
 export * from './api/highlight.schema.js';
 export * from './api/pages.schema.js';
 export * from './api/places.schema.js';
+export * from './api/source-suggestion.schema.js';
 export * from './api/suggest.schema.js';
 export * from './association/association.schema.js';
 export * from './common.schema.js';

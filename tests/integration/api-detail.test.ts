@@ -160,6 +160,15 @@ describe('the API documentation', () => {
     );
     expect(used.filter((tag) => !declared.has(tag))).toEqual([]);
     expect(doc.paths['/api/admin/sources'].get.security).toEqual([{ adminToken: [] }]);
+    expect(Object.keys(doc.paths['/api/suggestions'].post.responses).sort()).toEqual([
+      '200',
+      '201',
+      '400',
+      '422',
+      '429',
+      '503',
+    ]);
+    expect(doc.paths['/api/admin/suggestions/{id}/accept'].post.security).toEqual([{ adminToken: [] }]);
     expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     const page = await get('/api/docs/');
     expect(page.statusCode).toBe(200);

@@ -179,6 +179,9 @@ describe.runIf(isRoot).each(LAYOUTS)('a store the server cannot write (as user n
       ['PATCH', '/api/admin/sources/some-source', { enabled: false }],
       ['POST', '/api/admin/sources/some-source/check', {}],
       ['POST', '/api/admin/crawls', {}],
+      ['POST', '/api/suggestions', { url: 'https://example.org/events' }],
+      ['POST', '/api/admin/suggestions/1/accept', {}],
+      ['POST', '/api/admin/suggestions/1/refuse', { reason: 'not events' }],
     ] as const) {
       const res = await fetch(`${server?.url}${url}`, { method, headers: auth, body: JSON.stringify(body) });
       expect(res.status, `${method} ${url}`).toBe(503);

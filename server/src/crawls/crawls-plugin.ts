@@ -26,7 +26,12 @@ async function crawlsPluginImpl(app: FastifyInstance) {
         fetcher: { ...fetcher, ownPorts: [...(fetcher.ownPorts ?? []), ...ownPorts(app)] },
         databasePath: app.config.databasePath,
       }),
-    fetcher: { perHostDelayMs: app.config.crawlPerHostDelayMs },
+    fetcher: {
+      perHostDelayMs: app.config.crawlPerHostDelayMs,
+      ...(app.config.crawlAllowPrivateOrigins.length > 0
+        ? { allowPrivateOrigins: app.config.crawlAllowPrivateOrigins }
+        : {}),
+    },
     onFinished: async (run) => {
       app.log.info({ runId: run.id, status: run.status, sources: Object.keys(run.results).length }, 'crawl finished');
       await app.outbox.drainNow();

@@ -28,7 +28,8 @@ async function openapi(app: FastifyInstance) {
         { name: 'fields', description: 'the career field taxonomy' },
         { name: 'feeds', description: 'iCalendar, RSS, Atom and JSON Feed for a field, a search or one event' },
         { name: 'embed', description: 'the widget script and the iframe page for other sites' },
-        { name: 'admin', description: 'sources and crawls; needs the bearer token `ADMIN_TOKEN`' },
+        { name: 'suggestions', description: 'suggest a source of events, no account needed' },
+        { name: 'admin', description: 'sources, crawls and suggested sources; needs the bearer token `ADMIN_TOKEN`' },
         { name: 'health', description: 'service state' },
       ],
       components: {

@@ -11,16 +11,18 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Requests per IP per window across the whole admin API, however its path is spelled; 0: only the public limit. */
   adminMax: number;
+  /** Whether a route sets a limit of its own (`config.rateLimit`): then the limiter runs even with both above 0. */
+  routeLimits: boolean;
 }
 
 /**
  * Limits requests per client IP (in memory, per process). Every route shares the public limit; a route opts out or
- * sets its own with `config: { rateLimit: false | { max, timeWindow } }`. The admin API has one stricter limit of
+ * sets its own with `config: { rateLimit: false | { max, timeWindow } }` (source suggestions do), counted apart. The admin API has one stricter limit of
  * its own, counted across all its routes and before the token is checked (failed guesses count), and an admin
  * request counts against that one only. Over a limit: 429 JSON with `Retry-After`.
  */
 async function rateLimitPlugin(app: FastifyInstance, opts: RateLimitOptions) {
-  if (opts.max === 0 && opts.adminMax === 0) return;
+  if (opts.max === 0 && opts.adminMax === 0 && !opts.routeLimits) return;
   await app.register(rateLimit, {
     global: opts.max > 0,
     max: opts.max,

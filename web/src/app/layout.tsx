@@ -62,7 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <p>
           Fieldguide finds conferences, career fairs and association meetings by career field, so you can go where
-          hiring managers go. <a href="/api/docs">API</a> · <Link href="/admin">Admin</Link>
+          hiring managers go. <Link href="/suggest-source">Suggest a source</Link> · <a href="/api/docs">API</a> ·{' '}
+          <Link href="/admin">Admin</Link>
         </p>
       </footer>
     </>

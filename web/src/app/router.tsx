@@ -13,6 +13,7 @@ const AssociationsRoute = lazy(() => import('./routes/associations.js'));
 const AssociationRoute = lazy(() => import('./routes/association.js'));
 const AdminRoute = lazy(() => import('./routes/admin.js'));
 const EmbedBuilderRoute = lazy(() => import('./routes/embed-builder.js'));
+const SuggestSourceRoute = lazy(() => import('./routes/suggest-source.js'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.js'));
 
 /** The app's pages by path, each loaded on first visit. */
@@ -31,6 +32,7 @@ export function AppRouter() {
             <Route path="/associations/:id" component={AssociationRoute} />
             <Route path="/admin" component={AdminRoute} />
             <Route path="/embed-builder" component={EmbedBuilderRoute} />
+            <Route path="/suggest-source" component={SuggestSourceRoute} />
             <Route component={NotFoundRoute} />
           </Switch>
         </Suspense>

@@ -1,6 +1,12 @@
 import type { SearchSort } from '@fieldguide/shared';
 
-export { EVENT_FORMAT_LABELS, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, SCOPE_LABELS } from '@fieldguide/shared';
+export {
+  EVENT_FORMAT_LABELS,
+  EVENT_STATUS_LABELS,
+  EVENT_TYPE_LABELS,
+  SCOPE_LABELS,
+  SOURCE_KIND_LABELS,
+} from '@fieldguide/shared';
 
 export const SORT_LABELS: Readonly<Record<SearchSort, string>> = {
   relevance: 'Best match',

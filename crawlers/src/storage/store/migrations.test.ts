@@ -32,7 +32,7 @@ describe('opening a store file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['events', 'associations', 'sources', 'fetch_log', 'crawl_runs', 'outbox']),
+      expect.arrayContaining(['events', 'associations', 'sources', 'fetch_log', 'crawl_runs', 'outbox', 'suggestions']),
     );
     db.close();
   });

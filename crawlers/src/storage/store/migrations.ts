@@ -95,6 +95,28 @@ export const MIGRATIONS: readonly Migration[] = [
     // The occurrences of a series, for an event's page (the series id lives in the JSON document).
     sql: `CREATE INDEX events_series ON events (json_extract(doc, '$.seriesId'), start_ms);`,
   },
+  {
+    version: 3,
+    // Sources visitors suggest, one row per normalized URL; who suggested them is not kept.
+    sql: `
+      CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL,
+        normalized_url TEXT NOT NULL UNIQUE,
+        note TEXT,
+        field TEXT,
+        count INTEGER NOT NULL DEFAULT 1,
+        preview TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'refused')),
+        reason TEXT,
+        source_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        decided_at TEXT
+      ) STRICT;
+      CREATE INDEX suggestions_status ON suggestions (status, updated_at);
+    `,
+  },
 ];
 
 /** Schema version of a store file this code writes. */

@@ -9,6 +9,7 @@ import { createOutbox } from './outbox.js';
 import { createSources } from './sources.js';
 import type { Store, StoreOptions } from './store.types.js';
 import { canWriteStore } from './store-access.js';
+import { createSuggestions } from './suggestions.js';
 
 /**
  * Opens (creating or migrating as needed) the canonical store at `options.path`, and marks crawl runs
@@ -38,6 +39,7 @@ export function createStore(options: StoreOptions): Store {
     ...createAssociations(db, outbox, nowIso),
     ...createSources(db, nowIso),
     ...createFetchLog(db, options.fetchHistoryPerUrl ?? 20),
+    ...createSuggestions(db, nowIso),
     ...runMethods,
     ...outboxMethods,
     // IMMEDIATE: take the write lock before the first read, so another process cannot commit in between

@@ -1,4 +1,13 @@
-import type { Association, CrawlRunRecord, Event, Source, SourceHealth } from '@fieldguide/shared';
+import type {
+  Association,
+  CrawlRunRecord,
+  Event,
+  Source,
+  SourceHealth,
+  Suggestion,
+  SuggestionPreview,
+  SuggestionStatus,
+} from '@fieldguide/shared';
 
 /** What an index change is about. */
 export type OutboxEntity = 'event' | 'association';
@@ -44,6 +53,19 @@ export interface FetchLogEntry {
   fetchedAt: string;
   durationMs?: number;
 }
+
+/** A suggested source as it arrives: the URL as given, the key it is deduplicated on, and what reading it found. */
+export interface SuggestionInput {
+  url: string;
+  normalizedUrl: string;
+  note?: string;
+  /** A field id. */
+  field?: string;
+  preview: SuggestionPreview;
+}
+
+/** An editor's decision on a suggestion. */
+export type SuggestionDecision = { status: 'accepted'; sourceId: string } | { status: 'refused'; reason: string };
 
 /** A crawl run as the store records it (`interrupted`: the process running it died, found when a store is next opened on this host). */
 export type CrawlRun = CrawlRunRecord;
@@ -138,6 +160,16 @@ export interface Store {
   dataStamp(): string;
   /** The stored occurrences of a series (see `Event.seriesId`), delisted ones included, soonest first. */
   listSeriesEvents(seriesId: string): Event[];
+  /**
+   * Saves a suggested source, one per `normalizedUrl`: a URL suggested again counts once more (whatever its
+   * status), keeps the newer preview, and its note and field where the first left them empty.
+   */
+  recordSuggestion(input: SuggestionInput): { suggestion: Suggestion; duplicate: boolean };
+  getSuggestion(id: number): Suggestion | undefined;
+  /** Suggestions, most recently suggested first, at most `limit` (default 100). */
+  listSuggestions(options?: { status?: SuggestionStatus; limit?: number }): Suggestion[];
+  /** Records an editor's decision. @throws StoreNotFoundError for an unknown suggestion. */
+  decideSuggestion(id: number, decision: SuggestionDecision): Suggestion;
   /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /**

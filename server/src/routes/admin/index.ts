@@ -3,12 +3,14 @@ import { apiError } from '../../errors.js';
 import { adminCrawlRoutes } from './crawls.js';
 import { adminEventRoutes } from './events.js';
 import { adminSourceRoutes } from './sources.js';
+import { adminSuggestionRoutes } from './suggestions.js';
 
 /** Methods that change nothing. */
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The admin API (register with prefix `/api/admin`): sources, crawl runs and the events listings leave out. The
+ * The admin API (register with prefix `/api/admin`): sources, crawl runs, the events listings leave out and the
+ * queue of suggested sources. The
  * app-wide admin guard (`plugins/admin-auth.ts`) wants `Authorization: Bearer <ADMIN_TOKEN>` (403 while no token is
  * configured) and the admin rate limit (`plugins/rate-limit.ts`) counts across all of these routes; the CORS plugin
  * sends no CORS headers under this prefix. While the store is read-only, every change answers 503
@@ -21,4 +23,5 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(adminSourceRoutes);
   await app.register(adminCrawlRoutes);
   await app.register(adminEventRoutes);
+  await app.register(adminSuggestionRoutes);
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { DiscoveryResult } from '@fieldguide/crawlers';
+import type { DiscoveryResult, FetcherOptions } from '@fieldguide/crawlers';
 import type { Store } from '@fieldguide/crawlers/storage';
 import {
   type AddSourceBody,
@@ -13,12 +13,9 @@ import {
 } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { CrawlBusyError } from '../../crawls/crawl-manager.js';
-import { ownPorts } from '../../crawls/own-ports.js';
+import { discoveryFetcherOptions } from '../../crawls/discovery-fetcher.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
 import { adminErrorResponses } from './schemas.js';
-
-/** How long discovery may take to read a page, in milliseconds. */
-const DISCOVERY_TIMEOUT_MS = 15_000;
 
 /** The pipeline, loaded when a source is added or changed: the API process serves searches without its parsers. */
 const pipeline = () => import('@fieldguide/crawlers');
@@ -37,15 +34,10 @@ async function validSource(entry: Record<string, unknown>): Promise<Source> {
 /** Reads the home page for feeds, calendars and event pages; a 422 when it cannot be read. */
 async function discover(
   url: string,
-  ctx: { allowPrivateNetwork: boolean; perHostDelayMs: number; ownPorts: number[]; store: Store | undefined },
+  ctx: { allowPrivateNetwork: boolean; fetcher: FetcherOptions; store: Store | undefined },
 ): Promise<DiscoveryResult> {
   const { createFetcher, discoverSources, NonRetryableError, RetryableError } = await pipeline();
-  const fetcher = createFetcher({
-    perHostDelayMs: ctx.perHostDelayMs,
-    maxRetries: 1,
-    totalTimeoutMs: DISCOVERY_TIMEOUT_MS,
-    ownPorts: ctx.ownPorts,
-  });
+  const fetcher = createFetcher(ctx.fetcher);
   try {
     return await discoverSources(url, {
       fetcher,
@@ -115,8 +107,7 @@ export const adminSourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body.kind === undefined || body.kind === 'auto'
           ? await discover(body.url, {
               allowPrivateNetwork,
-              perHostDelayMs: app.config.crawlPerHostDelayMs,
-              ownPorts: ownPorts(app),
+              fetcher: discoveryFetcherOptions(app),
               store: app.store,
             })
           : undefined;

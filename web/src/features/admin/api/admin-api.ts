@@ -1,4 +1,4 @@
-import type { CrawlRun, Source } from '@fieldguide/shared';
+import type { CrawlRun, Source, Suggestion } from '@fieldguide/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client.js';
 
@@ -49,6 +49,34 @@ export function useStartCrawl(token: string) {
       apiRequest<{ run: CrawlRun }>('/api/admin/crawls', {
         method: 'POST',
         body: sourceIds ? { sourceIds } : {},
+        token,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+/** The suggested sources still waiting for a decision. */
+export const usePendingSuggestions = (token: string) =>
+  useQuery({
+    queryKey: ['admin', 'suggestions', token],
+    queryFn: ({ signal }) =>
+      apiRequest<{ suggestions: Suggestion[] }>('/api/admin/suggestions', {
+        params: { status: 'pending' },
+        token,
+        signal,
+      }),
+    retry: retryAdmin,
+    staleTime: 0,
+  });
+
+/** Accepts a suggestion (its source is made, enabled) or refuses it with a reason. */
+export function useDecideSuggestion(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision, reason }: { id: number; decision: 'accept' | 'refuse'; reason?: string }) =>
+      apiRequest<{ suggestion: Suggestion }>(`/api/admin/suggestions/${id}/${decision}`, {
+        method: 'POST',
+        body: decision === 'refuse' ? { reason } : {},
         token,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),

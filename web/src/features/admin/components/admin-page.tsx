@@ -5,12 +5,13 @@ import { useAdminToken } from '../hooks/use-admin-token.js';
 import { AddSourceForm } from './add-source-form.js';
 import { CrawlRuns } from './crawl-runs.js';
 import { SourcesTable } from './sources-table.js';
+import { SuggestionsQueue } from './suggestions-queue.js';
 import { TokenForm } from './token-form.js';
 import './admin.css';
 
 const isAuthError = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 403);
 
-/** `/admin`: sources with their health, adding a source, crawl runs with progress and errors. */
+/** `/admin`: sources with their health, adding a source, suggested sources to decide on, crawl runs. */
 export function AdminPage() {
   const [token, setToken] = useAdminToken();
   const sources = useAdminSources(token);
@@ -60,6 +61,7 @@ export function AdminPage() {
             />
           </section>
           <AddSourceForm token={token} />
+          <SuggestionsQueue token={token} />
           <section aria-labelledby="runs-heading" className="admin-section">
             <h2 id="runs-heading">Crawl runs</h2>
             {runs.error ? (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { AssociationCard } from '../../../components/association-card.js';
 import { Pagination } from '../../../components/pagination.js';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/status.js';
@@ -42,7 +43,8 @@ export function AssociationDirectory() {
       <title>Professional associations · Fieldguide</title>
       <h1>Professional associations</h1>
       <p className="lead">
-        Where a field’s people — and the managers who hire them — belong: chapters, meetings and job boards.
+        Where a field’s people — and the managers who hire them — belong: chapters, meetings and job boards. Missing
+        one? <Link href="/suggest-source">Suggest a source</Link>.
       </p>
       <search>
         <form
