@@ -123,3 +123,5 @@ export {
   syncSources,
   toSource,
 } from './sources/load-sources.js';
+export * from './catalog/index.js';
+export { checkHomepage, checkHomepages, type HomepageCheck, type HomepageState } from './catalog/check-catalog.js';

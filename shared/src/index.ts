@@ -12,6 +12,7 @@ export * from './api/pages.schema.js';
 export * from './api/places.schema.js';
 export * from './api/suggest.schema.js';
 export * from './association/association.schema.js';
+export * from './association/gathering.js';
 export * from './common.schema.js';
 export * from './embed/frame-protocol.js';
 export * from './embed/palette.js';
