@@ -34,6 +34,8 @@ const ServerEnvSchema = Type.Composite([
     DEMO_SITES: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], { default: 'auto' }),
     DEMO_SITES_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 47470 }),
     TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    CATALOG: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    CATALOG_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
   }),
 ]);
 
@@ -66,6 +68,13 @@ export interface Config extends StorageConfig {
    * CIDR ranges (with proxy-addr's `loopback`, `linklocal`, `uniquelocal`). Unset: none; the client is the peer.
    */
   trustProxy?: number | string[];
+  /**
+   * Load the bundled associations directory into the store at start-up (`on`): its associations, and their event
+   * sources disabled until an operator enables them.
+   */
+  catalog: 'on' | 'off';
+  /** The catalog directory; unset: the one bundled with the crawlers package (`crawlers/catalog/`). */
+  catalogDir?: string;
 }
 
 export { ConfigError };
@@ -115,5 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoSites: e.DEMO_SITES,
     demoSitesPort: e.DEMO_SITES_PORT,
     ...(e.TRUST_PROXY !== undefined ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
+    catalog: e.CATALOG,
+    ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
   });
 }

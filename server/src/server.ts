@@ -1,5 +1,6 @@
 import type { DemoSites } from '@fieldguide/crawlers/demo';
 import { buildApp } from './app.js';
+import { loadCatalogAtStart } from './catalog/load-catalog-at-start.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
 import { warnAboutPublicUrl } from './public-url-warning.js';
@@ -17,6 +18,7 @@ async function main() {
   }
   const app = await buildApp({ config });
   warnAboutPublicUrl(config, app.log);
+  await loadCatalogAtStart(app);
   let demo: DemoSites | undefined;
   let closing = false;
   const close = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { apiError } from '../../errors.js';
+import { adminCatalogRoutes } from './catalog.js';
 import { adminCrawlRoutes } from './crawls.js';
 import { adminEventRoutes } from './events.js';
 import { adminSourceRoutes } from './sources.js';
@@ -8,7 +9,8 @@ import { adminSourceRoutes } from './sources.js';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The admin API (register with prefix `/api/admin`): sources, crawl runs and the events listings leave out. The
+ * The admin API (register with prefix `/api/admin`): sources, crawl runs, the events listings leave out, and the
+ * associations catalog's sources. The
  * app-wide admin guard (`plugins/admin-auth.ts`) wants `Authorization: Bearer <ADMIN_TOKEN>` (403 while no token is
  * configured) and the admin rate limit (`plugins/rate-limit.ts`) counts across all of these routes; the CORS plugin
  * sends no CORS headers under this prefix. While the store is read-only, every change answers 503
@@ -21,4 +23,5 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(adminSourceRoutes);
   await app.register(adminCrawlRoutes);
   await app.register(adminEventRoutes);
+  await app.register(adminCatalogRoutes);
 };
