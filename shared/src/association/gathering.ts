@@ -35,3 +35,19 @@ export const NO_GATHERING: Readonly<AssociationGathering> = Object.freeze({
   crawled: false,
   eventsFound: 0,
 });
+
+/**
+ * What to say of an association whose events are not gathered yet, in a sentence; undefined once a crawl of one
+ * of its sources has found events. Never suggests an association has no events when it was simply not read.
+ */
+export function gatheringNote(gathering: AssociationGathering): string | undefined {
+  if (gathering.crawled && gathering.eventsFound > 0) return undefined;
+  if (gathering.sources === 0) {
+    return 'Not yet crawled: Fieldguide knows no events page or calendar of this association yet; its website lists its events.';
+  }
+  if (gathering.enabledSources === 0) {
+    return 'Not yet crawled: its events source is known but not enabled on this Fieldguide.';
+  }
+  if (!gathering.crawled) return 'Not yet crawled: its events source is enabled and is read on the next crawl.';
+  return 'Its events source was read and listed no events.';
+}
