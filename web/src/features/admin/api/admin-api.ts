@@ -1,4 +1,10 @@
-import type { CrawlRun, Source } from '@fieldguide/shared';
+import type {
+  AdminCatalog,
+  CrawlRun,
+  SetCatalogSourcesBody,
+  SetCatalogSourcesResult,
+  Source,
+} from '@fieldguide/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client.js';
 
@@ -51,6 +57,25 @@ export function useStartCrawl(token: string) {
         body: sourceIds ? { sourceIds } : {},
         token,
       }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+export const useAdminCatalog = (token: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['admin', 'catalog', token],
+    queryFn: ({ signal }) => apiRequest<AdminCatalog>('/api/admin/catalog', { token, signal }),
+    enabled,
+    retry: retryAdmin,
+    staleTime: 0,
+  });
+
+/** Turns a field's or an association's catalog sources on or off. */
+export function useSetCatalogSources(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetCatalogSourcesBody) =>
+      apiRequest<SetCatalogSourcesResult>('/api/admin/catalog/sources', { method: 'POST', body, token }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
   });
 }
