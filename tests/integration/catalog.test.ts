@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '@fieldguide/crawlers/catalog';
 import { loadCatalogAtStart, wantsDemoSites } from '@fieldguide/server';
 import { CLUSTERS, type Source } from '@fieldguide/shared';
@@ -68,6 +69,35 @@ describe('the sample catalog', () => {
       ['fixture-nurses-guild-events', false, true],
       ['fixture-computing-society-events', false, true],
     ]);
+  });
+});
+
+describe('the catalog at start-up, when it cannot or should not load', () => {
+  it('starts without it, saying why: CATALOG=off, no directory, or a bad catalog (nothing of it loaded)', async () => {
+    const bad = sampleCatalogAt('http://127.0.0.1:1');
+    writeFileSync(path.join(bad, 'stem.yaml'), 'provenance: x\nassociations:\n  - id: Bad Id\nsources: []\n');
+    try {
+      for (const [env, expected] of [
+        [{ CATALOG: 'off', CATALOG_DIR: bad }, { status: 'off' }],
+        [
+          { CATALOG_DIR: path.join(bad, 'missing') },
+          { status: 'skipped', reason: expect.stringMatching(/^no directory/) },
+        ],
+        [{ CATALOG_DIR: bad }, { status: 'failed', error: expect.objectContaining({ name: 'CatalogError' }) }],
+      ] as const) {
+        const t = await startTestApp(env);
+        try {
+          expect(await loadCatalogAtStart(t.app), JSON.stringify(env)).toMatchObject(expected);
+          expect(t.app.store.countAssociations()).toBe(0);
+          expect(t.app.store.listSources()).toEqual([]);
+          expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+        } finally {
+          await t.close();
+        }
+      }
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
   });
 });
 

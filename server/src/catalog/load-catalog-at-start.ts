@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 
 /** What the start-up did with the catalog, for the log and for tests. */
@@ -26,7 +27,12 @@ export async function loadCatalogAtStart(app: FastifyInstance): Promise<CatalogS
   try {
     // Only when loading: the API process otherwise never loads the YAML parser.
     const { DEFAULT_CATALOG_DIR, loadCatalog, syncCatalog } = await import('@fieldguide/crawlers/catalog');
-    const catalog = await loadCatalog(config.catalogDir ?? DEFAULT_CATALOG_DIR);
+    const dir = config.catalogDir ?? DEFAULT_CATALOG_DIR;
+    if (!existsSync(dir)) {
+      app.log.warn({ dir }, 'no associations catalog at this path; starting without it');
+      return { status: 'skipped', reason: `no directory ${dir}` };
+    }
+    const catalog = await loadCatalog(dir);
     const result = syncCatalog(app.store, catalog);
     app.log.info(
       { dir: catalog.dir, associations: result.associations, sources: result.sources },
