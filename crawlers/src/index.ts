@@ -1,3 +1,5 @@
+export { checkHomepage, checkHomepages, type HomepageCheck, type HomepageState } from './catalog/check-catalog.js';
+export * from './catalog/index.js';
 export { type ClassifyEventInput, classifyEvent, type EventClassification } from './classify/classify-event.js';
 export { type ClassifyFieldsInput, classifyFields, type FieldClassification } from './classify/classify-fields.js';
 export { type ClassifyTypeInput, classifyType } from './classify/classify-type.js';
@@ -60,7 +62,6 @@ export { extractMicrodata } from './extract/microdata.js';
 export type * from './extract/raw-event.js';
 export type { RawOrganization } from './extract/schema-org.js';
 export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
-
 export {
   type NormalizedDates,
   normalizeDates,
@@ -68,7 +69,6 @@ export {
   toInstant,
   type ZoneContext,
 } from './normalize/normalize-dates.js';
-
 export { type NormalizedEvent, normalizeRawEvent } from './normalize/normalize-event.js';
 export {
   countryCode,
@@ -123,5 +123,3 @@ export {
   syncSources,
   toSource,
 } from './sources/load-sources.js';
-export * from './catalog/index.js';
-export { checkHomepage, checkHomepages, type HomepageCheck, type HomepageState } from './catalog/check-catalog.js';
