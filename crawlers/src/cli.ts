@@ -494,6 +494,7 @@ async function catalogCheckCommand(options: CatalogOptions & { allowPrivateOrigi
     out('some fetches failed for lack of network: `catalog check` is for a machine connected to the internet');
   }
   if (count('dead') > 0) process.exitCode = 1;
+  else if (count('offline') > 0) process.exitCode = 2;
 }
 
 /** The `fieldguide` command line. */
@@ -569,7 +570,10 @@ export function buildProgram(): Command {
     .action((options: CatalogOptions) => catalogSwitchCommand(false, options));
   catalog
     .command('check')
-    .description('fetch every homepage (politely) and report the dead and the moved; exit code 1 when any is dead')
+    .description(
+      'fetch every homepage (politely) and report the dead and the moved; exit code 1 when any is dead, ' +
+        '2 when none is but some could not be reached from here',
+    )
     .addOption(dirOption())
     .option('--field <field>', 'only this career field (id or name)')
     .option(

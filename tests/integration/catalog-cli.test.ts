@@ -136,6 +136,8 @@ describe('fieldguide catalog check', () => {
   let catalogDir: string;
   /** The same server under another host name: another site to the check. */
   let otherOrigin: string;
+  /** A loopback port nothing listens on: no answer. */
+  let closedOrigin: string;
 
   beforeAll(async () => {
     const routes: Parameters<typeof startCatalogSite>[0] = {
@@ -145,15 +147,22 @@ describe('fieldguide catalog check', () => {
       '/temporary/': { status: 302, headers: { location: '/ok/' } },
       '/broken/': { status: 500 },
     };
+    const closed = await startCatalogSite({});
+    closedOrigin = closed.origin;
+    await closed.close();
     site = await startCatalogSite(routes);
     otherOrigin = site.origin.replace('127.0.0.1', 'localhost');
     routes['/to-other/'] = { status: 301, headers: { location: `${otherOrigin}/ok/` } };
     catalogDir = path.join(dir, 'check-catalog');
     mkdirSync(catalogDir);
-    const association = (id: string, url: string) =>
-      [`  - id: ${id}`, `    name: ${id}`, `    url: ${url}`, '    fields: [stem]', '    scope: international'].join(
-        '\n',
-      );
+    const association = (id: string, url: string, field = 'stem') =>
+      [
+        `  - id: ${id}`,
+        `    name: ${id}`,
+        `    url: ${url}`,
+        `    fields: [${field}]`,
+        '    scope: international',
+      ].join('\n');
     writeFileSync(
       path.join(catalogDir, 'stem.yaml'),
       [
@@ -165,6 +174,16 @@ describe('fieldguide catalog check', () => {
         association('gone', `${site.origin}/gone/`),
         association('broken', `${site.origin}/broken/`),
         association('new-domain', `${site.origin}/to-other/`),
+        association('silent', `${closedOrigin}/`),
+        'sources: []',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(catalogDir, 'finance.yaml'),
+      [
+        'provenance: A homepage that never answers.',
+        'associations:',
+        association('unreachable', `${closedOrigin}/home/`, 'finance'),
         'sources: []',
       ].join('\n'),
     );
@@ -177,9 +196,12 @@ describe('fieldguide catalog check', () => {
       'check',
       '--dir',
       catalogDir,
+      '--field',
+      'stem',
       '--allow-private-origin',
       site.origin,
       otherOrigin,
+      closedOrigin,
     ]);
     expect(run.code, run.stderr).toBe(1);
     expect(rowOf(run.stdout, 'alive')?.slice(1, 3)).toEqual(['ok', '200']);
@@ -190,13 +212,33 @@ describe('fieldguide catalog check', () => {
     expect(rowOf(run.stdout, 'broken')?.slice(1, 3)).toEqual(['dead', '500']);
     expect(rowOf(run.stdout, 'new-domain')?.slice(1, 3)).toEqual(['moved', '200']);
     expect(rowOf(run.stdout, 'new-domain')?.at(-1)).toBe(`→ ${otherOrigin}/ok/ now on localhost`);
-    expect(run.stdout).toContain('6 homepage(s): 2 ok, 2 moved, 2 dead, 0 not reachable from here');
+    expect(rowOf(run.stdout, 'silent')?.[1], 'no answer while other sites answer').toBe('dead');
+    expect(run.stdout).toContain('7 homepage(s): 2 ok, 2 moved, 3 dead, 0 not reachable from here');
+  });
+
+  it('blames the network, not the sites, when no homepage answers at all: exit code 2', async () => {
+    const run = await fieldguide([
+      'catalog',
+      'check',
+      '--dir',
+      catalogDir,
+      '--field',
+      'finance',
+      '--allow-private-origin',
+      closedOrigin,
+    ]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(rowOf(run.stdout, 'unreachable')?.[1]).toBe('offline');
+    expect(run.stdout).toContain('no homepage answered at all: is this machine online?');
+    expect(run.stdout).toContain('1 homepage(s): 0 ok, 0 moved, 0 dead, 1 not reachable from here');
+    expect(run.stdout).toContain('`catalog check` is for a machine connected to the internet');
   });
 
   it('refuses loopback homepages without the explicit flag, as it would any private address', async () => {
     site.hits.clear();
     const run = await fieldguide(['catalog', 'check', '--dir', catalogDir, '--field', 'stem']);
     expect(run.code).toBe(1);
+    expect(rowOf(run.stdout, 'unreachable'), 'another field').toBeUndefined();
     expect(rowOf(run.stdout, 'alive')?.[1]).toBe('dead');
     expect(rowOf(run.stdout, 'alive')?.at(-1)).toContain('not a public address');
     expect(site.hits.size, 'nothing was fetched').toBe(0);

@@ -17,6 +17,8 @@ export interface HomepageCheck {
   finalUrl?: string;
   /** Why it is dead, moved or unreachable, in words. */
   detail?: string;
+  /** True when the site gave no answer at all: its name did not resolve, or no connection could be made. */
+  unanswered?: boolean;
 }
 
 /** Causes that say this machine could not reach the network, not that the site is gone. */
@@ -46,14 +48,40 @@ const causeCode = (error: unknown): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-function failureOf(error: unknown): Pick<HomepageCheck, 'state' | 'status' | 'detail'> {
+const NO_ANSWER_CODES = new Set<string>([FetchErrorCode.DNS_NOT_FOUND, FetchErrorCode.NETWORK, FetchErrorCode.TIMEOUT]);
+
+/** No answer from the site: no name, no connection, no response in time (its robots.txt's fetch included). */
+function isUnanswered(code: string | undefined, message: string): boolean {
+  if (code !== undefined && NO_ANSWER_CODES.has(code)) return true;
+  return code === FetchErrorCode.BLOCKED_ROBOTS && /robots\.txt unreachable/.test(message);
+}
+
+function failureOf(error: unknown): Pick<HomepageCheck, 'state' | 'status' | 'detail' | 'unanswered'> {
   const e = error as { code?: string; status?: number; message?: string };
   const detail = e.message ?? String(error);
   const code = causeCode(error);
   if (e.code === FetchErrorCode.NETWORK && code !== undefined && OFFLINE_CAUSES.has(code)) {
-    return { state: 'offline', detail: `${detail} (${code}: is this machine online?)` };
+    return { state: 'offline', detail: `${detail} (${code}: is this machine online?)`, unanswered: true };
   }
-  return { state: 'dead', ...(e.status === undefined ? {} : { status: e.status }), detail };
+  return {
+    state: 'dead',
+    ...(e.status === undefined ? {} : { status: e.status }),
+    detail,
+    ...(isUnanswered(e.code, detail) ? { unanswered: true } : {}),
+  };
+}
+
+/**
+ * When no homepage answered at all, the fault is this machine's connection, not every site at once: those
+ * checks are `offline`, not `dead`.
+ */
+function blameTheNetwork(checks: HomepageCheck[]): HomepageCheck[] {
+  if (checks.length === 0 || !checks.every((c) => c.unanswered)) return checks;
+  return checks.map((c) => ({
+    ...c,
+    state: 'offline',
+    detail: `${c.detail ?? 'no answer'} (no homepage answered at all: is this machine online?)`,
+  }));
 }
 
 /** Checks one homepage: dead (an error, 4xx or 5xx), moved, or ok. */
@@ -73,18 +101,9 @@ export async function checkHomepage(fetcher: Fetcher, association: Association):
 
 /**
  * Fetches every association's homepage with the polite, guarded fetcher (robots.txt, per-host delay, no private
- * addresses unless the fetcher allows their origin) and says which are dead, moved or unreachable from here.
+ * addresses unless the fetcher allows their origin) and says which are dead, moved or unreachable from here
+ * (`offline`: the machine's network failed, or no homepage answered at all).
  */
-export async function checkHomepages(
-  fetcher: Fetcher,
-  associations: readonly Association[],
-  onChecked?: (check: HomepageCheck) => void,
-): Promise<HomepageCheck[]> {
-  return Promise.all(
-    associations.map(async (association) => {
-      const check = await checkHomepage(fetcher, association);
-      onChecked?.(check);
-      return check;
-    }),
-  );
+export async function checkHomepages(fetcher: Fetcher, associations: readonly Association[]): Promise<HomepageCheck[]> {
+  return blameTheNetwork(await Promise.all(associations.map((association) => checkHomepage(fetcher, association))));
 }
