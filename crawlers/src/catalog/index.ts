@@ -10,6 +10,7 @@ export {
   CatalogSelectionError,
   type CatalogSyncResult,
   catalogFieldId,
+  catalogOverview,
   selectCatalogSources,
   setCatalogSourcesEnabled,
   syncCatalog,

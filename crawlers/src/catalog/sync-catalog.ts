@@ -1,4 +1,12 @@
-import { type Association, FieldguideError, getCluster, resolveField, type Source } from '@fieldguide/shared';
+import {
+  type AdminCatalog,
+  type Association,
+  CLUSTERS,
+  FieldguideError,
+  getCluster,
+  resolveField,
+  type Source,
+} from '@fieldguide/shared';
 import { associationHiring } from '../sources/association-hiring.js';
 import type { Store } from '../storage/store/store.types.js';
 import type { Catalog } from './load-catalog.js';
@@ -75,6 +83,14 @@ export function catalogFieldId(field: string): string {
   return clusterId;
 }
 
+/** The fields a catalog source counts under: its own and its association's. */
+function fieldsOf(source: Source, association: Association | undefined): Set<string> {
+  return new Set([...source.fields, ...(association?.fields ?? [])]);
+}
+
+const associationOf = (store: Store, source: Source) =>
+  source.associationId ? store.getAssociation(source.associationId) : undefined;
+
 /**
  * The store's catalog sources a selection names: a field's are those whose source or association lists the field.
  * @throws CatalogSelectionError for an unknown field or association.
@@ -88,11 +104,35 @@ export function selectCatalogSources(store: Store, selection: CatalogSelection):
     return catalogSources.filter((s) => s.associationId === selection.associationId);
   }
   const clusterId = catalogFieldId(selection.field);
-  return catalogSources.filter((s) => {
-    if (s.fields.includes(clusterId)) return true;
-    const association = s.associationId ? store.getAssociation(s.associationId) : undefined;
-    return association?.fields.includes(clusterId) === true;
-  });
+  return catalogSources.filter((s) => fieldsOf(s, associationOf(store, s)).has(clusterId));
+}
+
+/** The store's catalog sources by field (counted under each field {@link selectCatalogSources} would), and by association. */
+export function catalogOverview(store: Store): AdminCatalog {
+  const counts = new Map(CLUSTERS.map((c) => [c.id, { sources: 0, enabledSources: 0 }]));
+  const byAssociation = new Map<string, AdminCatalog['associations'][number]>();
+  for (const source of store.listSources().filter((s) => s.fromCatalog)) {
+    const association = associationOf(store, source);
+    for (const field of fieldsOf(source, association)) {
+      const count = counts.get(field);
+      if (!count) continue;
+      count.sources += 1;
+      if (source.enabled) count.enabledSources += 1;
+    }
+    if (!association) continue;
+    const entry = byAssociation.get(association.id) ?? {
+      id: association.id,
+      name: association.name,
+      fields: association.fields,
+      sources: [],
+    };
+    entry.sources.push({ id: source.id, url: source.url, enabled: source.enabled });
+    byAssociation.set(association.id, entry);
+  }
+  return {
+    fields: CLUSTERS.map((c) => ({ id: c.id, name: c.name, sources: 0, enabledSources: 0, ...counts.get(c.id) })),
+    associations: [...byAssociation.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
 /**

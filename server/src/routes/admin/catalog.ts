@@ -1,50 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Store } from '@fieldguide/crawlers/storage';
-import {
-  type AdminCatalog,
-  AdminCatalogSchema,
-  CLUSTERS,
-  SetCatalogSourcesBodySchema,
-  SetCatalogSourcesResultSchema,
-} from '@fieldguide/shared';
+import { AdminCatalogSchema, SetCatalogSourcesBodySchema, SetCatalogSourcesResultSchema } from '@fieldguide/shared';
 import { apiError, errorResponses } from '../../errors.js';
 import { adminErrorResponses } from './schemas.js';
 
 /** The catalog's switches, loaded when used: the API process serves searches without the YAML parser. */
 const catalogModule = () => import('@fieldguide/crawlers/catalog');
-
-/** The store's catalog sources by field (a source counts under each field of its association) and association. */
-function catalogOverview(store: Store): AdminCatalog {
-  const sources = store.listSources().filter((s) => s.fromCatalog);
-  const byAssociation = new Map<string, AdminCatalog['associations'][number]>();
-  const fieldCounts = new Map(CLUSTERS.map((c) => [c.id, { sources: 0, enabledSources: 0 }]));
-  for (const source of sources) {
-    const association = source.associationId ? store.getAssociation(source.associationId) : undefined;
-    for (const field of new Set([...source.fields, ...(association?.fields ?? [])])) {
-      const counts = fieldCounts.get(field);
-      if (!counts) continue;
-      counts.sources += 1;
-      if (source.enabled) counts.enabledSources += 1;
-    }
-    if (!association) continue;
-    const entry = byAssociation.get(association.id) ?? {
-      id: association.id,
-      name: association.name,
-      fields: association.fields,
-      sources: [],
-    };
-    entry.sources.push({ id: source.id, url: source.url, enabled: source.enabled });
-    byAssociation.set(association.id, entry);
-  }
-  return {
-    fields: CLUSTERS.map((c) => ({
-      id: c.id,
-      name: c.name,
-      ...(fieldCounts.get(c.id) ?? { sources: 0, enabledSources: 0 }),
-    })),
-    associations: [...byAssociation.values()].sort((a, b) => a.name.localeCompare(b.name)),
-  };
-}
 
 /** `/catalog`: the associations catalog's event sources, and switching a field's or an association's on or off. */
 export const adminCatalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -59,7 +19,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AdminCatalogSchema, ...adminErrorResponses },
       },
     },
-    async () => catalogOverview(app.store),
+    async () => (await catalogModule()).catalogOverview(app.store),
   );
 
   app.post(
