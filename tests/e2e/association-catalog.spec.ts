@@ -71,3 +71,24 @@ describe('an association of the catalog, not crawled yet', () => {
     expect((await httpGet(src as string)).status).toBe(200);
   });
 });
+
+describe('the admin page’s catalog section', () => {
+  it("enables a field's catalog sources with one click, and shows the new count", async () => {
+    const { page } = await suite.open();
+    await page.goto(`${suite.server.baseUrl}/admin`);
+    await page.getByLabel('Admin token').fill(suite.server.adminToken);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    const row = page.locator('tr[data-catalog-field="health-science"]');
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('0 of 1');
+    expect(suite.server.app.store.getSource('fixture-nurses-guild-events')?.enabled).toBe(false);
+
+    await row.getByRole('button', { name: 'Enable the Health Science sources' }).click();
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('1 of 1');
+    expect(suite.server.app.store.getSource('fixture-nurses-guild-events')?.enabled).toBe(true);
+    expect(suite.server.app.store.getSource('fixture-computing-society-events')?.enabled).toBe(false);
+
+    await row.getByRole('button', { name: 'Disable the Health Science sources' }).click();
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('0 of 1');
+    expect(suite.server.app.store.getSource('fixture-nurses-guild-events')?.enabled).toBe(false);
+  });
+});
