@@ -52,11 +52,12 @@ module.exports = {
     {
       name: 'server-pipeline-only-where-crawls-run',
       comment:
-        'The server uses @fieldguide/crawlers/storage (and /demo, the sample sites); the pipeline only in the code ' +
-        'that runs crawls or reads a URL on request (admin discovery, source suggestions).',
+        'The server uses @fieldguide/crawlers/storage (and /demo, the sample sites, and /catalog, the associations ' +
+        'directory); the pipeline only in the code that runs crawls or reads a URL on request (admin discovery, ' +
+        'source suggestions).',
       severity: 'error',
       from: { path: '^server/src/', pathNot: `^server/src/(crawls|routes/admin|routes/suggestions)/|${TEST_FILE}` },
-      to: { path: '^crawlers/src/', pathNot: '^crawlers/src/(storage|demo)/' },
+      to: { path: '^crawlers/src/', pathNot: '^crawlers/src/(storage|demo|catalog)/' },
     },
     {
       name: 'production-code-imports-no-test-helper',

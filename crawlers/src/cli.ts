@@ -4,6 +4,15 @@ import { createInterface } from 'node:readline';
 import { FieldguideError, SOURCE_KINDS } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
 import { Command, CommanderError, Option } from 'commander';
+import { checkHomepages, type HomepageCheck } from './catalog/check-catalog.js';
+import { CatalogError, DEFAULT_CATALOG_DIR, loadCatalog } from './catalog/load-catalog.js';
+import {
+  type CatalogSelection,
+  CatalogSelectionError,
+  catalogFieldId,
+  setCatalogSourcesEnabled,
+  syncCatalog,
+} from './catalog/sync-catalog.js';
 import { type ClassifyEventInput, classifyEvent } from './classify/classify-event.js';
 import { decodeBody, detectCharset } from './core/charset.js';
 import { createFetcher, type FetcherOptions } from './core/fetcher.js';
@@ -393,6 +402,115 @@ async function sourcesCheckCommand(id: string): Promise<void> {
   await crawlCommand({ source: [id], force: true });
 }
 
+interface CatalogOptions {
+  dir?: string;
+  field?: string;
+  association?: string;
+}
+
+/** A table with a header, left-aligned columns two spaces apart. */
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  out(line(header));
+  for (const row of rows) out(line(row));
+}
+
+async function catalogListCommand(options: CatalogOptions): Promise<void> {
+  const catalog = await loadCatalog(options.dir ?? DEFAULT_CATALOG_DIR);
+  const clusterId = options.field ? catalogFieldId(options.field) : undefined;
+  const store = openStore(loadStorageConfig());
+  try {
+    const associations = catalog.associations.filter((a) => !clusterId || a.fields.includes(clusterId));
+    const rows = associations.map((a) => {
+      const sources = catalog.sources.filter((s) => s.associationId === a.id);
+      const states = sources.map((s) => {
+        const stored = store.getSource(s.id);
+        return stored ? (stored.enabled ? 'enabled' : 'disabled') : 'not loaded';
+      });
+      return [
+        a.id,
+        a.acronym ?? '',
+        a.fields[0] ?? '',
+        a.url,
+        states.length > 0 ? states.join(', ') : 'no events source',
+      ];
+    });
+    printTable(['association', 'acronym', 'field', 'homepage', 'events source'], rows);
+    out(`${associations.length} association(s) in ${catalog.dir}`);
+  } finally {
+    store.close();
+  }
+}
+
+/** The one selection `--field` or `--association` names. @throws UsageError when there is not exactly one. */
+function catalogSelection(options: CatalogOptions): CatalogSelection {
+  if (options.field && options.association) throw new UsageError('give --field or --association, not both');
+  if (options.field) return { field: options.field };
+  if (options.association) return { associationId: options.association };
+  throw new UsageError('give --field <id|name> or --association <id>');
+}
+
+async function catalogSwitchCommand(enabled: boolean, options: CatalogOptions): Promise<void> {
+  const selection = catalogSelection(options);
+  const catalog = await loadCatalog(options.dir ?? DEFAULT_CATALOG_DIR);
+  const store = openStore(loadStorageConfig());
+  try {
+    syncCatalog(store, catalog);
+    const changed = setCatalogSourcesEnabled(store, selection, enabled);
+    const what =
+      'field' in selection ? `field ${catalogFieldId(selection.field)}` : `association ${selection.associationId}`;
+    const verb = enabled ? 'enabled' : 'disabled';
+    if (changed.length === 0) {
+      out(`no catalog source of ${what} to ${enabled ? 'enable' : 'disable'} (none, or all already ${verb})`);
+      return;
+    }
+    out(`${verb} ${changed.length} catalog source(s) of ${what}: ${changed.join(', ')}`);
+    if (enabled) out('they are crawled on the next `fieldguide crawl` (or the next crawl the server runs)');
+  } finally {
+    store.close();
+  }
+}
+
+async function catalogCheckCommand(options: CatalogOptions & { allowPrivateOrigin?: string[] }): Promise<void> {
+  const catalog = await loadCatalog(options.dir ?? DEFAULT_CATALOG_DIR);
+  const clusterId = options.field ? catalogFieldId(options.field) : undefined;
+  const associations = catalog.associations.filter((a) => !clusterId || a.fields.includes(clusterId));
+  const fetcher = createFetcher({
+    ...crawlSettings(process.env).fetcher,
+    maxRetries: 1,
+    ...(options.allowPrivateOrigin?.length ? { allowPrivateOrigins: options.allowPrivateOrigin } : {}),
+  });
+  let checks: HomepageCheck[];
+  try {
+    checks = await checkHomepages(fetcher, associations);
+  } finally {
+    await fetcher.close();
+  }
+  const rows = checks.map((c) => [
+    c.associationId,
+    c.state,
+    c.status === undefined ? '' : String(c.status),
+    c.url,
+    [c.finalUrl ? `→ ${c.finalUrl}` : '', c.detail ?? ''].filter(Boolean).join(' '),
+  ]);
+  printTable(['association', 'state', 'status', 'homepage', 'detail'], rows);
+  const count = (state: HomepageCheck['state']) => checks.filter((c) => c.state === state).length;
+  out(
+    `${checks.length} homepage(s): ${count('ok')} ok, ${count('moved')} moved, ${count('dead')} dead, ` +
+      `${count('offline')} not reachable from here`,
+  );
+  if (count('offline') > 0) {
+    out('some fetches failed for lack of network: `catalog check` is for a machine connected to the internet');
+  }
+  if (count('dead') > 0) process.exitCode = 1;
+  else if (count('offline') > 0) process.exitCode = 2;
+}
+
 /** The `fieldguide` command line. */
 export function buildProgram(): Command {
   const program = new Command('fieldguide')
@@ -440,10 +558,47 @@ export function buildProgram(): Command {
     .option('--disabled', 'add it disabled')
     .action(sourcesAddCommand);
   sources.command('check').description('crawl one source now and report').argument('<id>').action(sourcesCheckCommand);
+  const catalog = program
+    .command('catalog')
+    .description('the bundled directory of professional associations and their (disabled) event sources');
+  const dirOption = () => new Option('--dir <dir>', 'catalog directory (default: the bundled crawlers/catalog/)');
+  catalog
+    .command('list')
+    .description("the catalog's associations, with whether their events source is enabled in the store")
+    .addOption(dirOption())
+    .option('--field <field>', 'one career field (id or name: "health science", "IT")')
+    .action(catalogListCommand);
+  catalog
+    .command('enable')
+    .description("load the catalog into the store and enable a field's or an association's event sources")
+    .addOption(dirOption())
+    .option('--field <field>', 'every catalog source of this field (id or name)')
+    .option('--association <id>', "this association's catalog sources")
+    .action((options: CatalogOptions) => catalogSwitchCommand(true, options));
+  catalog
+    .command('disable')
+    .description("disable a field's or an association's catalog sources")
+    .addOption(dirOption())
+    .option('--field <field>', 'every catalog source of this field (id or name)')
+    .option('--association <id>', "this association's catalog sources")
+    .action((options: CatalogOptions) => catalogSwitchCommand(false, options));
+  catalog
+    .command('check')
+    .description(
+      'fetch every homepage (politely) and report the dead and the moved; exit code 1 when any is dead, ' +
+        '2 when none is but some could not be reached from here',
+    )
+    .addOption(dirOption())
+    .option('--field <field>', 'only this career field (id or name)')
+    .option(
+      '--allow-private-origin <origin...>',
+      'origins (http://host:port) that may be on private or loopback addresses: for testing, or an intranet mirror',
+    )
+    .action(catalogCheckCommand);
   return program;
 }
 
-const USER_ERRORS = [ConfigError, SourcesFileError, UsageError];
+const USER_ERRORS = [ConfigError, SourcesFileError, UsageError, CatalogError, CatalogSelectionError];
 
 /** Runs the command line; returns the exit code. Mistakes are reported in one message, never as a stack trace. */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {

@@ -1,3 +1,5 @@
+export { checkHomepage, checkHomepages, type HomepageCheck, type HomepageState } from './catalog/check-catalog.js';
+export * from './catalog/index.js';
 export { type ClassifyEventInput, classifyEvent, type EventClassification } from './classify/classify-event.js';
 export { type ClassifyFieldsInput, classifyFields, type FieldClassification } from './classify/classify-fields.js';
 export { type ClassifyTypeInput, classifyType } from './classify/classify-type.js';
@@ -62,7 +64,6 @@ export type * from './extract/raw-event.js';
 export { extractRdfa } from './extract/rdfa.js';
 export type { RawOrganization } from './extract/schema-org.js';
 export { extractWordpressEvents, type WordpressEventsResult } from './extract/wordpress-events.js';
-
 export {
   type NormalizedDates,
   normalizeDates,
@@ -70,7 +71,6 @@ export {
   toInstant,
   type ZoneContext,
 } from './normalize/normalize-dates.js';
-
 export { type NormalizedEvent, normalizeRawEvent } from './normalize/normalize-event.js';
 export {
   countryCode,

@@ -36,6 +36,8 @@ const ServerEnvSchema = Type.Composite([
     DEMO_SITES_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 47470 }),
     TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     CRAWL_ALLOW_PRIVATE_ORIGINS: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    CATALOG: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    CATALOG_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
   }),
 ]);
 
@@ -76,6 +78,13 @@ export interface Config extends StorageConfig {
    * server's and its Meilisearch's ports. Default none.
    */
   crawlAllowPrivateOrigins: readonly string[];
+  /**
+   * Load the bundled associations directory into the store at start-up (`on`): its associations, and their event
+   * sources disabled until an operator enables them.
+   */
+  catalog: 'on' | 'off';
+  /** The catalog directory; unset: the one bundled with the crawlers package (`crawlers/catalog/`). */
+  catalogDir?: string;
 }
 
 export { ConfigError };
@@ -155,5 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoSitesPort: e.DEMO_SITES_PORT,
     ...(e.TRUST_PROXY !== undefined ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
     crawlAllowPrivateOrigins: Object.freeze(parsePrivateOrigins(e.CRAWL_ALLOW_PRIVATE_ORIGINS, e.PORT)),
+    catalog: e.CATALOG,
+    ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
   });
 }

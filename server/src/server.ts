@@ -8,6 +8,7 @@ import {
 } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { loadCatalogAtStart } from './catalog/load-catalog-at-start.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startDemoCrawl, wantsDemoSites } from './crawls/demo-crawl.js';
 import { warnAboutPublicUrl } from './public-url-warning.js';
@@ -79,6 +80,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void close(signal));
   app = await buildApp({ config });
   warnAboutPublicUrl(config, app.log);
+  await loadCatalogAtStart(app);
   if (stale) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
   const address = await app.listen({ port: config.port, host: config.host });
   lock.setUrl(address);

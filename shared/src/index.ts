@@ -13,6 +13,7 @@ export * from './api/places.schema.js';
 export * from './api/source-suggestion.schema.js';
 export * from './api/suggest.schema.js';
 export * from './association/association.schema.js';
+export * from './association/gathering.js';
 export * from './common.schema.js';
 export * from './embed/frame-protocol.js';
 export * from './embed/palette.js';

@@ -24,6 +24,7 @@ const KEYS = [
   'radius',
   'cost',
   'hiring',
+  'association',
   'allFields',
   'sort',
   'page',

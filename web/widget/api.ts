@@ -13,7 +13,7 @@ export class EventsLoadError extends Error {
 }
 
 const HINTS: Record<number, string> = {
-  400: 'check the widget’s attributes (field, q, near, radius, type, format, hiring, limit); the message names the bad one.',
+  400: 'check the widget’s attributes (field, association, q, near, radius, type, format, hiring, limit); the message names the bad one.',
   429: 'too many requests from this visitor; the widget loads again on the next page view.',
   503: 'Fieldguide’s search is down for a moment; the widget loads again on the next page view.',
 };

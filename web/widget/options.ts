@@ -16,7 +16,7 @@ export interface WidgetOptions {
 }
 
 /** Attributes passed to `/api/search` as they are (the server validates them and says what is wrong). */
-const PASSED = ['field', 'q', 'near', 'radius', 'hiring'] as const;
+const PASSED = ['field', 'association', 'q', 'near', 'radius', 'hiring'] as const;
 /** Attributes that take a comma-separated list, passed as repeated parameters. */
 const LISTS = ['type', 'format'] as const;
 

@@ -431,6 +431,7 @@ describe('fetcher: redirects', () => {
     const result = await fetcherFor([server]).fetch(server.url('/old'));
     expect(result.url).toBe(server.url('/new?x=1'));
     expect(result.redirects).toEqual([server.url('/old'), server.url('/moved')]);
+    expect(result.redirectStatuses).toEqual([301, 307]);
     expect(result.text).toBe('here');
   });
 

@@ -117,6 +117,8 @@ export interface FetchResult {
   notModified: boolean;
   /** URLs that answered with a redirect, in order (the first is the URL asked for). */
   redirects: string[];
+  /** The status of each of those redirects (301, 302, 303, 307, 308), in the same order. */
+  redirectStatuses: number[];
   /** From the call to the result, robots.txt and politeness waits included, in milliseconds. */
   durationMs: number;
 }
@@ -359,6 +361,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     if (conditional?.etag) headers['if-none-match'] = conditional.etag;
     if (conditional?.lastModified) headers['if-modified-since'] = conditional.lastModified;
     const redirects: string[] = [];
+    const redirectStatuses: number[] = [];
     const visited = new Set([url.href]);
 
     for (;;) {
@@ -388,6 +391,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       const next = nextHop(hop);
       if (next) {
         redirects.push(hop.url.href);
+        redirectStatuses.push(hop.status);
         if (redirects.length > maxRedirects) {
           throw new NonRetryableError(
             FetchErrorCode.TOO_MANY_REDIRECTS,
@@ -422,6 +426,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         lastModified: hop.headers['last-modified'] ?? (notModified ? conditional?.lastModified : undefined),
         notModified,
         redirects,
+        redirectStatuses,
         durationMs: performance.now() - startedAt,
       };
     }

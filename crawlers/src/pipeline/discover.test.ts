@@ -71,6 +71,28 @@ describe('discoverSources', () => {
     expect(store.getAssociation(result.association!.id)?.name).toBe('Front Range Cyber & IT Alliance');
   });
 
+  it('keeps what the store knew that the page never tells: acronym, membership page, cadence, chapters', async () => {
+    const first = await discoverSources(`${origin('cyber')}/`, { fetcher, store });
+    const id = first.association!.id;
+    const curated = store.getAssociation(id)!;
+    store.upsertAssociation({
+      ...curated,
+      acronym: 'FRCIA',
+      membershipUrl: `${origin('cyber')}/join/`,
+      meetingCadence: 'monthly',
+      chapters: [{ name: 'Boulder chapter' }],
+    });
+    const again = await discoverSources(`${origin('cyber')}/`, { fetcher, store });
+    expect(again.association?.id).toBe(id);
+    expect(store.getAssociation(id)).toMatchObject({
+      name: 'Front Range Cyber & IT Alliance',
+      acronym: 'FRCIA',
+      membershipUrl: `${origin('cyber')}/join/`,
+      meetingCadence: 'monthly',
+      chapters: [{ name: 'Boulder chapter' }],
+    });
+  });
+
   it('finds The Events Calendar API of a WordPress site and a feed announced by <link rel="alternate">', async () => {
     const marketing = await discoverSources(`${origin('marketing')}/`, { fetcher });
     expect(marketing.sources.map((s) => s.kind)).toContain('wordpress-events');

@@ -82,6 +82,21 @@ function icalReason(platform: CalendarPlatform | undefined): string {
 }
 
 /**
+ * What a stored association knows that reading its home page never tells (its acronym, membership page, meeting
+ * cadence: curated in the catalog, or given by an operator): kept when discovery reads the page again.
+ */
+function notLearntByDiscovery(
+  known: Association | undefined,
+): Partial<Pick<Association, 'acronym' | 'membershipUrl' | 'meetingCadence'>> {
+  if (!known) return {};
+  return {
+    ...(known.acronym ? { acronym: known.acronym } : {}),
+    ...(known.membershipUrl ? { membershipUrl: known.membershipUrl } : {}),
+    ...(known.meetingCadence ? { meetingCadence: known.meetingCadence } : {}),
+  };
+}
+
+/**
  * Reads an association's home page for its event sources — feeds and calendars announced with
  * `<link rel="alternate">`, `webcal:`/`.ics` links, the feeds of the event and campus calendar platforms it links
  * to or embeds (Meetup, Luma, Trumba, LiveWhale; Localist's events API), The Events Calendar's API (from `<link>`
@@ -151,15 +166,18 @@ export async function discoverSources(url: string, options: DiscoverOptions): Pr
     const country = countryCode(organization?.address?.country);
     const region = organization?.address?.region ? regionCode(organization.address.region, country) : undefined;
     const now = (options.now?.() ?? new Date()).toISOString();
+    const existingId = existingAssociationId(options.store, homeUrl);
+    const known = existingId ? options.store?.getAssociation(existingId) : undefined;
     association = {
-      id: existingAssociationId(options.store, homeUrl) ?? sourceIdFromUrl(new URL(homeUrl).origin),
+      ...notLearntByDiscovery(known),
+      id: existingId ?? sourceIdFromUrl(new URL(homeUrl).origin),
       name,
       url: homeUrl,
       description,
       fields: classification.fields,
       pathways: classification.pathways,
       scope: associationScope(`${name} ${description}`),
-      chapters: [],
+      chapters: known?.chapters ?? [],
       hiring: associationHiring({ jobBoardUrl }),
       firstSeen: now,
       updatedAt: now,

@@ -29,12 +29,14 @@ export class SourcesFileError extends FieldguideError {
 export interface SourcesFile {
   sources: Source[];
   associations: Association[];
+  /** How the file's entries were gathered and checked, when it says (`provenance:`). */
+  provenance?: string;
 }
 
 /** A source as written in a file or typed in a command: only `url` is required. */
 export type SourceInput = Partial<Omit<Source, 'health'>> & { url: string };
 
-const SOURCE_KEYS = new Set(Object.keys(SourceSchema.properties).filter((k) => k !== 'health'));
+const SOURCE_KEYS = new Set(Object.keys(SourceSchema.properties).filter((k) => k !== 'health' && k !== 'fromCatalog'));
 const ASSOCIATION_KEYS = new Set(
   Object.keys(AssociationSchema.properties).filter((k) => !['hiring', 'firstSeen', 'updatedAt'].includes(k)),
 );
@@ -188,9 +190,17 @@ export function parseSourcesYaml(text: string, options: { file?: string; now?: D
   if (typeof top !== 'object' || top === null || !Array.isArray((top as { sources?: unknown }).sources)) {
     throw new SourcesFileError(file, ['expected a "sources:" list (and optionally "associations:")']);
   }
-  const { sources: rawSources, associations: rawAssociations = [], ...rest } = top as Record<string, unknown>;
+  const {
+    sources: rawSources,
+    associations: rawAssociations = [],
+    provenance,
+    ...rest
+  } = top as Record<string, unknown>;
   for (const key of Object.keys(rest)) problems.push(`unknown top-level key "${key}"`);
   if (!Array.isArray(rawAssociations)) problems.push('associations: must be a list');
+  if (provenance !== undefined && (typeof provenance !== 'string' || provenance.trim() === '')) {
+    problems.push('provenance: must be a text saying how the entries were gathered and checked');
+  }
   const now = (options.now ?? new Date()).toISOString();
   const sources = (rawSources as unknown[])
     .map((entry, i) => toSource(entry, `sources[${i}]`, problems))
@@ -203,10 +213,13 @@ export function parseSourcesYaml(text: string, options: { file?: string; now?: D
     if (seen.has(source.id)) problems.push(`sources: id "${source.id}" is used twice`);
     seen.add(source.id);
   }
-  const associationIds = new Set(associations.map((a) => a.id));
-  if (associationIds.size !== associations.length) problems.push('associations: an id is used twice');
+  const associationIds = new Set<string>();
+  for (const association of associations) {
+    if (associationIds.has(association.id)) problems.push(`associations: id "${association.id}" is used twice`);
+    associationIds.add(association.id);
+  }
   if (problems.length > 0) throw new SourcesFileError(file, problems);
-  return { sources, associations };
+  return { sources, associations, ...(typeof provenance === 'string' ? { provenance: provenance.trim() } : {}) };
 }
 
 /** Reads and parses a sources file. @throws SourcesFileError when it cannot be read or is invalid. */

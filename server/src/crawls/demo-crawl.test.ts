@@ -28,4 +28,14 @@ describe('wantsDemoSites', () => {
     expect(wantsDemoSites('on', [real])).toBe(true);
     expect(wantsDemoSites('off', [])).toBe(false);
   });
+
+  it('keeps the demo while the catalog’s sources wait disabled, and ends it once the operator enables one', () => {
+    const catalog = { ...real, id: 'catalog-events', fromCatalog: true, enabled: false };
+    expect(wantsDemoSites('auto', [demo, catalog])).toBe(true);
+    expect(wantsDemoSites('auto', [catalog])).toBe(true);
+    expect(wantsDemoSites('auto', [demo, { ...catalog, enabled: true }])).toBe(false);
+    expect(wantsDemoSites('auto', [demo, { ...real, enabled: false }]), 'an operator’s own disabled source').toBe(
+      false,
+    );
+  });
 });

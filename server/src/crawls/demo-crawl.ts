@@ -9,12 +9,16 @@ const DEMO_PER_HOST_DELAY_MS = 50;
 const isDemoSource = (source: Source) =>
   source.allowPrivateNetwork && /^127\.\d+\.\d+\.\d+$/.test(new URL(source.url).hostname);
 
+/** A source of the associations catalog that no operator has enabled: not one the operator chose to crawl. */
+const isIdleCatalogSource = (source: Source) => source.fromCatalog === true && !source.enabled;
+
 /**
  * Whether the start-up should serve and crawl the demo sites: `on`, or `auto` while the store has no sources
- * but the demo's own (so an install that was only ever a demo keeps its demo sites across restarts).
+ * but the demo's own and the catalog's disabled ones (so an install that was only ever a demo keeps its demo
+ * sites across restarts, and the catalog loaded at start-up does not end the demo until a source is enabled).
  */
 export function wantsDemoSites(mode: 'auto' | 'on' | 'off', sources: readonly Source[]): boolean {
-  return mode === 'on' || (mode === 'auto' && sources.every(isDemoSource));
+  return mode === 'on' || (mode === 'auto' && sources.every((s) => isDemoSource(s) || isIdleCatalogSource(s)));
 }
 
 /** Starts the demo sites on `port`, or on free ports when it is taken (another Fieldguide on this machine). */

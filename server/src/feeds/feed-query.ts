@@ -56,6 +56,13 @@ export const fieldFeedDescription = (fieldId: string): string =>
   `Upcoming conferences, career fairs, seminars and association meetings in ${fieldLabel(fieldId) ?? fieldId}, ` +
   'soonest first: where the hiring managers of the field go.';
 
+/** `Fieldguide — American Nurses Association events` */
+export const associationFeedTitle = (name: string): string => `Fieldguide — ${name} events`;
+
+/** What an association's feed holds, in a sentence. */
+export const associationFeedDescription = (name: string): string =>
+  `Upcoming events of ${name} (conferences, meetings, career fairs, webinars), soonest first, from Fieldguide.`;
+
 /** `Fieldguide — Health Science events matching “nursing” near Minneapolis, MN, US`, from the search as read. */
 export function searchFeedTitle(query: EchoedSearchQuery): string {
   const names = [...query.fields, ...query.pathways].map((id) => fieldLabel(id) ?? id);

@@ -44,6 +44,7 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
   if (placeResolution) echo.place = placeResolution;
   if (query.cost !== undefined) echo.cost = query.cost;
   if (query.minHiring !== undefined) echo.hiring = query.minHiring;
+  if (query.associationId !== undefined) echo.association = query.associationId;
   if (reading) {
     echo.understood = {
       field: reading.clusterId,

@@ -85,3 +85,44 @@ export const NotCareerEventsResponseSchema = Type.Object({
   events: Type.Array(NotCareerEventSchema),
 });
 export type NotCareerEventsResponse = Static<typeof NotCareerEventsResponseSchema>;
+
+/** One career field's catalog event sources, as the admin page lists them. */
+export const AdminCatalogFieldSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  sources: Type.Integer({ description: "catalog sources of the field's associations" }),
+  enabledSources: Type.Integer(),
+});
+
+/** An association of the catalog with its event sources. */
+export const AdminCatalogAssociationSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  fields: Type.Array(Type.String()),
+  sources: Type.Array(Type.Object({ id: Type.String(), url: Type.String(), enabled: Type.Boolean() })),
+});
+
+/** `GET /api/admin/catalog`: the catalog's event sources by field and by association. */
+export const AdminCatalogSchema = Type.Object({
+  fields: Type.Array(AdminCatalogFieldSchema),
+  associations: Type.Array(AdminCatalogAssociationSchema),
+});
+export type AdminCatalog = Static<typeof AdminCatalogSchema>;
+
+/** The body of `POST /api/admin/catalog/sources`: a field's or an association's catalog sources, on or off. */
+export const SetCatalogSourcesBodySchema = Type.Object(
+  {
+    field: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'a field id or name' })),
+    associationId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    enabled: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type SetCatalogSourcesBody = Static<typeof SetCatalogSourcesBodySchema>;
+
+/** What `POST /api/admin/catalog/sources` switched. */
+export const SetCatalogSourcesResultSchema = Type.Object({
+  changed: Type.Array(Type.String(), { description: 'ids of the sources whose state changed' }),
+  selected: Type.Array(Type.String(), { description: 'ids of every source the selection names' }),
+});
+export type SetCatalogSourcesResult = Static<typeof SetCatalogSourcesResultSchema>;

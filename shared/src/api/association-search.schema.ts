@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ASSOCIATION_SCOPES } from '../association/association.schema.js';
+import { AssociationGatheringSchema } from '../association/gathering.js';
 import { literals } from '../event/event.schema.js';
 import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
@@ -9,6 +10,7 @@ export const AssociationHitSchema = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
+    acronym: Nullable(Type.String()),
     description: Type.String({ description: 'plain-text extract' }),
     url: Type.String(),
     fields: Type.Array(Type.String()),
@@ -19,9 +21,11 @@ export const AssociationHitSchema = Type.Object(
     region: Nullable(Type.String()),
     chapterPlaces: Type.Array(Type.String()),
     jobBoardUrl: Nullable(Type.String()),
+    membershipUrl: Nullable(Type.String()),
     meetingCadence: Nullable(Type.String()),
     hiring: Type.Number(),
     hiringReasons: Type.Array(Type.String()),
+    gathering: Type.Optional(AssociationGatheringSchema),
     highlights: Type.Object(
       { name: MatchRangesSchema, description: MatchRangesSchema },
       {

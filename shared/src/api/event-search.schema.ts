@@ -141,6 +141,7 @@ export const EchoedSearchQuerySchema = Type.Object({
   radiusKm: Type.Number(),
   cost: Type.Optional(literals(COST_FILTERS)),
   hiring: Type.Optional(Type.Number()),
+  association: Type.Optional(Type.String()),
   sort: literals(SEARCH_SORTS),
   page: Type.Integer(),
   limit: Type.Integer(),

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { AssociationSchema } from '../association/association.schema.js';
+import { AssociationGatheringSchema } from '../association/gathering.js';
 import { EventSchema } from '../event/event.schema.js';
 import { EventHitSchema } from './event-search.schema.js';
 import { forResponse } from './for-response.js';
@@ -39,6 +40,7 @@ export const AssociationDetailSchema = Type.Composite([
     upcomingEventsTotal: Type.Union([Type.Integer(), Type.Null()], {
       description: 'how many upcoming events it has; null while search is unavailable',
     }),
+    gathering: AssociationGatheringSchema,
   }),
 ]);
 export type AssociationDetail = Static<typeof AssociationDetailSchema>;

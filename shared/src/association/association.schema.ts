@@ -29,6 +29,8 @@ export const AssociationSchema = Type.Object(
   {
     id: EntityIdSchema,
     name: Type.String({ minLength: 1, maxLength: 300 }),
+    /** The short name the association itself uses ("ANA", "ACM"); searched like its name. */
+    acronym: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     url: HttpUrlSchema,
     description: Type.String({ maxLength: 5000 }),
     fields: Type.Array(ClusterIdSchema, { maxItems: 16 }),
@@ -39,6 +41,8 @@ export const AssociationSchema = Type.Object(
     chapters: Type.Array(ChapterSchema, { maxItems: 500 }),
     /** The association's job board or career center. */
     jobBoardUrl: Type.Optional(HttpUrlSchema),
+    /** The page that says how to join. */
+    membershipUrl: Type.Optional(HttpUrlSchema),
     /** How often members meet, in words: "monthly", "annual conference", … */
     meetingCadence: Type.Optional(Type.String({ maxLength: 200 })),
     hiring: HiringSignalSchema,

@@ -7,8 +7,14 @@ export type FeedFormat = (typeof FEED_FORMATS)[number];
 /** The absolute URL of one feed in each format, and the `.ics` one as `webcal://` for one-click subscribing. */
 export type FeedUrls = Omit<FeedUrlsResponse, 'title'>;
 
-/** What a feed follows: a field (cluster or pathway id), or a search (its `/api/search` query string, no `?`). */
-export type FeedTarget = { kind: 'field'; id: string } | { kind: 'search'; queryString: string };
+/**
+ * What a feed follows: a field (cluster or pathway id), an association (its id), or a search (its `/api/search`
+ * query string, no `?`).
+ */
+export type FeedTarget =
+  | { kind: 'field'; id: string }
+  | { kind: 'association'; id: string }
+  | { kind: 'search'; queryString: string };
 
 /** Search parameters that shape a page of results rather than which events match: feeds ignore and drop them. */
 export const FEED_IGNORED_PARAMS: readonly string[] = ['page', 'limit', 'sort'];
@@ -21,13 +27,14 @@ export function webcalUrl(httpUrl: string): string {
 }
 
 /**
- * The absolute URL of a feed: `<origin>/feeds/fields/<id>.<ext>` (a pathway id keeps its slash) or
- * `<origin>/feeds/search.<ext>?<query>`. `origin` has no trailing slash.
+ * The absolute URL of a feed: `<origin>/feeds/fields/<id>.<ext>` (a pathway id keeps its slash),
+ * `<origin>/feeds/associations/<id>.<ext>` or `<origin>/feeds/search.<ext>?<query>`. `origin` has no trailing slash.
  */
 export function feedUrl(origin: string, target: FeedTarget, format: FeedFormat): string {
   if (target.kind === 'field') {
     return `${origin}/feeds/fields/${target.id.split('/').map(encodeURIComponent).join('/')}.${format}`;
   }
+  if (target.kind === 'association') return `${origin}/feeds/associations/${encodeURIComponent(target.id)}.${format}`;
   return `${origin}/feeds/search.${format}${target.queryString ? `?${target.queryString}` : ''}`;
 }
 

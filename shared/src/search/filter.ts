@@ -163,6 +163,7 @@ export function buildEventFilter(query: NormalizedSearchQuery, options: EventFil
     query.formats.length > 0 ? inAny('format', query.formats) : undefined,
     query.cost === undefined ? undefined : eq('costFree', query.cost === 'free'),
     query.minHiring === undefined ? undefined : gte('hiring', query.minHiring),
+    query.associationId === undefined ? undefined : eq('associationId', query.associationId),
     point ? geoRadius(point.lat, point.lng, query.radiusKm * 1000) : undefined,
   ]);
 }

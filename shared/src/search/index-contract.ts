@@ -58,6 +58,7 @@ export interface EventDocument {
 export interface AssociationDocument {
   id: string;
   name: string;
+  acronym: string | null;
   description: string;
   url: string;
   fields: string[];
@@ -68,6 +69,7 @@ export interface AssociationDocument {
   region: string | null;
   chapterPlaces: string[];
   jobBoardUrl: string | null;
+  membershipUrl: string | null;
   hasJobBoard: boolean;
   meetingCadence: string | null;
   hiring: number;
@@ -116,7 +118,7 @@ export const EVENT_INDEX_SETTINGS = {
 } as const;
 
 export const ASSOCIATION_INDEX_SETTINGS = {
-  searchableAttributes: ['name', 'fieldNames', 'description', 'chapterPlaces', 'region'],
+  searchableAttributes: ['name', 'acronym', 'fieldNames', 'description', 'chapterPlaces', 'region'],
   filterableAttributes: ['fields', 'pathways', 'scope', 'country', 'region', 'hasJobBoard', 'hiring'],
   sortableAttributes: ['hiring', 'name'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -177,6 +179,7 @@ export function toAssociationDocument(association: Association): AssociationDocu
   return {
     id: association.id,
     name: association.name,
+    acronym: association.acronym ?? null,
     description: association.description.slice(0, 5000),
     url: association.url,
     fields: [...association.fields],
@@ -187,6 +190,7 @@ export function toAssociationDocument(association: Association): AssociationDocu
     region: association.region ?? null,
     chapterPlaces: association.chapters.flatMap((c) => [c.name, c.city, c.region].filter((p): p is string => !!p)),
     jobBoardUrl: association.jobBoardUrl ?? null,
+    membershipUrl: association.membershipUrl ?? null,
     hasJobBoard: association.jobBoardUrl !== undefined,
     meetingCadence: association.meetingCadence ?? null,
     hiring: association.hiring.score,

@@ -87,6 +87,8 @@ export const SearchQuerySchema = Type.Object(
     cost: Type.Optional(literalUnion(COST_FILTERS)),
     /** Minimum hiring score, 0–1. */
     hiring: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    /** Only the events of this association (its id), as its page, feeds and embeds follow it. */
+    association: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', minLength: 1, maxLength: 128 })),
     sort: Type.Optional(literalUnion(SEARCH_SORTS)),
     page: Type.Optional(PageSchema),
     limit: Type.Optional(LimitSchema),
@@ -140,6 +142,8 @@ export interface NormalizedSearchQuery {
   cost?: CostFilter;
   /** Minimum hiring score, 0–1. */
   minHiring?: number;
+  /** Only this association's events. */
+  associationId?: string;
   sort: SearchSort;
   /** 1-based page number. */
   page: number;
@@ -327,6 +331,7 @@ export function normalizeSearchQuery(raw: SearchQuery, options: { now: Date }): 
   if (nearText !== undefined) result.nearText = nearText;
   if (raw.cost !== undefined) result.cost = raw.cost;
   if (raw.hiring !== undefined) result.minHiring = raw.hiring;
+  if (raw.association !== undefined) result.associationId = raw.association;
   return result;
 }
 

@@ -45,6 +45,11 @@ export const SourceSchema = Type.Object(
      * port) only (demo sites and tests).
      */
     allowPrivateNetwork: Type.Boolean(),
+    /**
+     * Set by the catalog loader on the sources of the bundled associations directory: they start disabled and
+     * an operator enables them (`fieldguide catalog enable`, the admin page). Not accepted in a sources file.
+     */
+    fromCatalog: Type.Optional(Type.Boolean()),
     health: SourceHealthSchema,
   },
   { additionalProperties: false },

@@ -1,4 +1,4 @@
-import { type AssociationHit, formatPlace } from '@fieldguide/shared';
+import { type AssociationHit, formatPlace, gatheringNote } from '@fieldguide/shared';
 import { Link } from 'wouter';
 import { SCOPE_LABELS } from '../lib/labels.js';
 import { Highlight } from './highlight.js';
@@ -18,6 +18,7 @@ export function AssociationCard({
   const place = formatPlace({ region: association.region, country: association.country });
   // The index lists each chapter's name, city and region; region codes and repeats add nothing to a card.
   const chapterPlaces = [...new Set(association.chapterPlaces.filter((p) => p.length > 3))];
+  const notGathered = association.gathering && gatheringNote(association.gathering);
   return (
     <article className="association-card">
       <Heading className="association-card__title">
@@ -26,6 +27,7 @@ export function AssociationCard({
         </Link>
       </Heading>
       <p className="association-card__meta">
+        {association.acronym && <span>{association.acronym}</span>}
         <span>{SCOPE_LABELS[association.scope]}</span>
         {place && <span>{place}</span>}
         {association.meetingCadence && <span>Meets {association.meetingCadence}</span>}
@@ -43,6 +45,11 @@ export function AssociationCard({
         <p className="association-card__chapters">
           Chapters: {chapterPlaces.slice(0, 6).join(' · ')}
           {chapterPlaces.length > 6 && ` and ${chapterPlaces.length - 6} more`}
+        </p>
+      )}
+      {notGathered && (
+        <p className="association-card__gathering muted" data-testid="gathering-note">
+          {notGathered}
         </p>
       )}
       {association.jobBoardUrl && (

@@ -49,6 +49,7 @@ export const EVENT_RETRIEVED_ATTRIBUTES = EVENT_HIT_ATTRIBUTES.filter((a) => a !
 export const ASSOCIATION_HIT_ATTRIBUTES = [
   'id',
   'name',
+  'acronym',
   'description',
   'url',
   'fields',
@@ -59,6 +60,7 @@ export const ASSOCIATION_HIT_ATTRIBUTES = [
   'region',
   'chapterPlaces',
   'jobBoardUrl',
+  'membershipUrl',
   'meetingCadence',
   'hiring',
   'hiringReasons',
@@ -127,6 +129,7 @@ export function toAssociationHit(doc: IndexHit<AssociationDocument>): Associatio
   return {
     id: doc.id,
     name: doc.name,
+    acronym: doc.acronym ?? null,
     description: cropped.text,
     url: doc.url,
     fields: doc.fields,
@@ -137,6 +140,7 @@ export function toAssociationHit(doc: IndexHit<AssociationDocument>): Associatio
     region: doc.region ?? null,
     chapterPlaces: doc.chapterPlaces,
     jobBoardUrl: doc.jobBoardUrl ?? null,
+    membershipUrl: doc.membershipUrl ?? null,
     meetingCadence: doc.meetingCadence ?? null,
     hiring: doc.hiring,
     hiringReasons: doc.hiringReasons,

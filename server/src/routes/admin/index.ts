@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { apiError } from '../../errors.js';
+import { adminCatalogRoutes } from './catalog.js';
 import { adminCrawlRoutes } from './crawls.js';
 import { adminEventRoutes } from './events.js';
 import { adminSourceRoutes } from './sources.js';
@@ -9,8 +10,8 @@ import { adminSuggestionRoutes } from './suggestions.js';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The admin API (register with prefix `/api/admin`): sources, crawl runs, the events listings leave out and the
- * queue of suggested sources. The
+ * The admin API (register with prefix `/api/admin`): sources, crawl runs, the events listings leave out, the
+ * queue of suggested sources and the associations catalog's sources. The
  * app-wide admin guard (`plugins/admin-auth.ts`) wants `Authorization: Bearer <ADMIN_TOKEN>` (403 while no token is
  * configured) and the admin rate limit (`plugins/rate-limit.ts`) counts across all of these routes; the CORS plugin
  * sends no CORS headers under this prefix. While the store is read-only, every change answers 503
@@ -24,4 +25,5 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(adminCrawlRoutes);
   await app.register(adminEventRoutes);
   await app.register(adminSuggestionRoutes);
+  await app.register(adminCatalogRoutes);
 };

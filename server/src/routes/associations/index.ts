@@ -7,6 +7,8 @@ import {
   AssociationSearchResponseSchema,
   EntityIdSchema,
   eq,
+  gatheringByAssociation,
+  NO_GATHERING,
   normalizeSearchQuery,
 } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
@@ -43,7 +45,8 @@ export const associationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['associations'],
         summary: 'One association',
-        description: 'The association as stored, with its upcoming events.',
+        description:
+          'The association as stored, with its upcoming events and whether its events are gathered yet (`gathering`).',
         params: Type.Object({ id: EntityIdSchema }),
         response: { 200: AssociationDetailSchema, 404: ApiErrorSchema, ...readErrorResponses },
       },
@@ -68,6 +71,7 @@ export const associationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...association,
         upcomingEvents: upcoming?.hits ?? [],
         upcomingEventsTotal: upcoming?.total ?? null,
+        gathering: gatheringByAssociation(app.store.listSources()).get(association.id) ?? { ...NO_GATHERING },
       };
     },
   );

@@ -18,6 +18,7 @@ const search = SearchQuerySchema.properties;
 export const EmbedQuerySchema = Type.Object(
   {
     field: search.field,
+    association: search.association,
     q: search.q,
     near: search.near,
     radius: search.radius,
@@ -42,6 +43,7 @@ export type EmbedQuery = Static<typeof EmbedQuerySchema>;
 export function toSearchQuery(query: EmbedQuery): SearchQuery {
   const out: SearchQuery = { sort: 'date', limit: query.limit ?? EMBED_DEFAULT_LIMIT };
   if (query.field !== undefined) out.field = query.field;
+  if (query.association !== undefined) out.association = query.association;
   if (query.q !== undefined) out.q = query.q;
   if (query.near !== undefined) out.near = query.near;
   if (query.radius !== undefined) out.radius = query.radius;
@@ -55,6 +57,7 @@ export function toSearchQuery(query: EmbedQuery): SearchQuery {
 export function toSearchPageQuery(query: EmbedQuery): string {
   const params = new URLSearchParams();
   for (const value of [query.field ?? []].flat()) params.append('field', value);
+  if (query.association) params.set('association', query.association);
   if (query.q) params.set('q', query.q);
   if (query.near) params.set('near', query.near);
   if (query.near && query.radius) params.set('radius', query.radius);

@@ -221,6 +221,7 @@ describe('embed routes', () => {
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/embed.js', '/embed/{file}', '/embed/events']));
       const params = doc.paths['/embed/events'].get.parameters.map((p: { name: string }) => p.name);
       expect(params.sort()).toEqual([
+        'association',
         'field',
         'format',
         'height',

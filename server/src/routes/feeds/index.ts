@@ -23,6 +23,8 @@ import { createValidators, isNotModified } from '../../feeds/conditional.js';
 import type { FeedCache } from '../../feeds/feed-cache.js';
 import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument, newestUpdate } from '../../feeds/feed-document.js';
 import {
+  associationFeedDescription,
+  associationFeedTitle,
   fieldFeedDescription,
   fieldFeedTitle,
   loadFeedEvents,
@@ -78,8 +80,8 @@ function linkHeader(urls: FeedUrls): string {
 }
 
 /**
- * Feeds of upcoming events: `/feeds/fields/<cluster or pathway id>.<ext>`, `/feeds/search.<ext>?<the /api/search
- * parameters>`, `/feeds/events/<id>.ics`; `<ext>` is ics, rss, atom or json. `GET /api/feeds` gives a field's or a
+ * Feeds of upcoming events: `/feeds/fields/<cluster or pathway id>.<ext>`, `/feeds/associations/<id>.<ext>`,
+ * `/feeds/search.<ext>?<the /api/search parameters>`, `/feeds/events/<id>.ics`; `<ext>` is ics, rss, atom or json. `GET /api/feeds` gives a field's or a
  * search's feed URLs.
  */
 export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -163,6 +165,44 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     });
   }
+
+  app.get(
+    '/feeds/associations/:file',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: "Feed of an association's events, e.g. /feeds/associations/american-nurses-association.ics",
+        description: FEED_NOTE,
+        params: FileParams,
+        response: feedErrors,
+      },
+    },
+    async (request, reply) => {
+      const file = splitFile(request.params.file);
+      if (!file) throw unknownFormat();
+      const association = isEntityId(file.name) ? app.store.getAssociation(file.name) : undefined;
+      if (!association) throw errors.notFound('association');
+      const { origin, uidHost } = feedOrigin(request, reply, app.config);
+      const urls = feedUrls(origin, { kind: 'association', id: association.id });
+      return sendCached(request, reply, file.format, {
+        target: `associations/${association.id}`,
+        urls,
+        load: async (now) => {
+          const { events } = await loadFeedEvents(app, { association: association.id }, now);
+          return {
+            title: associationFeedTitle(association.name),
+            description: associationFeedDescription(association.name),
+            homeUrl: `${origin}/associations/${encodeURIComponent(association.id)}`,
+            urls,
+            origin,
+            uidHost,
+            events,
+            updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+          };
+        },
+      });
+    },
+  );
 
   const PathwayParams = Type.Object({ cluster: Type.String({ maxLength: 100 }), file: FileParams.properties.file });
 
@@ -283,8 +323,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The feed URLs of a field or a search',
         description:
           'Takes the parameters of /api/search. One `field` alone gives that field’s feeds ' +
-          '(`/feeds/fields/<id>.<ext>`); anything else, the search’s (`/feeds/search.<ext>?…`, page, limit and ' +
-          'sort dropped).',
+          '(`/feeds/fields/<id>.<ext>`), one known `association` alone its feeds (`/feeds/associations/<id>.<ext>`); ' +
+          'anything else, the search’s (`/feeds/search.<ext>?…`, page, limit and sort dropped).',
         querystring: SearchQuerySchema,
         response: { 200: FeedUrlsSchema, ...readErrorResponses },
       },
@@ -298,9 +338,19 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const onlyField = [...new URLSearchParams(queryString).keys()].every((k) => k === 'field');
       const ids = [...query.fields, ...query.pathways];
       const single = onlyField && ids.length === 1 && !Array.isArray(request.query.field) ? ids[0] : undefined;
+      const onlyAssociation =
+        queryString !== '' && [...new URLSearchParams(queryString).keys()].every((k) => k === 'association');
+      const association =
+        onlyAssociation && query.associationId ? app.store.getAssociation(query.associationId) : undefined;
+      reply.header('cache-control', 'public, max-age=300');
+      if (association) {
+        return {
+          title: associationFeedTitle(association.name),
+          ...feedUrls(origin, { kind: 'association', id: association.id }),
+        };
+      }
       const target: FeedTarget = single ? { kind: 'field', id: single } : { kind: 'search', queryString };
       const title = single ? fieldFeedTitle(single) : searchFeedTitle(echoQuery(resolved));
-      reply.header('cache-control', 'public, max-age=300');
       return { title, ...feedUrls(origin, target) };
     },
   );

@@ -5,6 +5,8 @@ import { env } from '../../config/env.js';
 export interface EmbedSettings {
   /** A cluster or pathway id; `''` for every field. */
   field: string;
+  /** Only this association's events (its id), as its page offers; absent for every association. */
+  association?: string;
   /** A place name or `"lat,lng"`; `''` for anywhere. */
   near: string;
   /** `"50mi"`, `"100km"`; used only with `near`. */
@@ -54,6 +56,7 @@ export function embedAttributes(settings: EmbedSettings): [string, string][] {
   const out: [string, string][] = [];
   const q = settings.q.trim();
   if (settings.field) out.push(['field', settings.field]);
+  if (settings.association) out.push(['association', settings.association]);
   if (q) out.push(['q', q]);
   if (near) out.push(['near', near], ['radius', settings.radius]);
   if (settings.type) out.push(['type', settings.type]);

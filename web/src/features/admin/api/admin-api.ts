@@ -1,4 +1,11 @@
-import type { CrawlRun, Source, Suggestion } from '@fieldguide/shared';
+import type {
+  AdminCatalog,
+  CrawlRun,
+  SetCatalogSourcesBody,
+  SetCatalogSourcesResult,
+  Source,
+  Suggestion,
+} from '@fieldguide/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client.js';
 
@@ -69,6 +76,16 @@ export const usePendingSuggestions = (token: string) =>
     staleTime: 0,
   });
 
+/** The associations catalog: its fields and associations with their sources' state. */
+export const useAdminCatalog = (token: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['admin', 'catalog', token],
+    queryFn: ({ signal }) => apiRequest<AdminCatalog>('/api/admin/catalog', { token, signal }),
+    enabled,
+    retry: retryAdmin,
+    staleTime: 0,
+  });
+
 /** Accepts a suggestion (its source is made, enabled) or refuses it with a reason. */
 export function useDecideSuggestion(token: string) {
   const client = useQueryClient();
@@ -79,6 +96,16 @@ export function useDecideSuggestion(token: string) {
         body: decision === 'refuse' ? { reason } : {},
         token,
       }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+/** Turns a field's or an association's catalog sources on or off. */
+export function useSetCatalogSources(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetCatalogSourcesBody) =>
+      apiRequest<SetCatalogSourcesResult>('/api/admin/catalog/sources', { method: 'POST', body, token }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin'] }),
   });
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../../../lib/api-client.js';
 import { useAdminSources, useCrawlRuns, useStartCrawl } from '../api/admin-api.js';
 import { useAdminToken } from '../hooks/use-admin-token.js';
 import { AddSourceForm } from './add-source-form.js';
+import { CatalogSources } from './catalog-sources.js';
 import { CrawlRuns } from './crawl-runs.js';
 import { SourcesTable } from './sources-table.js';
 import { SuggestionsQueue } from './suggestions-queue.js';
@@ -11,7 +12,10 @@ import './admin.css';
 
 const isAuthError = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 403);
 
-/** `/admin`: sources with their health, adding a source, suggested sources to decide on, crawl runs. */
+/**
+ * `/admin`: sources with their health, adding a source, suggested sources to decide on, the associations catalog's
+ * sources to enable, crawl runs with progress and errors.
+ */
 export function AdminPage() {
   const [token, setToken] = useAdminToken();
   const sources = useAdminSources(token);
@@ -62,6 +66,7 @@ export function AdminPage() {
           </section>
           <AddSourceForm token={token} />
           <SuggestionsQueue token={token} />
+          <CatalogSources token={token} enabled={authorized} />
           <section aria-labelledby="runs-heading" className="admin-section">
             <h2 id="runs-heading">Crawl runs</h2>
             {runs.error ? (

@@ -1,4 +1,5 @@
-import { type AssociationDetail, formatPlace } from '@fieldguide/shared';
+import { type AssociationDetail, formatPlace, gatheringNote } from '@fieldguide/shared';
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
@@ -9,7 +10,29 @@ import { SCOPE_LABELS } from '../../../lib/labels.js';
 import { useAssociation } from '../api/associations.js';
 import './associations.css';
 
-function AssociationBody({ association }: { association: AssociationDetail }) {
+/** The association's upcoming events, or honestly why there are none: not crawled yet, or none listed. */
+function AssociationEvents({ association }: { association: AssociationDetail }) {
+  if (association.upcomingEventsTotal === null) {
+    return <p className="muted">Upcoming events are unavailable right now.</p>;
+  }
+  if (association.upcomingEvents.length > 0) return <EventList events={association.upcomingEvents} compact />;
+  return (
+    <p className="muted" data-testid="gathering-note">
+      {gatheringNote(association.gathering) ?? 'No upcoming events are listed.'}
+    </p>
+  );
+}
+
+/** Where the app puts the follow links (feeds, embed) of an association, given its id and name. */
+export type RenderFollow = (associationId: string, name: string) => ReactNode;
+
+function AssociationBody({
+  association,
+  renderFollow,
+}: {
+  association: AssociationDetail;
+  renderFollow?: RenderFollow;
+}) {
   const names = fieldNames(useFields().data);
   const place = formatPlace({ region: association.region, country: association.country });
   const fieldIds = [...association.fields, ...association.pathways];
@@ -19,7 +42,10 @@ function AssociationBody({ association }: { association: AssociationDetail }) {
       <p className="breadcrumbs">
         <Link href="/associations">← All associations</Link>
       </p>
-      <h1>{association.name}</h1>
+      <h1>
+        {association.name}
+        {association.acronym && <span className="muted"> ({association.acronym})</span>}
+      </h1>
       <dl className="facts">
         <dt>Scope</dt>
         <dd>
@@ -54,6 +80,16 @@ function AssociationBody({ association }: { association: AssociationDetail }) {
             {association.url}
           </a>
         </dd>
+        {association.membershipUrl && (
+          <>
+            <dt>Membership</dt>
+            <dd>
+              <a href={association.membershipUrl} rel="noopener noreferrer">
+                {association.membershipUrl}
+              </a>
+            </dd>
+          </>
+        )}
         {association.jobBoardUrl && (
           <>
             <dt>Job board</dt>
@@ -91,23 +127,25 @@ function AssociationBody({ association }: { association: AssociationDetail }) {
       )}
       <section aria-labelledby="association-events-heading">
         <h2 id="association-events-heading">Upcoming events</h2>
-        {association.upcomingEventsTotal === null ? (
-          <p className="muted">Upcoming events are unavailable right now.</p>
-        ) : association.upcomingEvents.length === 0 ? (
-          <p className="muted">No upcoming events are listed.</p>
-        ) : (
-          <EventList events={association.upcomingEvents} compact />
-        )}
+        <AssociationEvents association={association} />
       </section>
+      {renderFollow && (
+        <section aria-label={`Follow ${association.name}`} id="follow">
+          {renderFollow(association.id, association.name)}
+        </section>
+      )}
     </article>
   );
 }
 
-/** `/associations/:id`: one association with its chapters, job board and upcoming events. */
-export function AssociationDetails({ id }: { id: string }) {
+/**
+ * `/associations/:id`: one association with its chapters, job board and upcoming events (or why there are none
+ * yet), and, when the app gives them, its feeds and embed.
+ */
+export function AssociationDetails({ id, renderFollow }: { id: string; renderFollow?: RenderFollow }) {
   const { data, error, refetch } = useAssociation(id);
   if (error instanceof ApiError && error.status === 404) return <NotFound what="Association" />;
   if (error) return <ErrorMessage error={error} title="Could not load this association" onRetry={() => refetch()} />;
   if (!data) return <Loading label="Loading the association…" />;
-  return <AssociationBody association={data} />;
+  return <AssociationBody association={data} {...(renderFollow ? { renderFollow } : {})} />;
 }
