@@ -42,12 +42,19 @@ function assertRepoReadableByNobody() {
 
 interface ServerAsNobody {
   child: ChildProcess;
+  /** Its `DATA_DIR`: the lock only. */
+  lockDir: string;
   url: string;
   output: () => string;
 }
 
-/** The server entry as `nobody`, over `dataDir` and an external Meilisearch; resolves once it printed its URL. */
-async function startServerAsNobody(dataDir: string, meili: TestMeilisearch): Promise<ServerAsNobody> {
+/**
+ * The server entry as `nobody`, over the store `storeFile` in `dataDir`'s place and an external Meilisearch;
+ * resolves once it printed its URL. Its `DATA_DIR` (the lock) is a directory of its own that nobody may write.
+ */
+async function startServerAsNobody(storeFile: string, meili: TestMeilisearch): Promise<ServerAsNobody> {
+  const lockDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-readonly-lock-'));
+  chownSync(lockDir, NOBODY, NOBODY);
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {
     cwd: repoRoot,
     uid: NOBODY,
@@ -56,7 +63,8 @@ async function startServerAsNobody(dataDir: string, meili: TestMeilisearch): Pro
       PATH: process.env.PATH,
       HOME: tmpdir(),
       PORT: '0',
-      DATA_DIR: dataDir,
+      DATA_DIR: lockDir,
+      DATABASE_PATH: storeFile,
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
       MEILI_INDEX_PREFIX: meili.prefix,
@@ -89,7 +97,7 @@ async function startServerAsNobody(dataDir: string, meili: TestMeilisearch): Pro
       reject(new Error(`the server exited with ${code}:\n${out}`));
     });
   });
-  return { child, url, output: () => out };
+  return { child, lockDir, url, output: () => out };
 }
 
 function stop(child: ChildProcess | undefined): Promise<void> {
@@ -136,13 +144,14 @@ describe.runIf(isRoot).each(LAYOUTS)('a store the server cannot write (as user n
     chmodSync(storeFile, 0o444);
     prepare(dataDir);
     before = sha256(storeFile);
-    server = await startServerAsNobody(dataDir, meili);
+    server = await startServerAsNobody(storeFile, meili);
   }, 60_000);
 
   afterAll(async () => {
     await stop(server?.child);
     await meili?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (server) rmSync(server.lockDir, { recursive: true, force: true });
   });
 
   it('starts, and warns at start-up that the store is read-only, without trying the demo crawl', async () => {
