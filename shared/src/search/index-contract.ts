@@ -118,7 +118,7 @@ export const EVENT_INDEX_SETTINGS = {
 } as const;
 
 export const ASSOCIATION_INDEX_SETTINGS = {
-  searchableAttributes: ['name', 'acronym', 'fieldNames', 'description', 'chapterPlaces', 'region'],
+  searchableAttributes: ['acronym', 'name', 'fieldNames', 'description', 'chapterPlaces', 'region'],
   filterableAttributes: ['fields', 'pathways', 'scope', 'country', 'region', 'hasJobBoard', 'hiring'],
   sortableAttributes: ['hiring', 'name'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
