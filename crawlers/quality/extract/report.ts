@@ -21,16 +21,55 @@ const FIELD_HEADINGS: Record<ScoredField, string> = {
 
 /** What each format's extraction is known to miss, as read off the cases' mistakes and the extractors' code. */
 export const FORMAT_MISSES: Record<ExtractFormat, string> = {
-  'json-ld': '',
-  microdata: '',
-  rdfa: '',
-  microformats: '',
-  schedule: '',
-  ical: '',
-  feed: '',
-  'wordpress-events': '',
-  localist: '',
-  'json-list': '',
+  'json-ld':
+    'Reads `@graph`, `@id` references, ItemLists, every `*Event` type (ConferenceEvent, the pending Hackathon), ' +
+    "HTML-commented blocks and trailing commas. A time without an offset takes the venue's zone when the place " +
+    'names a city with its region, or a city and a country the gazetteer resolves; a place with only a venue name ' +
+    'falls back to UTC, recorded on the event as `assumed-utc`. An offset alone gives the instant, not the zone ' +
+    '(the event is then stored with UTC as its zone). Organizer-level hints (the society is in Denver) are not used.',
+  microdata:
+    'Nested itemscopes, `content`/`datetime`/`href` values and `*Event` types are read. An event without a url ' +
+    "gets none (not the listing page's). A city with only a country (Sydney, AU; see below) gets no zone from " +
+    'the gazetteer, so its local times fall back to UTC even when the place is known.',
+  rdfa:
+    'RDFa Lite: `vocab`, `prefix` and the predefined `schema:` prefix, `typeof`, `property`, `resource` ' +
+    'references; values from `content`, `datetime`, `href`, `src` or text. Not read: `rel`/`rev`, `inlist`, ' +
+    '`about` chaining beyond `resource`, and vocabularies other than schema.org. Zones as for JSON-LD.',
+  microformats:
+    'h-event (microformats2) and classic hCalendar (`vevent`) are parsed by `microformats-parser`, the ' +
+    'value-class pattern included, with `category` read as tags. Misses come from the places: a country written ' +
+    'out ("France", "United Kingdom") is not always turned into its ISO code ("FX" and "UK" come out), and a ' +
+    'city with only a country (Toronto, Canada) finds no zone, so such events are read in UTC and recorded as ' +
+    '`assumed-utc`. `dt-duration`, `rrule` and `attendee` are not read.',
+  schedule:
+    'schema.org `Schedule` in JSON-LD, microdata or RDFa: weekly by day and monthly by day of the month, ' +
+    'startTime/endTime in `scheduleTimezone` (summer time followed), the events without a `startDate` of their ' +
+    'own. Occurrences are expanded only inside the window (a day before the clock to 18 months after) and at most ' +
+    '100 per schedule; a schedule with an unreadable `repeatFrequency` is dropped with a warning.',
+  ical:
+    'RRULE/EXDATE/RDATE (PERIOD values included), overridden occurrences, X-WR-TIMEZONE for UTC-stored and ' +
+    'floating events, Windows and vendor-prefixed TZIDs; a bad property costs that property or that event, and ' +
+    'the hostile calendar (empty RRULE, a 10^18-week DURATION, a 4-billion-day step, deep nesting) is read in ' +
+    'milliseconds. Misses: a custom VTIMEZONE (TZID "Chapter Local Time") gives the right instants but UTC as the ' +
+    'zone, not the calendar\'s X-WR-TIMEZONE; a LOCATION that is a bare city ("Karlsruhe") or a street address ' +
+    'with a postal code before the city is not read as a city (the country is).',
+  feed:
+    'RSS 2.0, RSS 1.0 with the event module and Atom with xCal dates; items without an event date are left ' +
+    'out. A news post naming a date in its text is taken for an event on that date (precision), and "When: … ' +
+    'Where: …" written on one line of a plain-text description is read for the date and times but not the ' +
+    'place, so those times are read in UTC.',
+  'wordpress-events':
+    "The Events Calendar's REST API, lists and single events: UTC times, the site's zone (UTC-7 style zones as " +
+    'Etc/GMT+7), venues, all-day events, events hidden from listings left out. No known misses on this set.',
+  localist:
+    "Localist's events API: each instance is an event, with geo block, experience (in person, hybrid, virtual) " +
+    'and status. Instances carry offsets, so instants are right, but an event whose place has no city is ' +
+    "stored with UTC as its zone (the API's calendar zone is not read), and an all-day instance then starts at " +
+    'UTC midnight.',
+  'json-list':
+    'Lists of conferences (`name`, `url`, dates, `city`, `country`, `online`): dates only, so every event is ' +
+    'all-day in its city\'s zone. A US city with a country but no state ("Chicago", "U.S.A.") finds no zone, so ' +
+    'its days are read as UTC days (recorded as `assumed-utc`).',
 };
 
 function eventsTable(scores: readonly FormatScore[]): string[] {
