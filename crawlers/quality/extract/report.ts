@@ -28,13 +28,13 @@ export const FORMAT_MISSES: Record<ExtractFormat, string> = {
     'falls back to UTC, recorded on the event as `assumed-utc`. An offset alone gives the instant, not the zone ' +
     '(the event is then stored with UTC as its zone). Organizer-level hints (the society is in Denver) are not used.',
   microdata:
-    'Nested itemscopes, `content`/`datetime`/`href` values and `*Event` types are read. An event without a url ' +
-    "gets none (not the listing page's). A city with only a country (Sydney, AU; see below) gets no zone from " +
+    'Nested itemscopes, `content`/`datetime`/`href` values and `*Event` types are read; an event without a url ' +
+    "of its own gets the page's. A city with only a country (Sydney, AU; see below) gets no zone from " +
     'the gazetteer, so its local times fall back to UTC even when the place is known.',
   rdfa:
     'RDFa Lite: `vocab`, `prefix` and the predefined `schema:` prefix, `typeof`, `property`, `resource` ' +
-    'references; values from `content`, `datetime`, `href`, `src` or text. Not read: `rel`/`rev`, `inlist`, ' +
-    '`about` chaining beyond `resource`, and vocabularies other than schema.org. Zones as for JSON-LD.',
+    'and `about` references; values from `content`, `datetime`, `href`, `src` or text. Not read: `rel`/`rev` ' +
+    'links, `inlist`, and vocabularies other than schema.org. Zones as for JSON-LD.',
   microformats:
     'h-event (microformats2) and classic hCalendar (`vevent`) are parsed by `microformats-parser`, the ' +
     'value-class pattern included, with `category` read as tags. Misses come from the places: a country written ' +
@@ -110,7 +110,7 @@ function realWorldTable(rows: readonly RealWorldScore[] | undefined): string[] {
 
 function missesList(scores: readonly FormatScore[]): string[] {
   return scores.flatMap((s) => [
-    `### ${s.format}`,
+    `#### ${s.format}`,
     '',
     FORMAT_MISSES[s.format],
     '',
