@@ -48,10 +48,12 @@ describe('extraction on the evaluation set', () => {
     expect(score.recall, score.mistakes.join('\n')).toBeGreaterThanOrEqual(FLOORS[format].recall);
   });
 
-  it('reads most starts of matched events right, and no document outlasts the extraction budget', () => {
+  it('reads most starts, zones and places of matched events right, and no document outlasts the budget', () => {
     const matched = scores.reduce((n, s) => n + s.matched, 0);
-    const rightStarts = scores.reduce((n, s) => n + s.correct.start, 0);
-    expect(rightStarts / matched).toBeGreaterThanOrEqual(0.9);
+    for (const field of ['start', 'zone', 'place'] as const) {
+      const right = scores.reduce((n, s) => n + s.correct[field], 0);
+      expect(right / matched, field).toBeGreaterThanOrEqual(0.9);
+    }
     // The iCalendar extractor's default budget per file is 5 s; the hostile calendar must stay far under it.
     expect(Math.max(...scores.map((s) => s.worstMs))).toBeLessThan(5000);
   });
