@@ -219,6 +219,8 @@ export interface RealWorldScore {
   documents: number;
   /** Documents that gave at least one event. */
   withEvents: number;
+  /** The documents that gave none. */
+  withoutEvents: string[];
   events: number;
   /** Events having the field, per field. */
   having: { end: number; zone: number; place: number; url: number };
@@ -240,6 +242,7 @@ function scoreRealWorldFolder(folder: string): RealWorldScore {
     folder,
     documents: files.length,
     withEvents: 0,
+    withoutEvents: [],
     events: 0,
     having: { end: 0, zone: 0, place: 0, url: 0 },
     warnings: 0,
@@ -249,6 +252,7 @@ function scoreRealWorldFolder(folder: string): RealWorldScore {
   for (const file of files) {
     const run = runDocument(readShared('real-world', folder, file), `${REAL_WORLD_URL}${file}`);
     if (run.events.length > 0) score.withEvents += 1;
+    else score.withoutEvents.push(file);
     score.events += run.events.length;
     score.warnings += run.warnings.length;
     if (run.ms > score.worstMs) {

@@ -105,6 +105,11 @@ function realWorldTable(rows: readonly RealWorldScore[] | undefined): string[] {
       (r) =>
         `| ${r.folder} | ${r.documents} | ${r.withEvents} | ${r.events} | ${share(r.having.end, r.events)} | ${share(r.having.zone, r.events)} | ${share(r.having.place, r.events)} | ${share(r.having.url, r.events)} | ${r.warnings} | ${ms(r.worstMs)} (${r.worstDocument}) |`,
     ),
+    '',
+    ...rows.map(
+      (r) =>
+        `Without any event (${r.folder}): ${r.withoutEvents.length === 0 ? 'none' : r.withoutEvents.map((f) => `\`${f}\``).join(', ')}.`,
+    ),
   ];
 }
 
@@ -157,7 +162,10 @@ export function extractionSection(
     '### Real-world samples',
     '',
     "Calendars and pages from other projects' test suites, read in place from `/work/shared/data/real-world`",
-    '(never copied here): no expectations, only what was found and how complete it is.',
+    '(never copied here): no expectations, only what was found and how complete it is. Their events are mostly',
+    'years old: single events are kept whatever their date, but a recurring series is expanded only inside the',
+    'window, so a calendar holding only long-finished series gives no event. "Zone known" is any zone but the UTC',
+    'fallback; "with an end" counts all-day events, which always get one.',
     '',
     ...realWorldTable(realWorld),
     '',
