@@ -67,8 +67,8 @@ export const FORMAT_MISSES: Record<ExtractFormat, string> = {
     "stored with UTC as its zone (the API's calendar zone is not read), and an all-day instance then starts at " +
     'UTC midnight.',
   'json-list':
-    'Lists of conferences (`name`, `url`, dates, `city`, `country`, `online`): dates only, so every event is ' +
-    'all-day in its city\'s zone. A US city with a country but no state ("Chicago", "U.S.A.") finds no zone, so ' +
+    'Lists of conferences (`name` or `title`, `url`, `link` or `website`, dates or times, `city`, `country`, ' +
+    '`online`), as an array or under `conferences`, `events`, `items` or `data`; a day is read in its city\'s zone. A US city with a country but no state ("Chicago", "U.S.A.") finds no zone, so ' +
     'its days are read as UTC days (recorded as `assumed-utc`).',
 };
 
@@ -173,7 +173,7 @@ export function extractionSection(
     '',
     ...missesList(scores),
     'Regenerate with `pnpm quality`; `crawlers/quality/extract/extract-eval.test.ts` keeps floors under each',
-    "format's precision and recall.",
+    "format's precision and recall and under the start, zone and place accuracy of all formats together.",
     END,
   ].join('\n');
 }
