@@ -30,6 +30,13 @@ describe('countryCode', () => {
       ['Côte d’Ivoire', 'CI'],
       ['de', 'DE'],
       ['DEU', 'DE'],
+      // Intl names retired and reserved codes too (FX, UK, CS, DD): the country's own code wins.
+      ['France', 'FR'],
+      ['United Kingdom', 'GB'],
+      ['Serbia', 'RS'],
+      ['Russia', 'RU'],
+      ['FX', undefined],
+      ['DD', undefined],
       ['Atlantis', undefined],
       ['EU', undefined],
     ];

@@ -22,6 +22,14 @@ function key(text: string): string {
     .trim();
 }
 
+/**
+ * Intl also names retired and reserved codes (DD "Germany", FX "France", UK "United Kingdom", CS "Serbia"): only a
+ * code that is its own canonical form is a country's code today.
+ */
+function isCurrentRegion(code: string): boolean {
+  return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+}
+
 let countryTable: Map<string, string> | undefined;
 let countryCodes: Set<string> | undefined;
 
@@ -35,7 +43,7 @@ function table(): Map<string, string> {
     for (let j = 0; j < 26; j++) {
       const code = String.fromCharCode(A + i, A + j);
       const name = names.of(code);
-      if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
+      if (!name || name === code || NOT_COUNTRIES.has(code) || !isCurrentRegion(code)) continue;
       countryCodes.add(code);
       countryTable.set(key(name), code);
       // "Hong Kong SAR China", "Myanmar (Burma)", "Congo - Kinshasa": also index the part before the qualifier.
