@@ -1,23 +1,22 @@
 // One node at scale: BENCH_EVENTS generated events (default 100,000; the goals are set for 1,000,000) through the
 // product's own write, index and search paths, each next to its floor:
 // (a) store write: events/s through the store's upsert, in transactions of STORE_BATCH events;
-// (b) indexing: the outbox drain (the server's defaults) as a ratio of the same documents sent directly to
-//     Meilisearch (DIRECT_BATCH documents a request, all enqueued at once, timed until the last task succeeded);
+// (b) indexing: the server's own outbox drainer (from its start to an empty outbox) as a ratio of the same
+//     documents sent directly to Meilisearch (DIRECT_BATCH a request, all enqueued at once, until the last task);
 // (c) search: /api/search p50/p99 for plain, filtered, faceted and near queries, each next to the exact
 //     Meilisearch requests the API made for it (recorded through a loopback proxy, then sent directly);
 // (d) rebuild: a full reindex, timed, while one client keeps searching; its p99 against the normal p99;
 // (e) memory: the peak resident memory (VmHWM) of the Meilisearch the bench started through the product's
-//     runtime, with its default settings (and any MEILI_* settings in the environment).
+//     runtime, with its default settings (and any MEILI_* settings in the environment), and the bench's own.
 // The goals are the 1,000,000-event bar: at that size (or more) a missed goal makes the exit code 1. At smaller
 // sizes every figure is still reported against its goal, marked informational (the rebuild limit scaled to the
 // size), and only a broken run (an error, lost documents) fails. A section is appended to docs/benchmarks.md.
 // Run: pnpm bench:scale (BENCH_EVENTS=20000 for a quick check; see docs/benchmarks.md for the full run's needs).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir, totalmem } from 'node:os';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   createStore,
-  drainOutbox,
   loadStorageConfig,
   type OpenedSearchIndex,
   openSearchIndex,
@@ -159,37 +158,43 @@ function writeStore(store: Store, corpus: BenchCorpus): { seconds: number; rate:
   return { seconds, rate: corpus.events.length / seconds };
 }
 
-interface IndexingFigures {
-  drained: number;
-  drainSeconds: number;
-  direct: number;
-  directSeconds: number;
+/**
+ * (b) Starts the server over the store and times it until its own outbox drainer (started with the server, with
+ * the server's settings) has emptied the outbox; the index must then hold every event.
+ */
+async function measureDrain(start: () => Promise<Api>): Promise<{ api: Api; drained: number; seconds: number }> {
+  const elapsed = stopwatch();
+  const api = await start();
+  // Queued after the drain the server began at start-up: resolves once the outbox is empty.
+  await api.app.outbox.drainNow();
+  const seconds = elapsed();
+  const { store, searchIndex } = api.app;
+  const drained = (await searchIndex.stats()).event.numberOfDocuments;
+  if (store.outboxSize() > 0 || drained !== store.countEvents()) {
+    throw new Error(
+      `the drain left ${store.outboxSize()} entries, ${drained} documents for ${store.countEvents()} events`,
+    );
+  }
+  return { api, drained, seconds };
 }
 
-/** (b) Drains the outbox into the live index as the server does, then sends the same documents to a fresh index. */
-async function measureIndexing(store: Store, index: SearchIndex, meili: MeiliAccess): Promise<IndexingFigures> {
-  await index.applySettings();
-  const drainTime = stopwatch();
-  const drain = await drainOutbox(store, index);
-  const drainSeconds = drainTime();
-  if (drain.rejected.length > 0 || store.outboxSize() > 0) {
-    throw new Error(`the drain left ${store.outboxSize()} entries, rejected ${JSON.stringify(drain.rejected[0])}`);
-  }
-  const indexed = (await index.stats()).event.numberOfDocuments;
-  if (indexed !== store.countEvents())
-    throw new Error(`${indexed} documents indexed for ${store.countEvents()} events`);
-
+/**
+ * (b) The floor: the same documents sent straight to a fresh index with the same settings, DIRECT_BATCH a request,
+ * all enqueued at once, timed until the last task succeeded. Each batch is serialized just before it is sent, while
+ * Meilisearch indexes the ones before it.
+ */
+async function measureDirect(store: Store, index: SearchIndex, meili: MeiliAccess) {
   const uid = `${index.names.event}_bench_direct`;
   await index.deleteIndex(uid);
   await index.prepareIndex('event', uid);
   try {
-    const directTime = stopwatch();
+    const elapsed = stopwatch();
     const tasks: number[] = [];
-    let direct = 0;
+    let sent = 0;
     let batch: unknown[] = [];
     const send = async () => {
       tasks.push(await meili.enqueueDocuments(uid, JSON.stringify(batch)));
-      direct += batch.length;
+      sent += batch.length;
       batch = [];
     };
     for (const event of store.iterateEvents()) {
@@ -198,7 +203,7 @@ async function measureIndexing(store: Store, index: SearchIndex, meili: MeiliAcc
     }
     if (batch.length > 0) await send();
     for (const task of tasks) await index.waitTask(task, { timeoutMs: TASK_TIMEOUT_MS });
-    return { drained: indexed, drainSeconds, direct, directSeconds: directTime() };
+    return { sent, seconds: elapsed() };
   } finally {
     await index.deleteIndex(uid);
   }
@@ -276,6 +281,7 @@ async function startApi(dir: string, databasePath: string, meiliUrl: string, mas
   if (!address || typeof address === 'string') throw new Error('the API is not listening on a TCP port');
   return { app, base: `http://127.0.0.1:${address.port}` };
 }
+type Api = Awaited<ReturnType<typeof startApi>>;
 
 /** Runs each query once through an API that reaches Meilisearch through `proxy`, recording what it sends. */
 async function recordRequests(base: string, proxy: RecordingProxy, queries: readonly Query[]) {
@@ -387,6 +393,14 @@ async function peakMemory(pid: number | undefined): Promise<number | undefined> 
   return kib === undefined ? undefined : Number(kib) * 1024;
 }
 
+/** Bytes allocated on disk to the files under `dir` (Meilisearch's are sparse: their sizes would overstate it). */
+async function diskUsage(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.blocks * 512)));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 const ms = (value: number) => value.toFixed(1);
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -403,6 +417,9 @@ async function main() {
   const atGoalSize = EVENTS >= GOAL_EVENTS;
   const dir = await mkdtemp(join(tmpdir(), 'fieldguide-bench-scale-'));
   const databasePath = join(dir, 'fieldguide.sqlite');
+  // Where openSearchIndex keeps the embedded Meilisearch's data.
+  const meiliDir = join(dir, 'meilisearch');
+  const loadAtStart = loadavg()[0]!;
   let store: Store | undefined;
   let opened: OpenedSearchIndex | undefined;
   let meili: MeiliAccess | undefined;
@@ -428,13 +445,18 @@ async function main() {
     meili = meiliAccess(embedded.url, embedded.masterKey);
     const meiliVersion = await meili.version();
 
-    const indexing = await measureIndexing(store, opened.index, meili);
-    const drainRate = indexing.drained / indexing.drainSeconds;
-    const directRate = indexing.direct / indexing.directSeconds;
-    const drainRatio = drainRate / directRate;
-    console.log(`(b) drain ${count(drainRate)} docs/s, direct ${count(directRate)} docs/s: ${drainRatio.toFixed(2)}`);
+    // Settings first, as the server's start-up does, so the drain's time is the documents' alone.
+    await opened.index.applySettings();
     store.close();
     store = undefined;
+    const drain = await measureDrain(() => startApi(dir, databasePath, embedded.url, embedded.masterKey));
+    const { app, base } = drain.api;
+    apps.push(app);
+    const directLoad = await measureDirect(app.store, opened.index, meili);
+    const drainRate = drain.drained / drain.seconds;
+    const directRate = directLoad.sent / directLoad.seconds;
+    const drainRatio = drainRate / directRate;
+    console.log(`(b) drain ${count(drainRate)} docs/s, direct ${count(directRate)} docs/s: ${drainRatio.toFixed(2)}`);
 
     proxy = await startRecordingProxy(embedded.url);
     const recording = await startApi(dir, databasePath, proxy.url, embedded.masterKey);
@@ -445,8 +467,6 @@ async function main() {
     await proxy.close();
     proxy = undefined;
 
-    const { app, base } = await startApi(dir, databasePath, embedded.url, embedded.masterKey);
-    apps.push(app);
     const searches = await measureSearches(base, meili, queries, recorded);
     for (const kind of KINDS) {
       const { api, direct } = searches.byKind[kind];
@@ -459,6 +479,10 @@ async function main() {
     console.log(`(d) reindex ${rebuild.seconds.toFixed(1)} s; search p99 during it ${ms(rebuild.during.p99)} ms`);
     const peak = await peakMemory(embedded.process.pid);
     const restarts = embedded.status().restarts;
+    // The API, the store and the corpus live in this process: what the machine needs beside Meilisearch.
+    const benchPeak = process.resourceUsage().maxRSS * 1024;
+    const meiliBytes = await diskUsage(meiliDir);
+    const storeBytes = (await diskUsage(dir)) - meiliBytes;
     console.log(`(e) Meilisearch peak memory ${peak === undefined ? 'unknown' : gib(peak)}`);
 
     const reindexLimit = GOALS.reindexSeconds * Math.min(1, EVENTS / GOAL_EVENTS);
@@ -511,6 +535,8 @@ async function main() {
           'reported',
           restarts > 0 ? `${restarts} restarts: last process only` : '—',
         ],
+        ['(e) bench process peak memory', gib(benchPeak), '—', 'reported', '—'],
+        ['(e) disk: store, Meilisearch', `${gib(storeBytes)}, ${gib(meiliBytes)}`, '—', 'reported', '—'],
       ],
     );
     const searchTable = markdownTable(
@@ -532,10 +558,12 @@ async function main() {
     const section = [
       `## Scale: ${count(EVENTS)} events — ${nowUtc()}${atGoalSize ? '' : ' (small-size check)'}`,
       '',
-      `Machine: ${machineDescription()}, ${gib(totalmem())} RAM, Meilisearch ${meiliVersion} started by the ` +
+      `Machine: ${machineDescription()}, ${gib(totalmem())} RAM (load average ${loadAtStart.toFixed(2)} at the ` +
+        `start: the cores are shared), Meilisearch ${meiliVersion} started by the ` +
         "product's runtime with its default settings. `pnpm bench:scale` with " +
         `BENCH_EVENTS=${EVENTS}: generated events (seeded, ${corpus.origin.replace(/ \(.*\)$/, '')}) written ` +
-        `to the store ${STORE_BATCH} a transaction, indexed by the outbox drain with the server's defaults, then ` +
+        `to the store ${STORE_BATCH} a transaction, indexed by the server's own outbox drainer (timed from the ` +
+        "server's start to an empty outbox), then " +
         `the same documents sent directly (${DIRECT_BATCH} a request, all enqueued at once) to a fresh index with ` +
         `the same settings. ${queries.length} queries (${withHits} with hits), ${QUERIES_PER_KIND} of each kind, ` +
         `${ROUNDS} measured rounds through the API and as the Meilisearch requests it made sent directly, in turn.`,
