@@ -12,6 +12,7 @@
 // sizes every figure is still reported against its goal, marked informational (the rebuild limit scaled to the
 // size), and only a broken run (an error, lost documents) fails. A section is appended to docs/benchmarks.md.
 // Run: pnpm bench:scale (BENCH_EVENTS=20000 for a quick check; see docs/benchmarks.md for the full run's needs).
+import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -425,6 +426,13 @@ async function main() {
   let meili: MeiliAccess | undefined;
   let proxy: RecordingProxy | undefined;
   const apps: App[] = [];
+  // Interrupted (a full run takes long): no Meilisearch nor gigabytes of data left behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    opened?.embedded?.process.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     const corpus = await generateCorpus({ count: EVENTS });
     const queries = makeQueries(corpus);
@@ -596,6 +604,7 @@ async function main() {
     store?.close();
     await opened?.close();
     await rm(dir, { recursive: true, force: true });
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
 }
 
