@@ -467,7 +467,10 @@ async function main() {
     console.log(`(b) drain ${count(drainRate)} docs/s, direct ${count(directRate)} docs/s: ${drainRatio.toFixed(2)}`);
 
     proxy = await startRecordingProxy(embedded.url);
+    const startTime = stopwatch();
     const recording = await startApi(dir, databasePath, proxy.url, embedded.masterKey);
+    // The drain's time includes one such start.
+    const serverStartSeconds = startTime();
     apps.push(recording.app);
     const { recorded, withHits } = await recordRequests(recording.base, proxy, queries);
     await recording.app.close();
@@ -571,7 +574,7 @@ async function main() {
         "product's runtime with its default settings. `pnpm bench:scale` with " +
         `BENCH_EVENTS=${EVENTS}: generated events (seeded, ${corpus.origin.replace(/ \(.*\)$/, '')}) written ` +
         `to the store ${STORE_BATCH} a transaction, indexed by the server's own outbox drainer (timed from the ` +
-        "server's start to an empty outbox), then " +
+        `server's start to an empty outbox; a start alone took ${serverStartSeconds.toFixed(1)} s), then ` +
         `the same documents sent directly (${DIRECT_BATCH} a request, all enqueued at once) to a fresh index with ` +
         `the same settings. ${queries.length} queries (${withHits} with hits), ${QUERIES_PER_KIND} of each kind, ` +
         `${ROUNDS} measured rounds through the API and as the Meilisearch requests it made sent directly, in turn.`,
