@@ -31,7 +31,7 @@ import {
   type IndexHit,
   toEventHit,
 } from './search-hits.js';
-import type { IndexSearchParams, SearchIndex } from './search-index.js';
+import type { EventSearchResponse, IndexSearchParams, SearchIndex } from './search-index.js';
 
 /** An event search in the domain's terms; the adapter turns it into Meilisearch requests. */
 export interface EventSearchRequest {
@@ -161,13 +161,8 @@ export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly 
       page: 1,
       hitsPerPage: seriesIds.length,
     },
-    {
-      q: main.q ?? '',
-      filter,
-      page: 1,
-      hitsPerPage: 0,
-      facets: [SERIES_DISTINCT_ATTRIBUTE],
-    },
+    // Only the facet counts are read: `limit: 0` spares counting the total exactly.
+    { q: main.q ?? '', filter, limit: 0, facets: [SERIES_DISTINCT_ATTRIBUTE] },
   ];
 }
 
@@ -178,7 +173,10 @@ async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: S
   const seriesIds = [...new Set(hits.filter((h) => h.seriesId && h.seriesId !== h.id).map((h) => h.seriesId))];
   if (seriesIds.length === 0) return hits.map((doc) => toEventHit(doc));
   const [nextRequest, countRequest] = planSeriesSearches(main, seriesIds) as [IndexSearchParams, IndexSearchParams];
-  const [next, counts] = await Promise.all([index.searchEvents(nextRequest), index.searchEvents(countRequest)]);
+  const [next, counts] = (await index.multiSearchEvents([nextRequest, countRequest])) as [
+    EventSearchResponse,
+    EventSearchResponse,
+  ];
   const nextOf = new Map((next.hits as SeriesIndexHit[]).map((h) => [h.seriesId, h]));
   const countOf = counts.facetDistribution?.[SERIES_DISTINCT_ATTRIBUTE] ?? {};
   return hits.map((doc) => {
@@ -190,17 +188,14 @@ async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: S
 }
 
 /**
- * Searches upcoming events: sends the requests of {@link planEventSearch} in parallel and answers in the API's shape.
+ * Searches upcoming events: sends the requests of {@link planEventSearch} together and answers in the API's shape.
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function findEvents(index: SearchIndex, request: EventSearchRequest): Promise<EventSearchResult> {
   if (request.boost) return findEventsBoosted(index, request, request.boost);
   const plan = planEventSearch(request);
-  // One request per facet group in parallel on a keep-alive connection; a multi-search would make it one round trip.
-  const [main, ...facetResults] = await Promise.all([
-    index.searchEvents(plan.main),
-    ...plan.facetSearches.map((params) => index.searchEvents(params)),
-  ]);
+  // The page and its facet-only requests in one round trip.
+  const [main, ...facetResults] = await index.multiSearchEvents([plan.main, ...plan.facetSearches]);
   if (!main) throw new Error('unreachable: no main search result');
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
   const hits = main.hits as SeriesIndexHit[];
