@@ -1,5 +1,4 @@
 import { FieldguideError } from '../errors.js';
-import { coveringGeoCells } from './geo-cells.js';
 import { ASSOCIATION_INDEX_SETTINGS, EVENT_INDEX_SETTINGS, toEpochSeconds } from './index-contract.js';
 import type { AllFieldsMode, GeoPoint, NormalizedAssociationQuery, NormalizedSearchQuery } from './query.schema.js';
 
@@ -98,16 +97,6 @@ export function geoRadius(lat: number, lng: number, meters: number): Filter {
   return asFilter(`_geoRadius(${la}, ${ln}, ${m})`);
 }
 
-/**
- * Events within `radiusKm` of `point`: those of the grid cells covering the circle (a cheap filter that leaves few
- * candidates), then exactly within the radius. A circle too wide for the cells is tested by distance alone.
- */
-export function nearFilter(point: GeoPoint, radiusKm: number): Filter {
-  const exact = geoRadius(point.lat, point.lng, radiusKm * 1000);
-  const cells = coveringGeoCells(point, radiusKm);
-  return cells ? (and([inAny('geoCells', cells), exact]) as Filter) : exact;
-}
-
 /** All of `parts`; `undefined` parts (no constraint) are skipped, and no parts at all give `undefined`. */
 export function and(parts: readonly (Filter | undefined)[]): Filter | undefined {
   const present = parts.filter((p): p is Filter => p !== undefined);
@@ -131,6 +120,11 @@ export interface EventFilterOptions {
   now: Date;
   /** The point to search around when the server resolved `nearText`; overrides `query.near`. */
   near?: GeoPoint;
+  /**
+   * What stands for "within the radius of the point" when the caller worked it out from grid cells (see
+   * `coverCircle`); default Meilisearch's `_geoRadius`, which reads its whole geo tree on every search.
+   */
+  nearFilter?: Filter;
   /** Keep events that already ended (admin views); default false. */
   includePast?: boolean;
   /** Keep events no source publishes any more; default false. */
@@ -175,7 +169,7 @@ export function buildEventFilter(query: NormalizedSearchQuery, options: EventFil
     query.cost === undefined ? undefined : eq('costFree', query.cost === 'free'),
     query.minHiring === undefined ? undefined : gte('hiring', query.minHiring),
     query.associationId === undefined ? undefined : eq('associationId', query.associationId),
-    point ? nearFilter(point, query.radiusKm) : undefined,
+    point ? (options.nearFilter ?? geoRadius(point.lat, point.lng, query.radiusKm * 1000)) : undefined,
   ]);
 }
 

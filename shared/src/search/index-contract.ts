@@ -90,6 +90,8 @@ export const SERIES_DISTINCT_ATTRIBUTE = 'seriesId';
 export const EVENT_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'organizer', 'fieldNames', 'tags', 'venueName', 'city', 'description'],
   filterableAttributes: [
+    // Filterable so a search near a point can leave out, by id, the events of its edge cells beyond the radius.
+    'id',
     'fields',
     'pathways',
     'type',

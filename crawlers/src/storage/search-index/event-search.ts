@@ -2,12 +2,15 @@ import {
   and,
   buildEventFilter,
   buildEventSort,
+  coverCircle,
+  distanceKm,
   type EventDocument,
   type EventFacets,
   type EventHit,
   type EventSuggestion,
   type Filter,
   type GeoPoint,
+  geoRadius,
   inAny,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
@@ -109,17 +112,65 @@ export interface EventSearchPlan {
   facetSearches: IndexSearchParams[];
 }
 
-const upcomingFilter = (query: NormalizedSearchQuery, now: Date, near: GeoPoint | undefined, filter?: Filter) =>
-  and([buildEventFilter(query, near ? { now, near } : { now }), filter]);
+const upcomingFilter = (
+  query: NormalizedSearchQuery,
+  now: Date,
+  near: GeoPoint | undefined,
+  filter?: Filter,
+  nearFilter?: Filter,
+) => and([buildEventFilter(query, near ? { now, near, ...(nearFilter ? { nearFilter } : {}) } : { now }), filter]);
+
+/** Most events of a circle's edge cells read to test their distance; past it Meilisearch tests every event. */
+export const MAX_EDGE_EVENTS = 1000;
+/** Most edge events beyond the radius left out by id; past it Meilisearch tests every event by distance. */
+export const MAX_EDGE_OUTSIDE = 300;
 
 /**
- * Turns a request into Meilisearch search requests, filters and sort from the shared builders only. With `facets`,
+ * The filter that keeps the events within `query.radiusKm` of `near`, exactly: the grid cells covering the circle
+ * (see {@link coverCircle}) less, by id, the events of its edge cells that lie beyond the radius, which one light
+ * request (ids and points) finds. Meilisearch's `_geoRadius` when the circle is too wide for cells or its edge too
+ * crowded. The edge is read under the search's filters that facet counts never lift (dates, `filter`), so every
+ * request of the search can share it.
+ */
+export async function resolveNearFilter(
+  index: SearchIndex,
+  request: Pick<EventSearchRequest, 'query' | 'near' | 'now' | 'filter'>,
+): Promise<Filter | undefined> {
+  const { near, query, now } = request;
+  if (!near) return undefined;
+  const exact = geoRadius(near.lat, near.lng, query.radiusKm * 1000);
+  const covering = coverCircle(near, query.radiusKm);
+  if (!covering) return exact;
+  let outside: string[] = [];
+  if (covering.edge.length > 0) {
+    // The query without its own point (the edge is what is being tested) nor any filter facet counts lift.
+    const { near: _point, ...unplaced } = query;
+    const loosest = FACET_GROUPS.reduce((q, group) => group.without(q), unplaced);
+    const edge = await index.searchEvents({
+      q: '',
+      filter: and([upcomingFilter(loosest, now, undefined, request.filter), inAny('geoCells', covering.edge)]),
+      limit: MAX_EDGE_EVENTS + 1,
+      attributesToRetrieve: ['id', '_geo'],
+    });
+    if (edge.hits.length > MAX_EDGE_EVENTS) return exact;
+    outside = edge.hits.filter((h) => !h._geo || distanceKm(near, h._geo) > query.radiusKm).map((h) => h.id);
+    if (outside.length > MAX_EDGE_OUTSIDE) return exact;
+  }
+  return and([
+    inAny('geoCells', [...covering.inside, ...covering.edge]),
+    outside.length > 0 ? not(inAny('id', outside)) : undefined,
+  ]);
+}
+
+/**
+ * Turns a request into Meilisearch search requests, filters and sort from the shared builders only; `nearFilter`
+ * (from {@link resolveNearFilter}) stands for the radius around `near`, else `_geoRadius` does. With `facets`,
  * the main request counts the facets of inactive filters and each active filter gets a `limit: 0` request without
  * its own constraint (disjunctive facets).
  */
-export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
+export function planEventSearch(request: EventSearchRequest, nearFilter?: Filter): EventSearchPlan {
   const { query, near, now } = request;
-  const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter);
+  const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter, nearFilter);
   const sort = buildEventSort(query, near ? { near } : {});
   const { activeAttributes, facetSearches } = planFacetSearches(request.facets ? FACET_GROUPS : [], query, filterFor);
   const collapse = request.collapseSeries !== false;
@@ -192,8 +243,9 @@ async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: S
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function findEvents(index: SearchIndex, request: EventSearchRequest): Promise<EventSearchResult> {
-  if (request.boost) return findEventsBoosted(index, request, request.boost);
-  const plan = planEventSearch(request);
+  const nearFilter = await resolveNearFilter(index, request);
+  if (request.boost) return findEventsBoosted(index, request, request.boost, nearFilter);
+  const plan = planEventSearch(request, nearFilter);
   // The page and its facet-only requests in one round trip.
   const [main, ...facetResults] = await index.multiSearchEvents([plan.main, ...plan.facetSearches]);
   if (!main) throw new Error('unreachable: no main search result');
@@ -264,8 +316,9 @@ async function findEventsBoosted(
   index: SearchIndex,
   request: EventSearchRequest,
   boost: { filter: Filter; othersFirst?: boolean },
+  nearFilter: Filter | undefined,
 ): Promise<EventSearchResult> {
-  const plan = planEventSearch(request);
+  const plan = planEventSearch(request, nearFilter);
   const { page, limit, q } = request.query;
   const matching: SearchPart = { q, filter: boost.filter };
   const field: SearchPart = { q: '', filter: boost.filter };
