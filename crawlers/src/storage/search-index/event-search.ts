@@ -280,11 +280,11 @@ interface SearchPart {
   filter: Filter;
 }
 
-/** The total and facets of one part of a boosted search: its count request and its disjunctive facet requests. */
-async function countPart(index: SearchIndex, plan: EventSearchPlan, part: SearchPart) {
+/** The requests counting one part of a boosted search: its total (and inactive facets), then its disjunctive facets. */
+function countRequests(plan: EventSearchPlan, part: SearchPart): IndexSearchParams[] {
   const restrict = (filter: Filter | undefined) => and([filter, part.filter]);
-  const [main, ...facetResults] = await Promise.all([
-    index.searchEvents({
+  return [
+    {
       q: part.q,
       filter: restrict(plan.main.filter as Filter | undefined),
       page: 1,
@@ -292,15 +292,32 @@ async function countPart(index: SearchIndex, plan: EventSearchPlan, part: Search
       // The total counts a series once, as the lists read with `distinct` show it; facets count every date.
       ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
       ...(plan.main.facets ? { facets: plan.main.facets } : {}),
-    }),
-    ...plan.facetSearches.map((params) =>
-      index.searchEvents({ ...params, q: part.q, filter: restrict(params.filter as Filter | undefined) }),
-    ),
-  ]);
+    },
+    ...plan.facetSearches.map((params) => ({
+      ...params,
+      q: part.q,
+      filter: restrict(params.filter as Filter | undefined),
+    })),
+  ];
+}
+
+/** The total and facets of one part from the answers to its {@link countRequests}. */
+function readCounts([main, ...facetResults]: readonly EventSearchResponse[]) {
   return {
     total: main?.totalHits ?? main?.estimatedTotalHits ?? 0,
     distribution: mergeDistributions([main?.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
   };
+}
+
+/** Counts every part in one round trip, answering in the parts' order. */
+async function countParts(index: SearchIndex, plan: EventSearchPlan, parts: readonly SearchPart[]) {
+  const requests = parts.map((part) => countRequests(plan, part));
+  const answers = await index.multiSearchEvents(requests.flat());
+  let at = 0;
+  return requests.map((asked) => {
+    at += asked.length;
+    return readCounts(answers.slice(at - asked.length, at));
+  });
 }
 
 /** Most events of the boosted field matching the text that a search leaves out of the field's other events. */
@@ -323,11 +340,11 @@ async function findEventsBoosted(
   const matching: SearchPart = { q, filter: boost.filter };
   const field: SearchPart = { q: '', filter: boost.filter };
   const rest: SearchPart = { q, filter: not(boost.filter) };
-  const [matchingCount, fieldCount, restCount] = await Promise.all([
-    countPart(index, plan, matching),
-    countPart(index, plan, field),
-    countPart(index, plan, rest),
-  ]);
+  const [matchingCount, fieldCount, restCount] = (await countParts(index, plan, [matching, field, rest])) as [
+    ReturnType<typeof readCounts>,
+    ReturnType<typeof readCounts>,
+    ReturnType<typeof readCounts>,
+  ];
   // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
   const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
   const a = matchingCount.total;
