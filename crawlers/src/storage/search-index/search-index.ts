@@ -117,6 +117,16 @@ export function defaultSynonyms(): Record<string, string[]> {
   return buildSynonyms();
 }
 
+/**
+ * Whether the events index holds located events written before event documents carried `geoCells` (by an older
+ * version): searches near a place filter on the cells, so they would miss those events until the indexes are rebuilt.
+ */
+export async function eventsLackGeoCells(index: SearchIndex): Promise<boolean> {
+  const { event } = await index.stats();
+  const fields = event.fieldDistribution ?? {};
+  return (fields._geo ?? 0) > (fields.geoCells ?? 0);
+}
+
 /** Connects to Meilisearch; makes no request until a method is called. */
 export function createIndex(options: CreateIndexOptions): SearchIndex {
   const prefix = options.prefix ?? '';
