@@ -90,6 +90,12 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
 async function upgradeIndex(app: FastifyInstance): Promise<void> {
   try {
     if (!(await eventsLackGeoCells(app.searchIndex))) return;
+  } catch (error) {
+    // Meilisearch is not answering yet: the index is checked again at the next start.
+    app.log.warn({ err: error }, 'could not check whether the search index needs rebuilding after an upgrade');
+    return;
+  }
+  try {
     app.log.warn('the search index holds events written by an older version; rebuilding it from the store');
     const rebuilt = await reindex(app.store, app.searchIndex);
     app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
