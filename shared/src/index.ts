@@ -32,6 +32,7 @@ export * from './geo/distance.js';
 export * from './geo/subdivisions.js';
 export * from './labels.js';
 export * from './search/filter.js';
+export * from './search/geo-cells.js';
 export * from './search/index-contract.js';
 export * from './search/query.schema.js';
 export * from './search/synonyms.js';

@@ -154,6 +154,23 @@ describe('GET /api/search facets', () => {
     expect(body.facets.format).toEqual(countBy(both, (e) => [e.format]));
     expect(body.total).toBe(both.length);
   });
+
+  it('leaves the counts out with facets=false (a further page), with the same hits and total', async () => {
+    const counted = await search('type=career-fair&field=health-science&limit=1&page=2');
+    const uncounted = await search('type=career-fair&field=health-science&limit=1&page=2&facets=false');
+    expect(uncounted.hits.map((h) => h.id)).toEqual(counted.hits.map((h) => h.id));
+    expect(uncounted.total).toBe(counted.total);
+    expect(Object.values(counted.facets.type ?? {}).some((n) => n > 0)).toBe(true);
+    expect(uncounted.facets.type).toEqual({});
+    expect(uncounted.facets.fields).toEqual({});
+  });
+
+  it('refuses a facets value that is not a boolean', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/search?facets=maybe' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ statusCode: 400, code: 'ERR_BAD_PARAMETER' });
+    expect(response.body).toContain('facets');
+  });
 });
 
 describe('GET /api/search near a place', () => {

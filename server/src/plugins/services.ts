@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   createOutboxDrainer,
   createStore,
+  eventsLackGeoCells,
   type OutboxDrainer,
   openSearchIndex,
   reindex,
@@ -79,6 +80,31 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   // Draining marks changes as sent in the store: with a read-only store it could only fail, again and again.
   if (store.writable()) outbox.start();
   app.addHook('onClose', async () => outbox.stop());
+  void upgradeIndex(app);
+}
+
+/**
+ * After an upgrade: when the index holds events an older version wrote (without `geoCells`), rebuilds it from the
+ * store in the background; searches keep answering from the old index until the new one is swapped in.
+ */
+async function upgradeIndex(app: FastifyInstance): Promise<void> {
+  try {
+    if (!(await eventsLackGeoCells(app.searchIndex))) return;
+  } catch (error) {
+    // Meilisearch is not answering yet: the index is checked again at the next start.
+    app.log.warn({ err: error }, 'could not check whether the search index needs rebuilding after an upgrade');
+    return;
+  }
+  try {
+    app.log.warn('the search index holds events written by an older version; rebuilding it from the store');
+    const rebuilt = await reindex(app.store, app.searchIndex);
+    app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
+  } catch (error) {
+    app.log.warn(
+      { err: error },
+      'could not rebuild the search indexes after an upgrade: run `pnpm fieldguide reindex`',
+    );
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { EVENT_FORMATS, EVENT_STATUSES, EVENT_TYPES, literals } from '../event/event.schema.js';
-import { ALL_FIELDS_MODES, COST_FILTERS, SEARCH_SORTS } from '../search/query.schema.js';
+import { ALL_FIELDS_MODES, COST_FILTERS, SEARCH_SORTS, SearchQuerySchema } from '../search/query.schema.js';
 import { MatchRangesSchema } from './highlight.schema.js';
 import { CountsSchema, Nullable } from './nullable.js';
 import { PlaceResolutionSchema } from './places.schema.js';
@@ -148,6 +148,20 @@ export const EchoedSearchQuerySchema = Type.Object({
   understood: Type.Optional(UnderstoodSchema),
 });
 export type EchoedSearchQuery = Static<typeof EchoedSearchQuerySchema>;
+
+/** `GET /api/search`'s query string: a search's parameters (as feeds and embeds take them), and whether to count facets. */
+export const EventSearchQuerySchema = Type.Object(
+  {
+    ...SearchQuerySchema.properties,
+    /**
+     * Count facets; default true. A client paging through a search whose counts it already shows sends `false`:
+     * the answer's counts are then all zero, and the search costs the index one request.
+     */
+    facets: Type.Optional(Type.Boolean({ description: 'count facets (default true); false answers zero counts' })),
+  },
+  { additionalProperties: false },
+);
+export type EventSearchQuery = Static<typeof EventSearchQuerySchema>;
 
 /** `GET /api/search`: a page of upcoming events, the facet counts, and the query as read. */
 export const EventSearchResponseSchema = Type.Object({

@@ -120,6 +120,11 @@ export interface EventFilterOptions {
   now: Date;
   /** The point to search around when the server resolved `nearText`; overrides `query.near`. */
   near?: GeoPoint;
+  /**
+   * What stands for "within the radius of the point" when the caller worked it out from grid cells (see
+   * `coverCircle`); default Meilisearch's `_geoRadius`, which reads its whole geo tree on every search.
+   */
+  nearFilter?: Filter;
   /** Keep events that already ended (admin views); default false. */
   includePast?: boolean;
   /** Keep events no source publishes any more; default false. */
@@ -164,7 +169,7 @@ export function buildEventFilter(query: NormalizedSearchQuery, options: EventFil
     query.cost === undefined ? undefined : eq('costFree', query.cost === 'free'),
     query.minHiring === undefined ? undefined : gte('hiring', query.minHiring),
     query.associationId === undefined ? undefined : eq('associationId', query.associationId),
-    point ? geoRadius(point.lat, point.lng, query.radiusKm * 1000) : undefined,
+    point ? (options.nearFilter ?? geoRadius(point.lat, point.lng, query.radiusKm * 1000)) : undefined,
   ]);
 }
 

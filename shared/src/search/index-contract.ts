@@ -2,6 +2,7 @@ import type { Association } from '../association/association.schema.js';
 import type { Event } from '../event/event.schema.js';
 import { eventFieldNames } from '../format/fields.js';
 import { fieldLabel } from '../taxonomy/taxonomy.js';
+import { geoCellsOf } from './geo-cells.js';
 
 /** Index names and primary key: the contract between the indexer and the search API. */
 export const EVENTS_INDEX = 'events';
@@ -40,6 +41,8 @@ export interface EventDocument {
   region: string | null;
   country: string | null;
   _geo?: { lat: number; lng: number };
+  /** The grid cells `_geo` lies in, one per level (see `geoCellsOf`): what a search near a point filters on first. */
+  geoCells?: string[];
   organizer: string | null;
   associationId: string | null;
   costFree: boolean | null;
@@ -87,6 +90,8 @@ export const SERIES_DISTINCT_ATTRIBUTE = 'seriesId';
 export const EVENT_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'organizer', 'fieldNames', 'tags', 'venueName', 'city', 'description'],
   filterableAttributes: [
+    // Filterable so a search near a point can leave out, by id, the events of its edge cells beyond the radius.
+    'id',
     'fields',
     'pathways',
     'type',
@@ -95,6 +100,7 @@ export const EVENT_INDEX_SETTINGS = {
     'region',
     'city',
     '_geo',
+    'geoCells',
     'start',
     'end',
     'costFree',
@@ -111,6 +117,11 @@ export const EVENT_INDEX_SETTINGS = {
   ],
   sortableAttributes: ['start', 'hiring', '_geo', 'updatedAt'],
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+  /**
+   * Proximity counts whether the words share an attribute, not how far apart they sit in it: a long description
+   * no longer weighs in ranking by word distance, and the index holds far fewer word pairs (smaller, faster to build).
+   */
+  proximityPrecision: 'byAttribute',
   displayedAttributes: ['*'],
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10000 },
@@ -171,7 +182,10 @@ export function toSearchDocument(event: Event): EventDocument {
     updatedAt: toEpochSeconds(event.updatedAt),
     seriesId: event.seriesId ?? event.id,
   };
-  if (venue?.lat !== undefined && venue.lng !== undefined) doc._geo = { lat: venue.lat, lng: venue.lng };
+  if (venue?.lat !== undefined && venue.lng !== undefined) {
+    doc._geo = { lat: venue.lat, lng: venue.lng };
+    doc.geoCells = geoCellsOf(doc._geo);
+  }
   return doc;
 }
 

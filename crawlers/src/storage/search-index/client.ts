@@ -13,6 +13,7 @@ export type {
   Health,
   Index,
   IndexStats,
+  MultiSearchParams,
   SearchParams,
   SearchResponse,
   Settings,

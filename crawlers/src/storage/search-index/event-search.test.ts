@@ -79,6 +79,7 @@ describe('findEvents with a boost', () => {
   function fakeIndex() {
     const calls: IndexSearchParams[] = [];
     const index = {
+      multiSearchEvents: (queries: IndexSearchParams[]) => Promise.all(queries.map((q) => index.searchEvents(q))),
       searchEvents: async (params: IndexSearchParams) => {
         calls.push(params);
         const isRest = String(params.filter).includes('(NOT fields');

@@ -2,12 +2,15 @@ import {
   and,
   buildEventFilter,
   buildEventSort,
+  coverCircle,
+  distanceKm,
   type EventDocument,
   type EventFacets,
   type EventHit,
   type EventSuggestion,
   type Filter,
   type GeoPoint,
+  geoRadius,
   inAny,
   type NormalizedSearchQuery,
   normalizeSearchQuery,
@@ -31,7 +34,7 @@ import {
   type IndexHit,
   toEventHit,
 } from './search-hits.js';
-import type { IndexSearchParams, SearchIndex } from './search-index.js';
+import type { EventSearchResponse, IndexSearchParams, SearchIndex } from './search-index.js';
 
 /** An event search in the domain's terms; the adapter turns it into Meilisearch requests. */
 export interface EventSearchRequest {
@@ -109,17 +112,65 @@ export interface EventSearchPlan {
   facetSearches: IndexSearchParams[];
 }
 
-const upcomingFilter = (query: NormalizedSearchQuery, now: Date, near: GeoPoint | undefined, filter?: Filter) =>
-  and([buildEventFilter(query, near ? { now, near } : { now }), filter]);
+const upcomingFilter = (
+  query: NormalizedSearchQuery,
+  now: Date,
+  near: GeoPoint | undefined,
+  filter?: Filter,
+  nearFilter?: Filter,
+) => and([buildEventFilter(query, near ? { now, near, ...(nearFilter ? { nearFilter } : {}) } : { now }), filter]);
+
+/** Most events of a circle's edge cells read to test their distance; past it Meilisearch tests every event. */
+export const MAX_EDGE_EVENTS = 1000;
+/** Most edge events beyond the radius left out by id; past it Meilisearch tests every event by distance. */
+export const MAX_EDGE_OUTSIDE = 300;
 
 /**
- * Turns a request into Meilisearch search requests, filters and sort from the shared builders only. With `facets`,
+ * The filter that keeps the events within `query.radiusKm` of `near`, exactly: the grid cells covering the circle
+ * (see {@link coverCircle}) less, by id, the events of its edge cells that lie beyond the radius, which one light
+ * request (ids and points) finds. Meilisearch's `_geoRadius` when the circle is too wide for cells or its edge too
+ * crowded. The edge is read under the search's filters that facet counts never lift (dates, `filter`), so every
+ * request of the search can share it.
+ */
+export async function resolveNearFilter(
+  index: SearchIndex,
+  request: Pick<EventSearchRequest, 'query' | 'near' | 'now' | 'filter'>,
+): Promise<Filter | undefined> {
+  const { near, query, now } = request;
+  if (!near) return undefined;
+  const exact = geoRadius(near.lat, near.lng, query.radiusKm * 1000);
+  const covering = coverCircle(near, query.radiusKm);
+  if (!covering) return exact;
+  let outside: string[] = [];
+  if (covering.edge.length > 0) {
+    // The query without its own point (the edge is what is being tested) nor any filter facet counts lift.
+    const { near: _point, ...unplaced } = query;
+    const loosest = FACET_GROUPS.reduce((q, group) => group.without(q), unplaced);
+    const edge = await index.searchEvents({
+      q: '',
+      filter: and([upcomingFilter(loosest, now, undefined, request.filter), inAny('geoCells', covering.edge)]),
+      limit: MAX_EDGE_EVENTS + 1,
+      attributesToRetrieve: ['id', '_geo'],
+    });
+    if (edge.hits.length > MAX_EDGE_EVENTS) return exact;
+    outside = edge.hits.filter((h) => !h._geo || distanceKm(near, h._geo) > query.radiusKm).map((h) => h.id);
+    if (outside.length > MAX_EDGE_OUTSIDE) return exact;
+  }
+  return and([
+    inAny('geoCells', [...covering.inside, ...covering.edge]),
+    outside.length > 0 ? not(inAny('id', outside)) : undefined,
+  ]);
+}
+
+/**
+ * Turns a request into Meilisearch search requests, filters and sort from the shared builders only; `nearFilter`
+ * (from {@link resolveNearFilter}) stands for the radius around `near`, else `_geoRadius` does. With `facets`,
  * the main request counts the facets of inactive filters and each active filter gets a `limit: 0` request without
  * its own constraint (disjunctive facets).
  */
-export function planEventSearch(request: EventSearchRequest): EventSearchPlan {
+export function planEventSearch(request: EventSearchRequest, nearFilter?: Filter): EventSearchPlan {
   const { query, near, now } = request;
-  const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter);
+  const filterFor = (q: NormalizedSearchQuery) => upcomingFilter(q, now, near, request.filter, nearFilter);
   const sort = buildEventSort(query, near ? { near } : {});
   const { activeAttributes, facetSearches } = planFacetSearches(request.facets ? FACET_GROUPS : [], query, filterFor);
   const collapse = request.collapseSeries !== false;
@@ -161,13 +212,8 @@ export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly 
       page: 1,
       hitsPerPage: seriesIds.length,
     },
-    {
-      q: main.q ?? '',
-      filter,
-      page: 1,
-      hitsPerPage: 0,
-      facets: [SERIES_DISTINCT_ATTRIBUTE],
-    },
+    // Only the facet counts are read: `limit: 0` spares counting the total exactly.
+    { q: main.q ?? '', filter, limit: 0, facets: [SERIES_DISTINCT_ATTRIBUTE] },
   ];
 }
 
@@ -178,7 +224,10 @@ async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: S
   const seriesIds = [...new Set(hits.filter((h) => h.seriesId && h.seriesId !== h.id).map((h) => h.seriesId))];
   if (seriesIds.length === 0) return hits.map((doc) => toEventHit(doc));
   const [nextRequest, countRequest] = planSeriesSearches(main, seriesIds) as [IndexSearchParams, IndexSearchParams];
-  const [next, counts] = await Promise.all([index.searchEvents(nextRequest), index.searchEvents(countRequest)]);
+  const [next, counts] = (await index.multiSearchEvents([nextRequest, countRequest])) as [
+    EventSearchResponse,
+    EventSearchResponse,
+  ];
   const nextOf = new Map((next.hits as SeriesIndexHit[]).map((h) => [h.seriesId, h]));
   const countOf = counts.facetDistribution?.[SERIES_DISTINCT_ATTRIBUTE] ?? {};
   return hits.map((doc) => {
@@ -190,17 +239,15 @@ async function finishSeries(index: SearchIndex, main: IndexSearchParams, hits: S
 }
 
 /**
- * Searches upcoming events: sends the requests of {@link planEventSearch} in parallel and answers in the API's shape.
+ * Searches upcoming events: sends the requests of {@link planEventSearch} together and answers in the API's shape.
  * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
  */
 export async function findEvents(index: SearchIndex, request: EventSearchRequest): Promise<EventSearchResult> {
-  if (request.boost) return findEventsBoosted(index, request, request.boost);
-  const plan = planEventSearch(request);
-  // One request per facet group in parallel on a keep-alive connection; a multi-search would make it one round trip.
-  const [main, ...facetResults] = await Promise.all([
-    index.searchEvents(plan.main),
-    ...plan.facetSearches.map((params) => index.searchEvents(params)),
-  ]);
+  const nearFilter = await resolveNearFilter(index, request);
+  if (request.boost) return findEventsBoosted(index, request, request.boost, nearFilter);
+  const plan = planEventSearch(request, nearFilter);
+  // The page and its facet-only requests in one round trip.
+  const [main, ...facetResults] = await index.multiSearchEvents([plan.main, ...plan.facetSearches]);
   if (!main) throw new Error('unreachable: no main search result');
   const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
   const hits = main.hits as SeriesIndexHit[];
@@ -233,11 +280,11 @@ interface SearchPart {
   filter: Filter;
 }
 
-/** The total and facets of one part of a boosted search: its count request and its disjunctive facet requests. */
-async function countPart(index: SearchIndex, plan: EventSearchPlan, part: SearchPart) {
+/** The requests counting one part of a boosted search: its total (and inactive facets), then its disjunctive facets. */
+function countRequests(plan: EventSearchPlan, part: SearchPart): IndexSearchParams[] {
   const restrict = (filter: Filter | undefined) => and([filter, part.filter]);
-  const [main, ...facetResults] = await Promise.all([
-    index.searchEvents({
+  return [
+    {
       q: part.q,
       filter: restrict(plan.main.filter as Filter | undefined),
       page: 1,
@@ -245,15 +292,32 @@ async function countPart(index: SearchIndex, plan: EventSearchPlan, part: Search
       // The total counts a series once, as the lists read with `distinct` show it; facets count every date.
       ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
       ...(plan.main.facets ? { facets: plan.main.facets } : {}),
-    }),
-    ...plan.facetSearches.map((params) =>
-      index.searchEvents({ ...params, q: part.q, filter: restrict(params.filter as Filter | undefined) }),
-    ),
-  ]);
+    },
+    ...plan.facetSearches.map((params) => ({
+      ...params,
+      q: part.q,
+      filter: restrict(params.filter as Filter | undefined),
+    })),
+  ];
+}
+
+/** The total and facets of one part from the answers to its {@link countRequests}. */
+function readCounts([main, ...facetResults]: readonly EventSearchResponse[]) {
   return {
     total: main?.totalHits ?? main?.estimatedTotalHits ?? 0,
     distribution: mergeDistributions([main?.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
   };
+}
+
+/** Counts every part in one round trip, answering in the parts' order. */
+async function countParts(index: SearchIndex, plan: EventSearchPlan, parts: readonly SearchPart[]) {
+  const requests = parts.map((part) => countRequests(plan, part));
+  const answers = await index.multiSearchEvents(requests.flat());
+  let at = 0;
+  return requests.map((asked) => {
+    at += asked.length;
+    return readCounts(answers.slice(at - asked.length, at));
+  });
 }
 
 /** Most events of the boosted field matching the text that a search leaves out of the field's other events. */
@@ -269,17 +333,18 @@ async function findEventsBoosted(
   index: SearchIndex,
   request: EventSearchRequest,
   boost: { filter: Filter; othersFirst?: boolean },
+  nearFilter: Filter | undefined,
 ): Promise<EventSearchResult> {
-  const plan = planEventSearch(request);
+  const plan = planEventSearch(request, nearFilter);
   const { page, limit, q } = request.query;
   const matching: SearchPart = { q, filter: boost.filter };
   const field: SearchPart = { q: '', filter: boost.filter };
   const rest: SearchPart = { q, filter: not(boost.filter) };
-  const [matchingCount, fieldCount, restCount] = await Promise.all([
-    countPart(index, plan, matching),
-    countPart(index, plan, field),
-    countPart(index, plan, rest),
-  ]);
+  const [matchingCount, fieldCount, restCount] = (await countParts(index, plan, [matching, field, rest])) as [
+    ReturnType<typeof readCounts>,
+    ReturnType<typeof readCounts>,
+    ReturnType<typeof readCounts>,
+  ];
   // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
   const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
   const a = matchingCount.total;

@@ -17,6 +17,7 @@ import {
   type Index,
   IndexError,
   type IndexStats,
+  type MultiSearchParams,
   type SearchParams,
   type SearchResponse,
   type Settings,
@@ -71,6 +72,11 @@ export interface SearchIndex {
    */
   waitTask(task: EnqueuedTask | number, options?: { timeoutMs?: number }): Promise<Task>;
   searchEvents(params: IndexSearchParams): Promise<EventSearchResponse>;
+  /**
+   * Several events searches in one round trip (Meilisearch's multi-search), answered in the order asked; a single
+   * search goes through {@link SearchIndex.searchEvents}.
+   */
+  multiSearchEvents(queries: readonly IndexSearchParams[]): Promise<EventSearchResponse[]>;
   searchAssociations(params: IndexSearchParams): Promise<AssociationSearchResponse>;
   /** Adds or replaces whole documents (not a partial update); `uid` defaults to the live index. */
   upsertDocuments<E extends IndexedEntity>(
@@ -109,6 +115,16 @@ type DeepReadonly<T> = T extends (infer U)[]
 /** The synonyms both indexes get by default: the field taxonomy's (`healthcare` ↔ `health science`…). */
 export function defaultSynonyms(): Record<string, string[]> {
   return buildSynonyms();
+}
+
+/**
+ * Whether the events index holds located events written before event documents carried `geoCells` (by an older
+ * version): searches near a place filter on the cells, so they would miss those events until the indexes are rebuilt.
+ */
+export async function eventsLackGeoCells(index: SearchIndex): Promise<boolean> {
+  const { event } = await index.stats();
+  const fields = event.fieldDistribution ?? {};
+  return (fields._geo ?? 0) > (fields.geoCells ?? 0);
 }
 
 /** Connects to Meilisearch; makes no request until a method is called. */
@@ -174,6 +190,9 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
     await waitTask(await enqueue(`update settings of ${uid}`, () => handle(uid).updateSettings(settings)));
   };
 
+  const searchEvents: SearchIndex['searchEvents'] = (params) =>
+    callMeilisearch(`search ${names.event}`, () => handle(names.event).search<EventDocument>(params.q, params));
+
   return {
     names,
     identity: `${options.url.replace(/\/+$/, '')}#${prefix}`,
@@ -184,8 +203,17 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
       await prepareIndex('event', names.event);
       await prepareIndex('association', names.association);
     },
-    searchEvents: (params) =>
-      callMeilisearch(`search ${names.event}`, () => handle(names.event).search<EventDocument>(params.q, params)),
+    searchEvents,
+    async multiSearchEvents(queries) {
+      if (queries.length === 1) return [await searchEvents(queries[0] as IndexSearchParams)];
+      if (queries.length === 0) return [];
+      const answer = await callMeilisearch(`search ${names.event} (${queries.length} queries)`, () =>
+        client.multiSearch<MultiSearchParams, EventDocument>({
+          queries: queries.map((params) => ({ ...params, indexUid: names.event })),
+        }),
+      );
+      return answer.results;
+    },
     searchAssociations: (params) =>
       callMeilisearch(`search ${names.association}`, () =>
         handle(names.association).search<AssociationDocument>(params.q, params),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EventSearchResponseSchema, SearchQuerySchema } from '@fieldguide/shared';
+import { EventSearchQuerySchema, EventSearchResponseSchema } from '@fieldguide/shared';
 import { readErrorResponses } from '../../errors.js';
 import { runEventSearch } from '../../search/run-search.js';
 
@@ -18,8 +18,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Full-text search over upcoming events (ended ones are left out unless `from` says otherwise), with typo ' +
           'tolerance and field synonyms ("healthcare" finds Health Science). `field` takes cluster or pathway ids or ' +
           'names and may repeat; `near` takes "lat,lng" or a place such as "Minneapolis, MN". Facet counts of a ' +
-          'filter that is set are computed without that filter.',
-        querystring: SearchQuerySchema,
+          'filter that is set are computed without that filter; `facets=false` leaves them out (all zero), for ' +
+          'a further page of a search whose counts the client already shows.',
+        querystring: EventSearchQuerySchema,
         response: { 200: EventSearchResponseSchema, ...readErrorResponses },
       },
       // The answer is built field by field (the index adapter's hits, `runEventSearch`), so there is nothing for a schema-driven serializer to
@@ -28,7 +29,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       serializerCompiler: () => JSON.stringify,
     },
     async (request, reply) => {
-      const result = await runEventSearch(app, request.query);
+      const { facets, ...query } = request.query;
+      const result = await runEventSearch(app, query, { facets: facets !== false });
       reply.header('cache-control', `public, max-age=${SEARCH_MAX_AGE_S}`);
       return result;
     },

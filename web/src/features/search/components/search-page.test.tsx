@@ -77,6 +77,17 @@ describe('search page', () => {
     );
   });
 
+  it('asks a further page for its hits only, and counts the facets with the first page', async () => {
+    const fetch = stubSearch();
+    renderApp('/?q=nurse&page=2');
+    await screen.findByRole('link', { name: 'Tech Fair' });
+    await waitFor(() => {
+      const searches = requestedUrls(fetch).filter((u) => u.pathname === '/api/search');
+      const asked = searches.map((u) => `page=${u.searchParams.get('page')} facets=${u.searchParams.get('facets')}`);
+      expect(asked.sort()).toEqual(['page=2 facets=false', 'page=null facets=null']);
+    });
+  });
+
   it('restores the filters from a shared URL', async () => {
     stubSearch();
     renderApp('/?q=nurse&field=health-science&cost=free');

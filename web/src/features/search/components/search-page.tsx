@@ -37,7 +37,14 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
     () => toApiParams({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
     [state, unit],
   );
-  const search = useSearchEvents(params);
+  // A further page asks for its hits only; the filters keep the counts of the search's first page (one request
+  // when the page is the first, cached when paging on from it).
+  const firstPageParams = useMemo(() => {
+    const { page: _page, ...rest } = params;
+    return rest;
+  }, [params]);
+  const search = useSearchEvents(state.page > 1 ? { ...params, facets: false } : params);
+  const counts = useSearchEvents(firstPageParams);
   const online = useOnline();
   // Only the answer to this search's key is shown; an older search's stays out of the list and the count.
   const current = search.isPlaceholderData ? undefined : search.data;
@@ -112,7 +119,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           <div id="search-filters" className={filtersOpen ? 'filters__panel filters__panel--open' : 'filters__panel'}>
             <SearchFilters
               state={state}
-              facets={search.data?.facets}
+              facets={counts.data?.facets}
               taxonomy={fields.data?.fields ?? []}
               resolvedNear={place?.kind === 'not-found' ? `${place.input} (not found)` : current?.query.near?.label}
               unit={unit}
