@@ -19,7 +19,8 @@ function isDocumentRejection(error: unknown): error is IndexError {
 
 /**
  * Waits for `task` (which added or deleted `items`) to succeed. When it failed because of some of the
- * items, sends halves again until the bad ones are isolated, and returns those.
+ * items, sends halves again until the bad ones are isolated, and returns those. `resend` may find nothing
+ * left to send for some items (they changed meanwhile) and return `undefined`: those count as settled.
  * @throws IndexError / IndexUnavailableError for any other failure.
  */
 export async function settleDocumentTask<T>(
@@ -27,7 +28,7 @@ export async function settleDocumentTask<T>(
   entity: IndexedEntity,
   items: readonly T[],
   task: EnqueuedTask,
-  resend: (items: readonly T[]) => Promise<EnqueuedTask>,
+  resend: (items: readonly T[]) => Promise<EnqueuedTask | undefined>,
   idOf: (item: T) => string,
 ): Promise<RejectedDocument[]> {
   try {
@@ -39,7 +40,8 @@ export async function settleDocumentTask<T>(
     const middle = Math.ceil(items.length / 2);
     const rejected: RejectedDocument[] = [];
     for (const half of [items.slice(0, middle), items.slice(middle)]) {
-      rejected.push(...(await settleDocumentTask(index, entity, half, await resend(half), resend, idOf)));
+      const again = await resend(half);
+      if (again) rejected.push(...(await settleDocumentTask(index, entity, half, again, resend, idOf)));
     }
     return rejected;
   }
