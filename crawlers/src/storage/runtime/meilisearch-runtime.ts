@@ -18,6 +18,7 @@ import { availableParallelism, homedir, tmpdir, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
+import { lowerIndexingPriority } from './indexing-priority.js';
 import { isProcessAlive, processArguments } from './process-identity.js';
 
 /** Thrown when the embedded Meilisearch cannot be found or started; the caller cannot index or search and should stop. */
@@ -163,7 +164,8 @@ function ensureExecutable(path: string, env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Starts Meilisearch bound to 127.0.0.1 with analytics off, and resolves once `/health` says it is available.
+ * Starts Meilisearch bound to 127.0.0.1 with analytics off, and resolves once `/health` says it is available, its
+ * indexing threads at the lowest CPU priority (see {@link lowerIndexingPriority}).
  * It runs in `production` mode when the master key is at least 16 bytes long (a generated key always is),
  * else in `development`.
  * @throws MeilisearchStartError when the binary is missing, exits early, or is not healthy in time
@@ -424,7 +426,10 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
         `Meilisearch exited (${String(outcome.exited)}) before it was available; log ${logFile}:\n${tail}`,
       );
     }
-    if (outcome.up) return { url, masterKey, process: child, orphanGuard: setpriv ? 'pdeathsig' : 'watchdog', stop };
+    if (outcome.up) {
+      if (child.pid !== undefined) lowerIndexingPriority(child.pid);
+      return { url, masterKey, process: child, orphanGuard: setpriv ? 'pdeathsig' : 'watchdog', stop };
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new MeilisearchStartError(

@@ -7,9 +7,9 @@ import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.j
 import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 
 export interface DrainOptions {
-  /** Outbox entries read (and acknowledged) per round; default 2 000. */
+  /** Outbox entries read (and acknowledged) per round; default 5 000. */
   batchSize?: number;
-  /** Rounds sent to Meilisearch before the oldest one is acknowledged; default 3. */
+  /** Rounds sent to Meilisearch before the oldest one is acknowledged; default 4. */
   roundsInFlight?: number;
   /** The current instant, which tells ended events; default: the clock. */
   now?: () => Date;
@@ -52,8 +52,8 @@ const ENTITIES: readonly IndexedEntity[] = ['event', 'association'];
  * @throws IndexUnavailableError when Meilisearch cannot be reached (the unacknowledged rounds stay in the outbox).
  */
 export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
-  const batchSize = options.batchSize ?? 2000;
-  const roundsInFlight = Math.max(1, options.roundsInFlight ?? 3);
+  const batchSize = options.batchSize ?? 5000;
+  const roundsInFlight = Math.max(1, options.roundsInFlight ?? 4);
   const now = options.now ?? (() => new Date());
   const result = await withDrainSlot(index, async () => {
     const total = emptyResult(false);
