@@ -25,6 +25,8 @@ export interface ReindexResult {
   /** Documents in the new indexes. */
   events: number;
   associations: number;
+  /** Events left out because they have ended (they stay in the store). */
+  ended: number;
   /** Documents Meilisearch refused, left out of the new indexes. */
   rejected: RejectedDocument[];
   /** The drain run right after the swap. */
@@ -62,6 +64,7 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   };
   let events: number;
   let associations: number;
+  let ended = 0;
   const rejected: RejectedDocument[] = [];
   try {
     await deleteLeftovers(index);
@@ -76,10 +79,11 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
       return loaded.sent - loaded.rejected.length;
     };
     const startedAt = now();
-    const upcoming = filterIterable(
-      mapIterable(store.iterateEvents(), toSearchDocument),
-      (d) => !hasEnded(d, startedAt),
-    );
+    const upcoming = filterIterable(mapIterable(store.iterateEvents(), toSearchDocument), (document) => {
+      if (!hasEnded(document, startedAt)) return true;
+      ended++;
+      return false;
+    });
     events = await load('event', upcoming);
     associations = await load('association', mapIterable(store.iterateAssociations(), toAssociationDocument));
 
@@ -97,7 +101,7 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   await index.deleteIndex(fresh.event);
   await index.deleteIndex(fresh.association);
   const drained = await drainOutbox(store, index, { now });
-  return { events, associations, rejected, drained, durationMs: performance.now() - started };
+  return { events, associations, ended, rejected, drained, durationMs: performance.now() - started };
 }
 
 async function loadDocuments<E extends IndexedEntity>(
