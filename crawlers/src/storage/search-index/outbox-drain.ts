@@ -52,6 +52,8 @@ const ENTITIES: readonly IndexedEntity[] = ['event', 'association'];
  * @throws IndexUnavailableError when Meilisearch cannot be reached (the unacknowledged rounds stay in the outbox).
  */
 export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
+  // On 2 cores with 30 000 events: one round of 500 at a time drained 1 336 documents/s, these defaults 6 207/s
+  // (sending the same documents directly in batches of 10 000: 3 559–5 132/s).
   const batchSize = options.batchSize ?? 5000;
   const roundsInFlight = Math.max(1, options.roundsInFlight ?? 4);
   const now = options.now ?? (() => new Date());
