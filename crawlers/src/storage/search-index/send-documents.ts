@@ -1,5 +1,5 @@
 import { type EnqueuedTask, IndexError, IndexUnavailableError } from './client.js';
-import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
+import type { IndexedEntity, SearchIndex } from './search-index.js';
 
 /** A document Meilisearch refused (bad id, bad `_geo`…): left out so the others still get indexed. */
 export interface RejectedDocument {
@@ -45,25 +45,4 @@ export async function settleDocumentTask<T>(
     }
     return rejected;
   }
-}
-
-/** Adds or replaces documents in `uid` (default: the live index) and waits; returns the documents Meilisearch refused. */
-export async function upsertAndSettle<E extends IndexedEntity>(
-  index: SearchIndex,
-  entity: E,
-  documents: readonly IndexDocument<E>[],
-  uid?: string,
-): Promise<RejectedDocument[]> {
-  const resend = (docs: readonly IndexDocument<E>[]) => index.upsertDocuments(entity, docs, uid);
-  return settleDocumentTask(index, entity, documents, await resend(documents), resend, (doc) => doc.id);
-}
-
-/** Deletes documents by id from the live index and waits; returns the ids Meilisearch refused. */
-export async function deleteAndSettle(
-  index: SearchIndex,
-  entity: IndexedEntity,
-  ids: readonly string[],
-): Promise<RejectedDocument[]> {
-  const resend = (some: readonly string[]) => index.deleteDocuments(entity, some);
-  return settleDocumentTask(index, entity, ids, await resend(ids), resend, (id) => id);
 }
