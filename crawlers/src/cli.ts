@@ -332,7 +332,8 @@ async function reindexCommand(): Promise<void> {
     });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     out(
-      `reindexed ${result.events} events and ${result.associations} associations in ${Math.round(result.durationMs)} ms`,
+      `reindexed ${result.events} events and ${result.associations} associations in ${Math.round(result.durationMs)} ms` +
+        (result.ended > 0 ? ` (${result.ended} ended events left out of the index, kept in the store)` : ''),
     );
     if (result.rejected.length > 0) err(`${result.rejected.length} document(s) refused by Meilisearch`);
   } finally {

@@ -10,13 +10,22 @@ function isHttpUrl(value: string): boolean {
   return protocol === 'http:' || protocol === 'https:';
 }
 
+// Building a DateTimeFormat is costly and events name few distinct zones; the cap keeps junk input from growing it.
+const knownZones = new Map<string, boolean>();
+const KNOWN_ZONES_MAX = 2000;
+
 function isTimeZone(value: string): boolean {
+  const known = knownZones.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size < KNOWN_ZONES_MAX) knownZones.set(value, valid);
+  return valid;
 }
 
 /**

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
+// Meilisearch reads sizes with other units too; these two are enough and cannot be misread (MB vs MiB).
+const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
+
 /** Environment variables of the storage side, shared by the server and the `fieldguide` CLI. */
 export const StorageEnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
@@ -10,13 +13,24 @@ export const StorageEnvSchema = Type.Object({
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
+  MEILI_MAX_INDEXING_MEMORY: Type.Optional(Type.String({ pattern: INDEXING_MEMORY_PATTERN })),
+  MEILI_MAX_INDEXING_THREADS: Type.Optional(Type.Integer({ minimum: 1, maximum: 1024 })),
 });
 
 /** Where the canonical store and the search index are. */
 export interface StorageConfig {
   dataDir: string;
   databasePath: string;
-  meili: { url?: string; masterKey?: string; binary?: string; indexPrefix: string };
+  meili: {
+    url?: string;
+    masterKey?: string;
+    binary?: string;
+    indexPrefix: string;
+    /** The embedded Meilisearch's `--max-indexing-memory`, e.g. `'4GiB'`; unset: a quarter of the RAM. */
+    maxIndexingMemory?: string;
+    /** The embedded Meilisearch's `--max-indexing-threads`; unset: every core. */
+    maxIndexingThreads?: number;
+  };
 }
 
 /** Thrown at start-up when the environment is invalid; the process stops, listing every bad variable. */
@@ -60,6 +74,8 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
       masterKey: e.MEILI_MASTER_KEY,
       binary: e.MEILI_BIN,
       indexPrefix: e.MEILI_INDEX_PREFIX,
+      maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
+      maxIndexingThreads: e.MEILI_MAX_INDEXING_THREADS,
     }),
   });
 }

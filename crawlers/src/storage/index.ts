@@ -13,6 +13,7 @@ export {
   type MeilisearchConnection,
   toIndexError,
 } from './search-index/client.js';
+export { hasEnded } from './search-index/ended-events.js';
 export * from './search-index/event-search.js';
 export * from './search-index/open-search-index.js';
 export * from './search-index/outbox-drain.js';

@@ -31,6 +31,7 @@ export const HealthSchema = Type.Object({
   }),
   index: Type.Object({
     ok: Type.Boolean(),
+    /** Events in the search index: those that have not ended (ended events stay in the store only). */
     events: Type.Optional(Type.Integer()),
     associations: Type.Optional(Type.Integer()),
     error: Type.Optional(Type.String()),

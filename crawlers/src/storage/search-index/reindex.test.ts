@@ -92,6 +92,17 @@ describe('reindex', () => {
     expect(uids.filter((uid) => uid.startsWith(index.names.association)).sort()).toEqual([index.names.association]);
   });
 
+  it('leaves ended events out of the new index, and keeps them in the store', async () => {
+    store.upsertEvents(Array.from({ length: 10 }, (_, n) => makeEvent(n)));
+    // makeEvent(n) ends on April n+1, 2027 at 21:00 UTC.
+    const result = await reindex(store, index, { now: () => new Date('2027-04-05T00:00:00Z') });
+
+    expect(result).toMatchObject({ events: 6, ended: 4 });
+    const ids = (await index.searchEvents({ hitsPerPage: 100 })).hits.map((hit) => hit.id).sort();
+    expect(ids).toEqual(['ev-4', 'ev-5', 'ev-6', 'ev-7', 'ev-8', 'ev-9']);
+    expect(store.countEvents()).toBe(10);
+  });
+
   it('builds the indexes from scratch, and refuses a second rebuild at the same time', async () => {
     store.upsertEvents(Array.from({ length: 20 }, (_, n) => makeEvent(n)));
     const first = reindex(store, index);

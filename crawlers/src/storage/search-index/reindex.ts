@@ -1,14 +1,22 @@
 import { toAssociationDocument, toSearchDocument } from '@fieldguide/shared';
 import type { Store } from '../store/store.types.js';
 import type { EnqueuedTask } from './client.js';
+import { hasEnded } from './ended-events.js';
 import { type DrainResult, drainOutbox } from './outbox-drain.js';
 import { acquireRebuild } from './rebuild-lock.js';
 import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
 import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 
 export interface ReindexOptions {
-  /** Documents per Meilisearch request; default 1 000. */
+  /** Documents per Meilisearch request; default 10 000. */
   batchSize?: number;
+  /**
+   * Requests sent ahead of the one being waited for; default 1. Meilisearch indexes the queued ones together, so
+   * more means fewer, larger batches, but also longer stretches during which searches share the CPU with indexing.
+   */
+  tasksInFlight?: number;
+  /** The current instant, which tells ended events (left out of the new index); default: the clock. */
+  now?: () => Date;
   /** Called after each batch is sent, with the running count for that entity. */
   onProgress?: (progress: { entity: IndexedEntity; sent: number }) => void;
 }
@@ -17,6 +25,8 @@ export interface ReindexResult {
   /** Documents in the new indexes. */
   events: number;
   associations: number;
+  /** Events left out because they have ended (they stay in the store). */
+  ended: number;
   /** Documents Meilisearch refused, left out of the new indexes. */
   rejected: RejectedDocument[];
   /** The drain run right after the swap. */
@@ -24,12 +34,8 @@ export interface ReindexResult {
   durationMs: number;
 }
 
-// Batches enqueued ahead of the one being waited for: enough for Meilisearch to batch them together,
-// few enough that a failure is noticed early and queued payloads stay small.
-const IN_FLIGHT = 4;
-
 /**
- * Rebuilds both indexes from the store: loads every document into fresh `<name>_<timestamp>` indexes
+ * Rebuilds both indexes from the store: loads every document (every event that has not ended) into fresh `<name>_<timestamp>` indexes
  * with the same settings, swaps them in with one atomic task, deletes the old ones, then drains the outbox.
  * Searches keep being answered by the old indexes until the swap.
  *
@@ -47,7 +53,9 @@ const IN_FLIGHT = 4;
  */
 export async function reindex(store: Store, index: SearchIndex, options: ReindexOptions = {}): Promise<ReindexResult> {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 10_000;
+  const inFlight = Math.max(0, options.tasksInFlight ?? 1);
+  const now = options.now ?? (() => new Date());
   const lock = await acquireRebuild(index);
   const stamp = Date.now();
   const fresh: Record<IndexedEntity, string> = {
@@ -56,6 +64,7 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   };
   let events: number;
   let associations: number;
+  let ended = 0;
   const rejected: RejectedDocument[] = [];
   try {
     await deleteLeftovers(index);
@@ -65,11 +74,17 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
     await index.prepareIndex('association', fresh.association);
 
     const load = async <E extends IndexedEntity>(entity: E, documents: Iterable<IndexDocument<E>>) => {
-      const loaded = await loadDocuments(index, entity, fresh[entity], documents, batchSize, options.onProgress);
+      const loaded = await loadDocuments(index, entity, fresh[entity], documents, { ...options, batchSize, inFlight });
       rejected.push(...loaded.rejected);
       return loaded.sent - loaded.rejected.length;
     };
-    events = await load('event', mapIterable(store.iterateEvents(), toSearchDocument));
+    const startedAt = now();
+    const upcoming = filterIterable(mapIterable(store.iterateEvents(), toSearchDocument), (document) => {
+      if (!hasEnded(document, startedAt)) return true;
+      ended++;
+      return false;
+    });
+    events = await load('event', upcoming);
     associations = await load('association', mapIterable(store.iterateAssociations(), toAssociationDocument));
 
     await index.swapIndexes([
@@ -85,8 +100,8 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   // After the swap the fresh names hold the old documents.
   await index.deleteIndex(fresh.event);
   await index.deleteIndex(fresh.association);
-  const drained = await drainOutbox(store, index);
-  return { events, associations, rejected, drained, durationMs: performance.now() - started };
+  const drained = await drainOutbox(store, index, { now });
+  return { events, associations, ended, rejected, drained, durationMs: performance.now() - started };
 }
 
 async function loadDocuments<E extends IndexedEntity>(
@@ -94,8 +109,7 @@ async function loadDocuments<E extends IndexedEntity>(
   entity: E,
   uid: string,
   documents: Iterable<IndexDocument<E>>,
-  batchSize: number,
-  onProgress: ReindexOptions['onProgress'],
+  { batchSize, inFlight, onProgress }: Pick<ReindexOptions, 'onProgress'> & { batchSize: number; inFlight: number },
 ): Promise<{ sent: number; rejected: RejectedDocument[] }> {
   const resend = (docs: readonly IndexDocument<E>[]) => index.upsertDocuments(entity, docs, uid);
   const pending: { docs: IndexDocument<E>[]; task: EnqueuedTask }[] = [];
@@ -106,7 +120,7 @@ async function loadDocuments<E extends IndexedEntity>(
   };
   let sent = 0;
   for (const docs of chunks(documents, batchSize)) {
-    if (pending.length >= IN_FLIGHT) await settleOldest();
+    if (pending.length > inFlight) await settleOldest();
     pending.push({ docs, task: await resend(docs) });
     sent += docs.length;
     onProgress?.({ entity, sent });
@@ -123,6 +137,10 @@ async function deleteLeftovers(index: SearchIndex): Promise<void> {
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
   for (const item of items) yield map(item);
+}
+
+function* filterIterable<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
 }
 
 function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {

@@ -7,6 +7,7 @@ import {
   EVENT_INDEX_SETTINGS,
   EVENTS_INDEX,
   type EventDocument,
+  type Filter,
   PRIMARY_KEY,
 } from '@fieldguide/shared';
 import {
@@ -86,6 +87,8 @@ export interface SearchIndex {
   ): Promise<EnqueuedTask>;
   /** Deletes documents by id; ids that are not there are fine. `uid` defaults to the live index. */
   deleteDocuments(entity: IndexedEntity, ids: readonly string[], uid?: string): Promise<EnqueuedTask>;
+  /** Deletes the documents matching `filter` (made with the shared filter builders); `uid` defaults to the live index. */
+  deleteDocumentsWhere(entity: IndexedEntity, filter: Filter, uid?: string): Promise<EnqueuedTask>;
   /** Swaps each pair's contents in one atomic task and waits for it. */
   swapIndexes(pairs: ReadonlyArray<readonly [string, string]>): Promise<void>;
   /** Deletes an index and waits; a missing index is fine. */
@@ -224,6 +227,8 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
       ),
     deleteDocuments: (_entity, ids, uid = names[_entity]) =>
       enqueue(`delete ${ids.length} documents from ${uid}`, () => handle(uid).deleteDocuments([...ids])),
+    deleteDocumentsWhere: (entity, filter, uid = names[entity]) =>
+      enqueue(`delete documents matching ${filter} from ${uid}`, () => handle(uid).deleteDocuments({ filter })),
     async swapIndexes(pairs) {
       const swaps = pairs.map(([a, b]) => ({ indexes: [a, b] as [string, string], rename: false }));
       await waitTask(await enqueue('swap indexes', () => client.swapIndexes(swaps)));

@@ -1,5 +1,5 @@
 import { type EnqueuedTask, IndexError, IndexUnavailableError } from './client.js';
-import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
+import type { IndexedEntity, SearchIndex } from './search-index.js';
 
 /** A document Meilisearch refused (bad id, bad `_geo`…): left out so the others still get indexed. */
 export interface RejectedDocument {
@@ -19,7 +19,8 @@ function isDocumentRejection(error: unknown): error is IndexError {
 
 /**
  * Waits for `task` (which added or deleted `items`) to succeed. When it failed because of some of the
- * items, sends halves again until the bad ones are isolated, and returns those.
+ * items, sends halves again until the bad ones are isolated, and returns those. `resend` may find nothing
+ * left to send for some items (they changed meanwhile) and return `undefined`: those count as settled.
  * @throws IndexError / IndexUnavailableError for any other failure.
  */
 export async function settleDocumentTask<T>(
@@ -27,7 +28,7 @@ export async function settleDocumentTask<T>(
   entity: IndexedEntity,
   items: readonly T[],
   task: EnqueuedTask,
-  resend: (items: readonly T[]) => Promise<EnqueuedTask>,
+  resend: (items: readonly T[]) => Promise<EnqueuedTask | undefined>,
   idOf: (item: T) => string,
 ): Promise<RejectedDocument[]> {
   try {
@@ -39,29 +40,9 @@ export async function settleDocumentTask<T>(
     const middle = Math.ceil(items.length / 2);
     const rejected: RejectedDocument[] = [];
     for (const half of [items.slice(0, middle), items.slice(middle)]) {
-      rejected.push(...(await settleDocumentTask(index, entity, half, await resend(half), resend, idOf)));
+      const again = await resend(half);
+      if (again) rejected.push(...(await settleDocumentTask(index, entity, half, again, resend, idOf)));
     }
     return rejected;
   }
-}
-
-/** Adds or replaces documents in `uid` (default: the live index) and waits; returns the documents Meilisearch refused. */
-export async function upsertAndSettle<E extends IndexedEntity>(
-  index: SearchIndex,
-  entity: E,
-  documents: readonly IndexDocument<E>[],
-  uid?: string,
-): Promise<RejectedDocument[]> {
-  const resend = (docs: readonly IndexDocument<E>[]) => index.upsertDocuments(entity, docs, uid);
-  return settleDocumentTask(index, entity, documents, await resend(documents), resend, (doc) => doc.id);
-}
-
-/** Deletes documents by id from the live index and waits; returns the ids Meilisearch refused. */
-export async function deleteAndSettle(
-  index: SearchIndex,
-  entity: IndexedEntity,
-  ids: readonly string[],
-): Promise<RejectedDocument[]> {
-  const resend = (some: readonly string[]) => index.deleteDocuments(entity, some);
-  return settleDocumentTask(index, entity, ids, await resend(ids), resend, (id) => id);
 }

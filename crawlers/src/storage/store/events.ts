@@ -94,9 +94,10 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     for (const ref of event.sources) addRef.run(event.id, ref.sourceId, ref.url, Date.parse(ref.seenAt));
   };
 
-  const changed = (event: Event): void => {
+  // `updatedAt` is not part of the hash, so a hash already computed for `event` still holds.
+  const changed = (event: Event, hash = eventContentHash(event)): void => {
     const updated = { ...event, updatedAt: nowIso() };
-    save(updated, eventContentHash(updated));
+    save(updated, hash);
     outbox.add('event', event.id, 'upsert');
   };
 
@@ -116,7 +117,7 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     };
     const hash = eventContentHash(merged);
     if (hash !== stored.content_hash) {
-      changed(merged);
+      changed(merged, hash);
       return { id: event.id, status: 'updated' };
     }
     if (seenPart(merged) !== seenPart(previous)) save(merged, hash);

@@ -10,8 +10,8 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
   const insert = db.prepare<[OutboxEntity, string, OutboxEntry['op'], string]>(
     'INSERT INTO outbox (entity, entity_id, op, created_at) VALUES (?, ?, ?, ?)',
   );
-  const read = db.prepare<[number], OutboxEntry>(
-    'SELECT seq, entity, entity_id AS entityId, op, created_at AS createdAt FROM outbox ORDER BY seq LIMIT ?',
+  const read = db.prepare<[number, number], OutboxEntry>(
+    'SELECT seq, entity, entity_id AS entityId, op, created_at AS createdAt FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
   );
   const ack = db.prepare<[number]>('DELETE FROM outbox WHERE seq <= ?');
   const count = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
@@ -26,10 +26,10 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
     add: (entity, entityId, op) => {
       insert.run(entity, entityId, op, nowIso());
     },
-    readOutbox: (limit) => {
+    readOutbox: (limit, afterSeq = 0) => {
       if (!Number.isInteger(limit) || limit < 0)
         throw new RangeError(`outbox limit must be a whole number ≥ 0: ${limit}`);
-      return read.all(limit);
+      return read.all(afterSeq, limit);
     },
     ackOutbox: (seq) => {
       ack.run(seq);

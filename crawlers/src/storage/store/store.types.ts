@@ -147,8 +147,8 @@ export interface Store {
   getCrawlRun(id: number): CrawlRun | undefined;
   /** The newest runs first, at most `limit`. */
   listCrawlRuns(limit: number): CrawlRun[];
-  /** The oldest pending index changes, at most `limit`, in `seq` order. */
-  readOutbox(limit: number): OutboxEntry[];
+  /** The oldest pending index changes after `afterSeq` (default: all of them), at most `limit`, in `seq` order. */
+  readOutbox(limit: number, afterSeq?: number): OutboxEntry[];
   /** Removes drained entries up to and including `seq`. */
   ackOutbox(seq: number): void;
   outboxSize(): number;
