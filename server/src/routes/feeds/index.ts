@@ -13,6 +13,7 @@ import {
   getCluster,
   getPathway,
   isFeedFormat,
+  type SearchQuery,
   SearchQuerySchema,
   webcalUrl,
 } from '@fieldguide/shared';
@@ -25,6 +26,7 @@ import { eventPageUrl, FEED_MAX_AGE_S, type FeedDocument, newestUpdate } from '.
 import {
   associationFeedDescription,
   associationFeedTitle,
+  type FeedEvents,
   fieldFeedDescription,
   fieldFeedTitle,
   loadFeedEvents,
@@ -97,20 +99,29 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     request: FastifyRequest,
     reply: FastifyReply,
     format: FeedFormat,
-    feed: { target: string; urls: FeedUrls; load: (now: Date) => Promise<FeedDocument> },
+    feed: {
+      /** What the feed follows: its links and the key of its cached renderings. */
+      target: FeedTarget;
+      cacheKey: string;
+      /** The search whose upcoming events the feed lists. */
+      filter: SearchQuery;
+      /** Its title, description and the app page it mirrors (a path), from the query as the search read it. */
+      describe: (query: FeedEvents['query']) => { title: string; description: string; homePath: string };
+    },
   ) {
     const { origin, uidHost } = feedOrigin(request, reply, app.config);
+    const urls = feedUrls(origin, feed.target);
     const { key, etag, now } = cache.keyOf({
       stamp: app.store.dataStamp(),
       format,
-      target: feed.target,
+      target: feed.cacheKey,
       origin,
       uidHost,
     });
     reply
       .header('etag', etag)
       .header('cache-control', `public, max-age=${FEED_MAX_AGE_S}`)
-      .header('link', linkHeader(feed.urls));
+      .header('link', linkHeader(urls));
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch !== undefined && isNotModified({ 'if-none-match': ifNoneMatch }, { etag, lastModified: '' })) {
       cache.stats.notModified += 1;
@@ -118,7 +129,18 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     let rendered = cache.get(key);
     if (!rendered) {
-      const doc = await feed.load(now);
+      const { events, query } = await loadFeedEvents(app, feed.filter, now);
+      const { title, description, homePath } = feed.describe(query);
+      const doc: FeedDocument = {
+        title,
+        description,
+        homeUrl: `${origin}${homePath}`,
+        urls,
+        origin,
+        uidHost,
+        events,
+        updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+      };
       const body = RENDER[format](doc);
       rendered = { body, etag, lastModified: validators(body, doc.updated).lastModified };
       cache.set(key, rendered);
@@ -143,26 +165,16 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.type(FEED_CONTENT_TYPES[format]).send(body);
   }
 
-  async function sendFieldFeed(request: FastifyRequest, reply: FastifyReply, fieldId: string, format: FeedFormat) {
-    const { origin, uidHost } = feedOrigin(request, reply, app.config);
-    const target: FeedTarget = { kind: 'field', id: fieldId };
-    const urls = feedUrls(origin, target);
+  function sendFieldFeed(request: FastifyRequest, reply: FastifyReply, fieldId: string, format: FeedFormat) {
     return sendCached(request, reply, format, {
-      target: `fields/${fieldId}`,
-      urls,
-      load: async (now) => {
-        const { events } = await loadFeedEvents(app, { field: fieldId }, now);
-        return {
-          title: fieldFeedTitle(fieldId),
-          description: fieldFeedDescription(fieldId),
-          homeUrl: `${origin}/fields/${fieldId}`,
-          urls,
-          origin,
-          uidHost,
-          events,
-          updated: newestUpdate(events, EMPTY_FEED_UPDATED),
-        };
-      },
+      target: { kind: 'field', id: fieldId },
+      cacheKey: `fields/${fieldId}`,
+      filter: { field: fieldId },
+      describe: () => ({
+        title: fieldFeedTitle(fieldId),
+        description: fieldFeedDescription(fieldId),
+        homePath: `/fields/${fieldId}`,
+      }),
     });
   }
 
@@ -182,24 +194,15 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!file) throw unknownFormat();
       const association = isEntityId(file.name) ? app.store.getAssociation(file.name) : undefined;
       if (!association) throw errors.notFound('association');
-      const { origin, uidHost } = feedOrigin(request, reply, app.config);
-      const urls = feedUrls(origin, { kind: 'association', id: association.id });
       return sendCached(request, reply, file.format, {
-        target: `associations/${association.id}`,
-        urls,
-        load: async (now) => {
-          const { events } = await loadFeedEvents(app, { association: association.id }, now);
-          return {
-            title: associationFeedTitle(association.name),
-            description: associationFeedDescription(association.name),
-            homeUrl: `${origin}/associations/${encodeURIComponent(association.id)}`,
-            urls,
-            origin,
-            uidHost,
-            events,
-            updated: newestUpdate(events, EMPTY_FEED_UPDATED),
-          };
-        },
+        target: { kind: 'association', id: association.id },
+        cacheKey: `associations/${association.id}`,
+        filter: { association: association.id },
+        describe: () => ({
+          title: associationFeedTitle(association.name),
+          description: associationFeedDescription(association.name),
+          homePath: `/associations/${encodeURIComponent(association.id)}`,
+        }),
       });
     },
   );
@@ -258,25 +261,16 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        const { origin, uidHost } = feedOrigin(request, reply, app.config);
         const queryString = canonicalFeedQuery(new URLSearchParams(request.url.split('?')[1] ?? ''));
-        const urls = feedUrls(origin, { kind: 'search', queryString });
         return sendCached(request, reply, format, {
-          target: `search?${queryString}`,
-          urls,
-          load: async (now) => {
-            const { events, query } = await loadFeedEvents(app, request.query, now);
-            return {
-              title: searchFeedTitle(query),
-              description: searchFeedDescription(query),
-              homeUrl: `${origin}/${queryString ? `?${queryString}` : ''}`,
-              urls,
-              origin,
-              uidHost,
-              events,
-              updated: newestUpdate(events, EMPTY_FEED_UPDATED),
-            };
-          },
+          target: { kind: 'search', queryString },
+          cacheKey: `search?${queryString}`,
+          filter: request.query,
+          describe: (query) => ({
+            title: searchFeedTitle(query),
+            description: searchFeedDescription(query),
+            homePath: `/${queryString ? `?${queryString}` : ''}`,
+          }),
         });
       },
     );
