@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { eventsLackGeoCells } from '@fieldguide/crawlers/storage';
+import { eventsIndexOutdated } from '@fieldguide/crawlers/storage';
 import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
+import type { EventDocument } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppOver } from '../support/app.js';
 import { seedApp } from '../support/seed-events.js';
 
-// An install upgraded from a version whose event documents had no `geoCells`: the server finds them at start-up and
+// An install upgraded from a version whose event documents had no `geoCells`, `geoPoint` nor `hiringFloor`: the server finds them at start-up and
 // rebuilds the index from the store, so searches near a place find those events again without a manual step.
 const NEAR = '/api/search?near=44.98,-93.26&radius=80km&limit=1';
 
@@ -41,11 +42,14 @@ describe('an index written by an older version', () => {
     await seedApp(old);
     const expected = await nearTotal(old);
     expect(expected).toBeGreaterThan(0);
-    // What an older version wrote: the same documents without their grid cells.
+    // What an older version wrote: the same documents without their grid cells, venue points and hiring floors.
     const { hits } = await old.searchIndex.searchEvents({ q: '', limit: 1000 });
-    const stripped = hits.map(({ geoCells: _cells, ...doc }) => doc);
-    await old.searchIndex.waitTask(await old.searchIndex.upsertDocuments('event', stripped));
-    expect(await eventsLackGeoCells(old.searchIndex)).toBe(true);
+    const stripped = hits.map(({ geoCells: _cells, geoPoint: _point, hiringFloor: _floor, ...doc }) => doc);
+    // Documents of an older contract: today's type requires what they lack.
+    await old.searchIndex.waitTask(
+      await old.searchIndex.upsertDocuments('event', stripped as unknown as EventDocument[]),
+    );
+    expect(await eventsIndexOutdated(old.searchIndex)).toBe(true);
     expect(await nearTotal(old)).toBe(0);
     await old.close();
 
@@ -56,6 +60,6 @@ describe('an index written by an older version', () => {
       if (Date.now() > deadline) throw new Error('the index was not rebuilt within 60 s');
       await setTimeout(50);
     }
-    expect(await eventsLackGeoCells(server.searchIndex)).toBe(false);
+    expect(await eventsIndexOutdated(server.searchIndex)).toBe(false);
   }, 120_000);
 });

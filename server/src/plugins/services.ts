@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   createOutboxDrainer,
   createStore,
-  eventsLackGeoCells,
+  eventsIndexOutdated,
   type OutboxDrainer,
   openSearchIndex,
   reindex,
@@ -84,12 +84,12 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
 }
 
 /**
- * After an upgrade: when the index holds events an older version wrote (without `geoCells`), rebuilds it from the
+ * After an upgrade: when the index holds events an older version wrote (see `eventsIndexOutdated`), rebuilds it from the
  * store in the background; searches keep answering from the old index until the new one is swapped in.
  */
 async function upgradeIndex(app: FastifyInstance): Promise<void> {
   try {
-    if (!(await eventsLackGeoCells(app.searchIndex))) return;
+    if (!(await eventsIndexOutdated(app.searchIndex))) return;
   } catch (error) {
     // Meilisearch is not answering yet: the index is checked again at the next start.
     app.log.warn({ err: error }, 'could not check whether the search index needs rebuilding after an upgrade');

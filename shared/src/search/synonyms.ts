@@ -15,6 +15,16 @@ const toSynonymText = (text: string): string =>
 /** Short names that are also everyday words, so matching documents by them would be noise. */
 const COMMON_WORDS = new Set(['it']);
 
+/**
+ * Whether `text` holds every word of `term`: then whatever matches `text` already matches the words of `term`, and
+ * the synonym would add no event, only work ("marketing" → "marketing sales service" is a phrase Meilisearch
+ * matches at ~3 ms a search at 1 M events, for nothing).
+ */
+const holdsEveryWord = (text: string, term: string): boolean => {
+  const words = new Set(text.split(' '));
+  return term.split(' ').every((word) => words.has(word));
+};
+
 /** A label as written ("&" dropped, matching the indexed field names) and as people say it ("&" read as "and"). */
 const labelForms = (label: string): string[] => [toSynonymText(label), toSynonymText(label.replaceAll('&', ' and '))];
 
@@ -27,7 +37,7 @@ const labelForms = (label: string): string[] => [toSynonymText(label), toSynonym
 export function buildSynonyms(): Record<string, string[]> {
   const synonyms = new Map<string, Set<string>>();
   const link = (from: string, to: string) => {
-    if (from === to || from === '' || to === '') return;
+    if (from === to || from === '' || to === '' || holdsEveryWord(to, from)) return;
     let targets = synonyms.get(from);
     if (!targets) {
       targets = new Set();

@@ -7,11 +7,14 @@ const now = new Date('2026-06-01T12:00:00Z');
 const query = (raw: Parameters<typeof normalizeSearchQuery>[0]) => normalizeSearchQuery(raw, { now });
 
 describe('planEventSearch', () => {
-  it('asks for every facet in one request when no filter is set', () => {
+  it('counts every facet, half on the main request and half on one beside it, when no filter is set', () => {
     const plan = planEventSearch({ query: query({}), now, facets: true });
-    expect(plan.facetSearches).toEqual([]);
-    expect(plan.main.facets).toEqual(EVENT_FACET_ATTRIBUTES);
-    expect(plan.main).toMatchObject({ q: '', page: 1, hitsPerPage: 20, sort: ['start:asc'] });
+    expect(plan.facetSearches).toHaveLength(1);
+    const [beside] = plan.facetSearches;
+    expect(beside).toMatchObject({ q: '', filter: plan.main.filter, limit: 0 });
+    expect([...(plan.main.facets ?? []), ...(beside?.facets ?? [])].sort()).toEqual([...EVENT_FACET_ATTRIBUTES].sort());
+    expect(Math.abs((plan.main.facets?.length ?? 0) - (beside?.facets?.length ?? 0))).toBeLessThanOrEqual(1);
+    expect(plan.main).toMatchObject({ q: '', offset: 0, limit: 20, sort: ['start:asc'] });
     expect(plan.main.filter).toBe(
       `(delisted = false AND (NOT careerRelevant = false) AND end >= ${Math.floor(now.getTime() / 1000)})`,
     );
@@ -23,11 +26,12 @@ describe('planEventSearch', () => {
       now,
       facets: true,
     });
-    expect(plan.main.facets).toEqual(['format', 'country', 'region', 'hiring']);
+    expect(plan.main.facets).toEqual(['country', 'hiringFloor']);
     expect(plan.facetSearches.map((s) => s.facets)).toEqual([
       ['fields', 'pathways', 'allFields'],
       ['type'],
       ['costFree'],
+      ['format', 'region'],
     ]);
     const [fields, type] = plan.facetSearches;
     expect(fields?.filter).not.toContain('health-science');
@@ -85,11 +89,11 @@ describe('findEvents with a boost', () => {
         const isRest = String(params.filter).includes('(NOT fields');
         const ids = isRest ? ['r1', 'r2', 'r3'] : params.q ? ['b2', 'b4'] : ['b1', 'b2', 'b3', 'b4'];
         const offset = params.offset ?? 0;
-        const hits = params.hitsPerPage === 0 ? [] : ids.slice(offset, offset + (params.limit ?? 20));
+        const hits = ids.slice(offset, offset + (params.limit ?? 20));
         const facet = isRest ? 'finance' : 'health-science';
         return {
           hits: hits.map(doc),
-          totalHits: ids.length,
+          estimatedTotalHits: ids.length,
           facetDistribution: params.facets ? { fields: { [facet]: ids.length } } : undefined,
         };
       },
@@ -127,7 +131,7 @@ describe('findEvents with a boost', () => {
     await page(index, 2);
     const rest = calls.filter((c) => String(c.filter).includes('(NOT fields IN ["health-science"])'));
     expect(rest.every((c) => c.q === 'nurse')).toBe(true);
-    const others = calls.find((c) => c.q === '' && c.hitsPerPage === undefined);
+    const others = calls.find((c) => c.q === '' && c.limit !== 0);
     expect(others?.sort).toEqual(['hiring:desc', 'start:asc']);
   });
 });

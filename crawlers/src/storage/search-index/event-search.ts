@@ -4,10 +4,12 @@ import {
   buildEventSort,
   coverCircle,
   distanceKm,
+  EVENT_INDEX_SETTINGS,
   type EventDocument,
   type EventFacets,
   type EventHit,
   type EventSuggestion,
+  eq,
   type Filter,
   type GeoPoint,
   geoRadius,
@@ -83,7 +85,7 @@ export const EVENT_FACET_ATTRIBUTES = [
   'country',
   'region',
   'costFree',
-  'hiring',
+  'hiringFloor',
 ];
 
 const FACET_GROUPS: readonly FacetGroup<NormalizedSearchQuery>[] = [
@@ -100,13 +102,19 @@ const FACET_GROUPS: readonly FacetGroup<NormalizedSearchQuery>[] = [
     without: ({ cost: _cost, ...rest }) => rest,
   },
   {
-    attributes: ['hiring'],
+    attributes: ['hiringFloor'],
     active: (q) => q.minHiring !== undefined,
     without: ({ minHiring: _minHiring, ...rest }) => rest,
   },
 ];
 
-/** The Meilisearch requests of one search: the page of hits, and one facet-only request per active filter. */
+/** Fewest facet attributes a search counts on two requests rather than one (see planEventSearch). */
+const MIN_FACETS_TO_SPLIT = 4;
+
+/**
+ * The Meilisearch requests of one search: the page of hits (counting some facets), and facet-only requests: one per
+ * active filter, and one for the other half of the inactive facets.
+ */
 export interface EventSearchPlan {
   main: IndexSearchParams;
   facetSearches: IndexSearchParams[];
@@ -120,17 +128,18 @@ const upcomingFilter = (
   nearFilter?: Filter,
 ) => and([buildEventFilter(query, near ? { now, near, ...(nearFilter ? { nearFilter } : {}) } : { now }), filter]);
 
-/** Most events of a circle's edge cells read to test their distance; past it Meilisearch tests every event. */
-export const MAX_EDGE_EVENTS = 1000;
-/** Most edge events beyond the radius left out by id; past it Meilisearch tests every event by distance. */
+/** Most venues (distinct points) of a circle's edge cells read to test their distance; past it `_geoRadius` decides. */
+export const MAX_EDGE_POINTS = 1000;
+/** Most edge venues beyond the radius left out by point; past it `_geoRadius` decides. */
 export const MAX_EDGE_OUTSIDE = 300;
 
 /**
  * The filter that keeps the events within `query.radiusKm` of `near`, exactly: the grid cells covering the circle
- * (see {@link coverCircle}) less, by id, the events of its edge cells that lie beyond the radius, which one light
- * request (ids and points) finds. Meilisearch's `_geoRadius` when the circle is too wide for cells or its edge too
- * crowded. The edge is read under the search's filters that facet counts never lift (dates, `filter`), so every
- * request of the search can share it.
+ * (see {@link coverCircle}) less the venues of its edge cells that lie beyond the radius (by `geoPoint`), which one
+ * light request finds (one hit per venue: a city's events often share a handful of points). Meilisearch's
+ * `_geoRadius` when the circle is too wide for cells or its edge holds too many venues (it tests every event in the
+ * circle's bounding box, ~35 ms for 100 000 of them). The edge is read under the search's filters that facet counts
+ * never lift (dates, `filter`), so every request of the search can share it.
  */
 export async function resolveNearFilter(
   index: SearchIndex,
@@ -141,7 +150,7 @@ export async function resolveNearFilter(
   const exact = geoRadius(near.lat, near.lng, query.radiusKm * 1000);
   const covering = coverCircle(near, query.radiusKm);
   if (!covering) return exact;
-  let outside: string[] = [];
+  const outside = new Set<string>();
   if (covering.edge.length > 0) {
     // The query without its own point (the edge is what is being tested) nor any filter facet counts lift.
     const { near: _point, ...unplaced } = query;
@@ -149,16 +158,21 @@ export async function resolveNearFilter(
     const edge = await index.searchEvents({
       q: '',
       filter: and([upcomingFilter(loosest, now, undefined, request.filter), inAny('geoCells', covering.edge)]),
-      limit: MAX_EDGE_EVENTS + 1,
-      attributesToRetrieve: ['id', '_geo'],
+      distinct: 'geoPoint',
+      limit: MAX_EDGE_POINTS + 1,
+      attributesToRetrieve: ['geoPoint', '_geo'],
     });
-    if (edge.hits.length > MAX_EDGE_EVENTS) return exact;
-    outside = edge.hits.filter((h) => !h._geo || distanceKm(near, h._geo) > query.radiusKm).map((h) => h.id);
-    if (outside.length > MAX_EDGE_OUTSIDE) return exact;
+    if (edge.hits.length > MAX_EDGE_POINTS) return exact;
+    for (const hit of edge.hits) {
+      // Written before venues had a point (until the index is rebuilt): only `_geoRadius` can judge it.
+      if (!hit._geo || !hit.geoPoint) return exact;
+      if (distanceKm(near, hit._geo) > query.radiusKm) outside.add(hit.geoPoint);
+    }
+    if (outside.size > MAX_EDGE_OUTSIDE) return exact;
   }
   return and([
     inAny('geoCells', [...covering.inside, ...covering.edge]),
-    outside.length > 0 ? not(inAny('id', outside)) : undefined,
+    outside.size > 0 ? not(inAny('geoPoint', [...outside])) : undefined,
   ]);
 }
 
@@ -177,8 +191,11 @@ export function planEventSearch(request: EventSearchRequest, nearFilter?: Filter
   const main: IndexSearchParams = {
     q: query.q,
     filter: filterFor(query),
-    page: query.page,
-    hitsPerPage: query.limit,
+    // Offset and limit, not page and hitsPerPage: Meilisearch then estimates the total rather than counting every
+    // match exactly, which with `distinct` means collapsing every match's series (at 1 M events, 460 ms against
+    // 30 ms for a one-word query). The estimate counts each matching date of a series.
+    offset: (query.page - 1) * query.limit,
+    limit: query.limit,
     attributesToRetrieve: [...EVENT_RETRIEVED_ATTRIBUTES, ...(collapse ? [SERIES_DISTINCT_ATTRIBUTE] : [])],
     attributesToCrop: ['description'],
     cropLength: CROP_WORDS,
@@ -189,10 +206,20 @@ export function planEventSearch(request: EventSearchRequest, nearFilter?: Filter
     main.highlightPostTag = HIGHLIGHT_POST;
   }
   if (sort.length > 0) main.sort = sort;
-  if (request.facets) main.facets = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
+  const searches = [...facetSearches];
+  if (request.facets) {
+    const inactive = EVENT_FACET_ATTRIBUTES.filter((a) => !activeAttributes.has(a));
+    // Every other attribute counted on a request of its own, sent with the main one: Meilisearch counts one
+    // request's facets one after another, and two requests run on two cores (at 1 M events, nine facets over 2 800
+    // matches: 34 ms on one request, 17 and 20 ms on two).
+    const split = inactive.length >= MIN_FACETS_TO_SPLIT;
+    main.facets = split ? inactive.filter((_, i) => i % 2 === 1) : inactive;
+    if (split)
+      searches.push({ q: query.q, filter: main.filter, limit: 0, facets: inactive.filter((_, i) => i % 2 === 0) });
+  }
   // Facet counts (here and in `facetSearches`) still count each matching date: see SERIES_DISTINCT_ATTRIBUTE.
   if (collapse) main.distinct = SERIES_DISTINCT_ATTRIBUTE;
-  return { main, facetSearches };
+  return { main, facetSearches: searches };
 }
 
 /**
@@ -201,7 +228,7 @@ export function planEventSearch(request: EventSearchRequest, nearFilter?: Filter
  * without `distinct`).
  */
 export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly string[]): IndexSearchParams[] {
-  const { facets: _facets, sort: _sort, page: _page, hitsPerPage: _hitsPerPage, distinct: _distinct, ...rest } = main;
+  const { facets: _facets, sort: _sort, offset: _offset, limit: _limit, distinct: _distinct, ...rest } = main;
   const filter = and([main.filter as Filter | undefined, inAny(SERIES_DISTINCT_ATTRIBUTE, seriesIds)]);
   return [
     {
@@ -209,8 +236,7 @@ export function planSeriesSearches(main: IndexSearchParams, seriesIds: readonly 
       filter,
       sort: ['start:asc'],
       distinct: SERIES_DISTINCT_ATTRIBUTE,
-      page: 1,
-      hitsPerPage: seriesIds.length,
+      limit: seriesIds.length,
     },
     // Only the facet counts are read: `limit: 0` spares counting the total exactly.
     { q: main.q ?? '', filter, limit: 0, facets: [SERIES_DISTINCT_ATTRIBUTE] },
@@ -246,15 +272,19 @@ export async function findEvents(index: SearchIndex, request: EventSearchRequest
   const nearFilter = await resolveNearFilter(index, request);
   if (request.boost) return findEventsBoosted(index, request, request.boost, nearFilter);
   const plan = planEventSearch(request, nearFilter);
+  if (request.near && request.query.sort === 'distance') {
+    const byVenue = await findEventsByVenue(index, request, request.near, plan);
+    if (byVenue) return byVenue;
+  }
   // The page and its facet-only requests in one round trip.
   const [main, ...facetResults] = await index.multiSearchEvents([plan.main, ...plan.facetSearches]);
   if (!main) throw new Error('unreachable: no main search result');
-  const total = main.totalHits ?? main.estimatedTotalHits ?? main.hits.length;
+  const total = main.estimatedTotalHits ?? main.totalHits ?? main.hits.length;
   const hits = main.hits as SeriesIndexHit[];
   return {
     hits: plan.main.distinct ? await finishSeries(index, plan.main, hits) : hits.map((doc) => toEventHit(doc)),
     total,
-    totalPages: main.totalPages ?? Math.ceil(total / request.query.limit),
+    totalPages: Math.ceil(total / request.query.limit),
     facets: toEventFacets(
       mergeDistributions([main.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
       request.query.allFields === 'include',
@@ -275,24 +305,97 @@ function sumDistributions(distributions: readonly FacetDistribution[]): FacetDis
   return sum;
 }
 
-interface SearchPart {
-  q: string;
-  filter: Filter;
+/**
+ * Most venues a search sorted by distance orders itself: what one facet count returns in full. Past it Meilisearch
+ * sorts by distance, which costs about a microsecond per matching event (27 ms for 30 000 events in one city).
+ */
+const MAX_SORTED_VENUES = EVENT_INDEX_SETTINGS.faceting.maxValuesPerFacet - 1;
+
+/**
+ * {@link findEvents} sorted by distance without Meilisearch's distance sort: the venues (`geoPoint`) matching the
+ * search are counted along with the facets, ordered by distance here, and the page read venue by venue, soonest
+ * first within each (the windows follow the counts, as {@link findEventsBoosted} does). `undefined` when the search
+ * matches too many venues, or events without one (written before venues had points): Meilisearch sorts those.
+ */
+async function findEventsByVenue(
+  index: SearchIndex,
+  request: EventSearchRequest,
+  near: GeoPoint,
+  plan: EventSearchPlan,
+): Promise<EventSearchResult | undefined> {
+  const { offset: _offset, limit: _limit, sort: _sort, facets, ...read } = plan.main;
+  const [counts, ...facetResults] = await index.multiSearchEvents([
+    { q: plan.main.q, filter: plan.main.filter, limit: 0, facets: [...(facets ?? []), 'geoPoint'] },
+    ...plan.facetSearches,
+  ]);
+  if (!counts) throw new Error('unreachable: no count result');
+  const total = counts.estimatedTotalHits ?? counts.totalHits ?? 0;
+  const perVenue = Object.entries(counts.facetDistribution?.geoPoint ?? {});
+  const located = perVenue.reduce((sum, [, n]) => sum + n, 0);
+  // Meilisearch counts no further than `maxTotalHits`, nor pages past it.
+  const counted = located === total || (total >= EVENT_INDEX_SETTINGS.pagination.maxTotalHits && located >= total);
+  if (perVenue.length > MAX_SORTED_VENUES || !counted) return undefined;
+  const venues = perVenue
+    .map(([point, count]) => {
+      const [lat, lng] = point.split(',').map(Number) as [number, number];
+      return { point, count, km: distanceKm(near, { lat, lng }) };
+    })
+    .sort((a, b) => a.km - b.km || (a.point < b.point ? -1 : 1));
+  const { page, limit } = request.query;
+  const offset = (page - 1) * limit;
+  const reads: IndexSearchParams[] = [];
+  let start = 0;
+  for (const venue of venues) {
+    const taken = reads.reduce((sum, r) => sum + (r.limit ?? 0), 0);
+    if (taken >= limit) break;
+    const count = Math.min(limit - taken, start + venue.count - Math.max(offset, start));
+    if (count > 0) {
+      reads.push({
+        ...read,
+        filter: and([plan.main.filter as Filter | undefined, eq('geoPoint', venue.point)]),
+        sort: ['start:asc'],
+        offset: Math.max(0, offset - start),
+        limit: count,
+      });
+    }
+    start += venue.count;
+  }
+  const pages = reads.length > 0 ? await index.multiSearchEvents(reads) : [];
+  const hits = pages.flatMap((r) => r.hits) as SeriesIndexHit[];
+  return {
+    hits: plan.main.distinct ? await finishSeries(index, plan.main, hits) : hits.map((doc) => toEventHit(doc)),
+    total,
+    totalPages: Math.ceil(total / limit),
+    facets: toEventFacets(
+      mergeDistributions([counts.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
+      request.query.allFields === 'include',
+    ),
+  };
 }
 
-/** The requests counting one part of a boosted search: its total (and inactive facets), then its disjunctive facets. */
-function countRequests(plan: EventSearchPlan, part: SearchPart): IndexSearchParams[] {
+interface SearchPart {
+  q: string;
+  /** What the part adds to the search's filter; none: the whole search. */
+  filter?: Filter;
+}
+
+/**
+ * The requests counting one part of a boosted search: its total, and with `facets` its facets too (the inactive ones
+ * on the same request, one more request per active filter group).
+ */
+function countRequests(plan: EventSearchPlan, part: SearchPart, facets: boolean): IndexSearchParams[] {
   const restrict = (filter: Filter | undefined) => and([filter, part.filter]);
+  const total: IndexSearchParams = {
+    q: part.q,
+    filter: restrict(plan.main.filter as Filter | undefined),
+    // An estimated total (see planEventSearch): it may count a series more than once, which only shortens the
+    // page where one list hands over to the next (the lists' windows follow the same counts on every page).
+    limit: 0,
+    ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
+  };
+  if (!facets) return [total];
   return [
-    {
-      q: part.q,
-      filter: restrict(plan.main.filter as Filter | undefined),
-      page: 1,
-      hitsPerPage: 0,
-      // The total counts a series once, as the lists read with `distinct` show it; facets count every date.
-      ...(plan.main.distinct ? { distinct: plan.main.distinct } : {}),
-      ...(plan.main.facets ? { facets: plan.main.facets } : {}),
-    },
+    { ...total, ...(plan.main.facets ? { facets: plan.main.facets } : {}) },
     ...plan.facetSearches.map((params) => ({
       ...params,
       q: part.q,
@@ -304,14 +407,14 @@ function countRequests(plan: EventSearchPlan, part: SearchPart): IndexSearchPara
 /** The total and facets of one part from the answers to its {@link countRequests}. */
 function readCounts([main, ...facetResults]: readonly EventSearchResponse[]) {
   return {
-    total: main?.totalHits ?? main?.estimatedTotalHits ?? 0,
+    total: main?.estimatedTotalHits ?? main?.totalHits ?? 0,
     distribution: mergeDistributions([main?.facetDistribution, ...facetResults.map((r) => r.facetDistribution)]),
   };
 }
 
-/** Counts every part in one round trip, answering in the parts' order. */
-async function countParts(index: SearchIndex, plan: EventSearchPlan, parts: readonly SearchPart[]) {
-  const requests = parts.map((part) => countRequests(plan, part));
+/** Counts every part in one round trip (with their facets when `facets`), answering in the parts' order. */
+async function countParts(index: SearchIndex, plan: EventSearchPlan, parts: readonly SearchPart[], facets: boolean) {
+  const requests = parts.map((part) => countRequests(plan, part, facets));
   const answers = await index.multiSearchEvents(requests.flat());
   let at = 0;
   return requests.map((asked) => {
@@ -340,19 +443,39 @@ async function findEventsBoosted(
   const matching: SearchPart = { q, filter: boost.filter };
   const field: SearchPart = { q: '', filter: boost.filter };
   const rest: SearchPart = { q, filter: not(boost.filter) };
-  const [matchingCount, fieldCount, restCount] = (await countParts(index, plan, [matching, field, rest])) as [
-    ReturnType<typeof readCounts>,
-    ReturnType<typeof readCounts>,
-    ReturnType<typeof readCounts>,
-  ];
+  const offset = (page - 1) * limit;
+  const { offset: _offset, limit: _limit, facets: _facets, ...window } = plan.main;
+  const search = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
+    index.searchEvents({
+      ...window,
+      ...params,
+      q: part.q,
+      filter: and([plan.main.filter as Filter | undefined, part.filter]),
+      offset: from,
+      limit: count,
+    });
+  const read = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
+    count <= 0 ? Promise.resolve([]) : search(part, from, count, params).then((r) => r.hits);
+  // The totals first (a few ms): they decide which lists the page reads and which facets count. The field's matches
+  // come first on every page, so their part of the page is read now, and counted by the same request.
+  const [matchingPage, [fieldCount, restCount]] = await Promise.all([
+    search(matching, offset, limit),
+    countParts(index, plan, [field, rest], false) as Promise<
+      [ReturnType<typeof readCounts>, ReturnType<typeof readCounts>]
+    >,
+  ]);
+  const a = matchingPage.estimatedTotalHits ?? matchingPage.totalHits ?? 0;
   // Past MAX_EXCLUDED matches the field's other events are left out: the text already finds plenty.
-  const withField = matchingCount.total <= MAX_EXCLUDED && fieldCount.total > matchingCount.total;
-  const a = matchingCount.total;
+  const withField = a <= MAX_EXCLUDED && fieldCount.total > a;
+  // The facets count what the lists hold: the field's events and the other fields' matches, or else just the
+  // events matching the text (the field's and the others' together), counted while the page is read.
+  const counting = request.facets
+    ? countParts(index, plan, withField ? [field, rest] : [{ q }], true)
+    : Promise.resolve([]);
   const sizes = { matching: a, others: withField ? fieldCount.total - a : 0, rest: restCount.total };
   const order = boost.othersFirst
     ? (['matching', 'others', 'rest'] as const)
     : (['matching', 'rest', 'others'] as const);
-  const offset = (page - 1) * limit;
   const windows = {} as Record<keyof typeof sizes, { from: number; count: number }>;
   let start = 0;
   let taken = 0;
@@ -363,24 +486,11 @@ async function findEventsBoosted(
     start += size;
     taken += count;
   }
-  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, ...window } = plan.main;
-  const read = (part: SearchPart, from: number, count: number, params: Partial<IndexSearchParams> = {}) =>
-    count <= 0
-      ? Promise.resolve([])
-      : index
-          .searchEvents({
-            ...window,
-            ...params,
-            q: part.q,
-            filter: and([plan.main.filter as Filter | undefined, part.filter]),
-            offset: from,
-            limit: count,
-          })
-          .then((r) => r.hits);
   const byHiring = request.query.sort === 'relevance' ? { sort: ['hiring:desc', 'start:asc'] } : {};
   const others = windows.others;
-  const [matchingHits, otherHits, restHits] = await Promise.all([
-    read(matching, windows.matching.from, windows.matching.count),
+  const lists = Promise.all([
+    // The list comes first: its window starts at the page's offset, as read above.
+    matchingPage.hits.slice(0, windows.matching.count),
     others.count <= 0
       ? Promise.resolve([])
       : Promise.all([
@@ -402,6 +512,8 @@ async function findEventsBoosted(
         }),
     read(rest, windows.rest.from, windows.rest.count),
   ]);
+  // Awaited together, so a failure of either is the search's, never an unhandled rejection.
+  const [[matchingHits, otherHits, restHits], facetCounts] = await Promise.all([lists, counting]);
   const hitsOf = { matching: matchingHits, others: otherHits, rest: restHits };
   const total = sizes.matching + sizes.others + sizes.rest;
   const ordered = order.flatMap((list) => hitsOf[list]) as SeriesIndexHit[];
@@ -410,7 +522,7 @@ async function findEventsBoosted(
     total,
     totalPages: Math.ceil(total / limit),
     facets: toEventFacets(
-      sumDistributions([(withField ? fieldCount : matchingCount).distribution, restCount.distribution]),
+      sumDistributions(facetCounts.map((counts) => counts.distribution)),
       request.query.allFields === 'include',
     ),
   };

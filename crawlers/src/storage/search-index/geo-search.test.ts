@@ -8,7 +8,7 @@ import {
 } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMeilisearch, type TestMeilisearch } from '../runtime/test-meilisearch.js';
-import { findEvents, resolveNearFilter } from './event-search.js';
+import { findEvents, MAX_EDGE_POINTS, resolveNearFilter } from './event-search.js';
 import { makeEvent } from './fixtures/index-fixtures.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
@@ -23,6 +23,9 @@ const CENTRES: readonly GeoPoint[] = [
   { lat: 0.01, lng: 0.01 },
 ];
 const RADII_KM = [5, 25, 50, 120, 300, 500];
+/** Far from every centre above: where two venues hold many events each. */
+const VENUES_CENTRE: GeoPoint = { lat: 30.27, lng: -97.74 };
+const VENUE_EVENTS = MAX_EDGE_POINTS + 200;
 /** How far either side of a radius the events placed on its edge lie, in kilometres. */
 const EDGE_KM = 0.05;
 const now = new Date('2026-12-01T00:00:00Z');
@@ -61,6 +64,12 @@ function placedEvents(): Event[] {
         points.push(destination(centre, km, random() * 2 * Math.PI));
       }
     }
+  }
+  // Two busy venues just either side of 25 km from VENUES_CENTRE: more events on the circle's edge than the edge
+  // read takes, but only two venues.
+  for (const km of [25 - EDGE_KM, 25 + EDGE_KM]) {
+    const venue = destination(VENUES_CENTRE, km, random() * 2 * Math.PI);
+    for (let i = 0; i < VENUE_EVENTS; i++) points.push(venue);
   }
   return points.map((point, n) =>
     makeEvent(n, { venue: { name: 'Hall', city: 'Somewhere', country: 'US', lat: point.lat, lng: point.lng } }),
@@ -124,6 +133,45 @@ describe('a search near a point', () => {
       expect(filter).toContain('geoCells IN');
       expect(filter).not.toContain('_geoRadius');
     }
+  });
+
+  it('tests the edge once per venue: many events at a few venues still filter on cells, exactly', async () => {
+    const filter = await resolveNearFilter(index, { query: near(VENUES_CENTRE, 25), near: VENUES_CENTRE, now });
+    expect(filter).toContain('geoCells IN');
+    expect(filter).toContain('NOT geoPoint IN');
+    expect(filter).not.toContain('_geoRadius');
+    const query = { ...near(VENUES_CENTRE, 25), limit: 1 };
+    const { total } = await findEvents(index, { query, near: VENUES_CENTRE, now, collapseSeries: false });
+    expect(total).toBe(VENUE_EVENTS);
+  });
+
+  it('sorts by distance venue by venue, soonest first within one, across pages, without a distance sort', async () => {
+    const sorts: unknown[] = [];
+    const watched: SearchIndex = {
+      ...index,
+      searchEvents: (params) => {
+        sorts.push(params.sort);
+        return index.searchEvents(params);
+      },
+      multiSearchEvents: (queries) => {
+        sorts.push(...queries.map((q) => q.sort));
+        return index.multiSearchEvents(queries);
+      },
+    };
+    const hits = [];
+    for (let page = 1; page <= 2 * Math.ceil(VENUE_EVENTS / 100); page++) {
+      const query = { ...near(VENUES_CENTRE, 30), page };
+      const result = await findEvents(watched, { query, near: VENUES_CENTRE, now, collapseSeries: false });
+      expect(result.total).toBe(2 * VENUE_EVENTS);
+      hits.push(...result.hits);
+    }
+    expect(new Set(hits.map((h) => h.id)).size).toBe(2 * VENUE_EVENTS);
+    const km = hits.map((h) => distanceKm(VENUES_CENTRE, h.location as GeoPoint));
+    expect(km.slice(0, VENUE_EVENTS).every((d) => d < 25)).toBe(true);
+    expect(km.slice(VENUE_EVENTS).every((d) => d > 25)).toBe(true);
+    const starts = hits.slice(0, VENUE_EVENTS).map((h) => h.start);
+    expect(starts).toEqual(starts.toSorted());
+    expect(sorts.flat().some((sort) => String(sort).startsWith('_geoPoint'))).toBe(false);
   });
 
   it('falls back to the distance filter for a circle over a pole, still exact', async () => {

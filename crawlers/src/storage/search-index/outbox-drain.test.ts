@@ -89,7 +89,7 @@ describe('drainOutbox', () => {
     }
     store.upsertEvent(makeEvent(2, { title: 'Back after its deletion' }));
 
-    const result = await drainOutbox(store, index, { batchSize: 7, roundsInFlight: 4 });
+    const result = await drainOutbox(store, index, { batchSize: 7, maxEntriesInFlight: 28 });
 
     expect(result.rejected).toEqual([]);
     expect(store.outboxSize()).toBe(0);
@@ -231,7 +231,7 @@ describe('the outbox across a Meilisearch crash', () => {
         return index.waitTask(task, options);
       },
     };
-    await expect(drainOutbox(store, killing, { batchSize: 500, roundsInFlight: 1 })).rejects.toBeInstanceOf(
+    await expect(drainOutbox(store, killing, { batchSize: 500, maxEntriesInFlight: 500 })).rejects.toBeInstanceOf(
       IndexUnavailableError,
     );
     expect(store.outboxSize()).toBe(total - 500);

@@ -9,8 +9,12 @@ import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 export interface DrainOptions {
   /** Outbox entries read (and acknowledged) per round; default 5 000. */
   batchSize?: number;
-  /** Rounds sent to Meilisearch before the oldest one is acknowledged; default 4. */
-  roundsInFlight?: number;
+  /**
+   * Outbox entries sent to Meilisearch and not yet acknowledged, at most; default 250 000. Reading ahead is what lets
+   * Meilisearch merge many rounds into one large batch, whose fixed cost (rewriting its geo tree and word prefixes)
+   * grows with the index.
+   */
+  maxEntriesInFlight?: number;
   /** The current instant, which tells ended events; default: the clock. */
   now?: () => Date;
 }
@@ -44,37 +48,40 @@ const ENTITIES: readonly IndexedEntity[] = ['event', 'association'];
 /**
  * Sends pending outbox entries to the index until the outbox is empty, in rounds of `batchSize` entries: a round
  * keeps the last entry per entity and loads the current documents from the store (an upsert of something gone,
- * or of an event that has ended, becomes a delete). Up to `roundsInFlight` rounds are sent before the oldest is
- * waited for, so Meilisearch can merge them into larger batches; it applies tasks in the order they were sent, so
- * an event's later change never overtakes an earlier one. A round is acknowledged only once its tasks succeeded
+ * or of an event that has ended, becomes a delete). Rounds are sent until `maxEntriesInFlight` entries await their
+ * tasks, before the oldest is waited for, so Meilisearch can merge them into large batches; it applies tasks in the
+ * order they were sent, so an event's later change never overtakes an earlier one. A round is acknowledged only once its tasks succeeded
  * and every earlier round was acknowledged. Sending a round twice is harmless (whole documents are replaced), so a
  * failure just leaves it, and the rounds after it, for next time. Does nothing while `reindex` rebuilds these indexes.
  * @throws IndexUnavailableError when Meilisearch cannot be reached (the unacknowledged rounds stay in the outbox).
  */
 export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
-  // On 2 cores with 30 000 events: one round of 500 at a time drained 1 336 documents/s, these defaults 6 207/s
-  // (sending the same documents directly in batches of 10 000: 3 559–5 132/s).
+  // On 2 cores with 1 000 000 events: 4 rounds of 5 000 in flight drained 2 608 documents/s, sending the same
+  // documents directly (all at once, in requests of 10 000) 13 439/s; see docs/benchmarks.md for these defaults.
   const batchSize = options.batchSize ?? 5000;
-  const roundsInFlight = Math.max(1, options.roundsInFlight ?? 4);
+  const maxEntriesInFlight = Math.max(1, options.maxEntriesInFlight ?? 250_000);
   const now = options.now ?? (() => new Date());
   const result = await withDrainSlot(index, async () => {
     const total = emptyResult(false);
     const inFlight: SentRound[] = [];
+    let entriesInFlight = 0;
     let readUpTo = 0;
     let readAll = false;
     try {
       while (!readAll || inFlight.length > 0) {
-        if (!readAll && inFlight.length < roundsInFlight) {
+        if (!readAll && (inFlight.length === 0 || entriesInFlight + batchSize <= maxEntriesInFlight)) {
           const entries = store.readOutbox(batchSize, readUpTo);
           readAll = entries.length < batchSize;
           if (entries.length > 0) {
             readUpTo = entries.at(-1)!.seq;
             inFlight.push(await sendRound(store, index, entries, now()));
+            entriesInFlight += entries.length;
           }
           continue;
         }
         const round = inFlight.shift()!;
-        const rejected = await round.settled;
+        const rejected = await round.settle();
+        entriesInFlight -= round.entries;
         store.ackOutbox(round.lastSeq);
         total.entries += round.entries;
         total.upserted += round.upserted;
@@ -85,20 +92,23 @@ export async function drainOutbox(store: Store, index: SearchIndex, options: Dra
       return total;
     } catch (error) {
       // Nothing this drain started outlives it (a resend into an index a rebuild has just taken, say).
-      await Promise.allSettled(inFlight.map((round) => round.settled));
+      await Promise.allSettled(inFlight.map((round) => round.settle()));
       throw error;
     }
   });
   return result ?? emptyResult(true);
 }
 
-/** A round whose tasks Meilisearch has accepted; `settled` resolves once they all succeeded. */
+/**
+ * A round whose tasks Meilisearch has accepted; `settle` waits until they all succeeded (first called when the round
+ * is the oldest in flight, so only one round at a time polls Meilisearch).
+ */
 interface SentRound {
   entries: number;
   lastSeq: number;
   upserted: number;
   deleted: number;
-  settled: Promise<RejectedDocument[]>;
+  settle: () => Promise<RejectedDocument[]>;
 }
 
 /** The document `entityId` should have in the index now, or `undefined` when it should not be there. */
@@ -125,36 +135,33 @@ async function sendRound(store: Store, index: SearchIndex, entries: readonly Out
   }
 
   // A resend (to isolate a document Meilisearch refused) can land after a later round's tasks: it sends what the
-  // store holds by then, never the older copy this round read.
-  const settles: Promise<RejectedDocument[]>[] = [];
-  const settle: Settle = (entity, items, task, resend, idOf) => {
-    settles.push(settleDocumentTask(index, entity, items, task, resend, idOf));
+  // store holds by then, never the older copy this round read. Only ids are kept: a round in flight holds no documents.
+  const waits: (() => Promise<RejectedDocument[]>)[] = [];
+  const settle: Settle = (entity, ids, task, resend) => {
+    waits.push(() => settleDocumentTask(index, entity, ids, task, resend, (id) => id));
   };
+  const upserted = upserts.event.length + upserts.association.length;
+  const deleted = deletes.event.length + deletes.association.length;
   try {
     await sendChanges(index, upserts, deletes, settle, store, now);
   } catch (error) {
-    await Promise.allSettled(settles);
+    await Promise.allSettled(waits.map((wait) => wait()));
     throw error;
   }
-  const settled = Promise.all(settles).then((lists) => lists.flat());
-  // Waited for in round order; until then a failure must not count as unhandled.
-  settled.catch(() => {});
+  let settled: Promise<RejectedDocument[]> | undefined;
   return {
     entries: entries.length,
     lastSeq: entries.at(-1)!.seq,
-    upserted: upserts.event.length + upserts.association.length,
-    deleted: deletes.event.length + deletes.association.length,
-    settled,
+    upserted,
+    deleted,
+    settle: () => {
+      settled ??= Promise.all(waits.map((wait) => wait())).then((lists) => lists.flat());
+      return settled;
+    },
   } satisfies SentRound;
 }
 
-type Settle = <T>(
-  entity: IndexedEntity,
-  items: T[],
-  task: EnqueuedTask,
-  resend: Resend<T>,
-  idOf: (item: T) => string,
-) => void;
+type Settle = (entity: IndexedEntity, ids: string[], task: EnqueuedTask, resend: Resend) => void;
 
 /** Enqueues a round's tasks one after the other, so Meilisearch applies them in this order. */
 async function sendChanges(
@@ -168,24 +175,30 @@ async function sendChanges(
   for (const entity of ENTITIES) {
     const documents = upserts[entity];
     if (documents.length > 0) {
-      const resend: Resend<IndexDocument<IndexedEntity>> = (some) => {
-        const current = some.flatMap((doc) => currentDocument(store, entity, doc.id, now) ?? []);
+      const resend: Resend = (some) => {
+        const current = some.flatMap((id) => currentDocument(store, entity, id, now) ?? []);
         return current.length > 0 ? index.upsertDocuments(entity, current) : Promise.resolve(undefined);
       };
-      settle(entity, documents, await index.upsertDocuments(entity, documents), resend, (doc) => doc.id);
+      const task = await index.upsertDocuments(entity, documents);
+      settle(
+        entity,
+        documents.map((doc) => doc.id),
+        task,
+        resend,
+      );
     }
     const ids = deletes[entity];
     if (ids.length > 0) {
-      const resend: Resend<string> = (some) => {
+      const resend: Resend = (some) => {
         const gone = some.filter((id) => !currentDocument(store, entity, id, now));
         return gone.length > 0 ? index.deleteDocuments(entity, gone) : Promise.resolve(undefined);
       };
-      settle(entity, ids, await index.deleteDocuments(entity, ids), resend, (id) => id);
+      settle(entity, ids, await index.deleteDocuments(entity, ids), resend);
     }
   }
 }
 
-type Resend<T> = (items: readonly T[]) => Promise<EnqueuedTask | undefined>;
+type Resend = (ids: readonly string[]) => Promise<EnqueuedTask | undefined>;
 
 export interface OutboxDrainerOptions extends DrainOptions {
   /** Pause between drains while all is well, in milliseconds; default 1 000. */

@@ -12,7 +12,8 @@ describe('event facets', () => {
   });
 
   it('turn costs into true/false counts and hiring scores into counts per floor', () => {
-    const facets = toEventFacets({ costFree: { true: 3 }, hiring: { '0.2': 1, '0.5': 2, '0.75': 4, '0.95': 1 } });
+    // Scores 0.2, 0.5, 0.5, 0.75 ×4 and 0.95 as the index keeps them: by the highest floor they reach.
+    const facets = toEventFacets({ costFree: { true: 3 }, hiringFloor: { '0': 1, '0.5': 2, '0.75': 5 } });
     expect(facets.costFree).toEqual({ true: 3, false: 0 });
     expect(facets.hiring).toEqual({ '0.25': 7, '0.5': 7, '0.75': 5 });
     expect(facets.fields).toEqual({});

@@ -41,7 +41,7 @@ export function toEventFacets(d: FacetDistribution, includeAllFields = false): E
   const hiring: Record<string, number> = {};
   for (const floor of HIRING_FACET_FLOORS) {
     let count = 0;
-    for (const [score, n] of Object.entries(d.hiring ?? {})) if (Number(score) >= floor) count += n;
+    for (const [reached, n] of Object.entries(d.hiringFloor ?? {})) if (Number(reached) >= floor) count += n;
     hiring[String(floor)] = count;
   }
   const allFields = allFieldsCount(d);
