@@ -5,7 +5,7 @@ import type { Store } from '../store/store.types.js';
 import { IndexError } from './client.js';
 import { makeEvent, tempStore } from './fixtures/index-fixtures.js';
 import { drainOutbox } from './outbox-drain.js';
-import { reindex } from './reindex.js';
+import { defaultTasksInFlight, reindex } from './reindex.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
 let meili: TestMeilisearch;
@@ -112,5 +112,15 @@ describe('reindex', () => {
     expect((await first).events).toBe(20);
     expect((await index.stats()).event.numberOfDocuments).toBe(20);
     expect((await reindex(store, index)).events).toBe(20);
+  });
+});
+
+describe('defaultTasksInFlight', () => {
+  it('queues about 3 % of the events ahead, from one request to three', () => {
+    expect(defaultTasksInFlight(0, 10_000)).toBe(1);
+    expect(defaultTasksInFlight(100_000, 10_000)).toBe(1);
+    expect(defaultTasksInFlight(700_000, 10_000)).toBe(2);
+    expect(defaultTasksInFlight(1_000_000, 10_000)).toBe(3);
+    expect(defaultTasksInFlight(5_000_000, 10_000)).toBe(3);
   });
 });
