@@ -1,23 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  accessSync,
-  chmodSync,
-  constants,
-  copyFileSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { availableParallelism, homedir, tmpdir, totalmem } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
+import { findSetpriv, isExecutable } from './executables.js';
 import { lowerIndexingPriority } from './indexing-priority.js';
 import { isProcessAlive, processArguments } from './process-identity.js';
 
@@ -125,15 +116,6 @@ export function resolveMeilisearchBinary(env: NodeJS.ProcessEnv = process.env): 
     );
   }
   return ensureExecutable(packaged, env);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function ensureExecutable(path: string, env: NodeJS.ProcessEnv): string {
@@ -244,17 +226,6 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
   }
   return true;
-}
-
-let setprivPath: string | null | undefined;
-/** util-linux's `setpriv`, which can ask the kernel to kill a child when its parent dies (Linux only). */
-function findSetpriv(): string | undefined {
-  if (setprivPath === undefined) {
-    const dirs = process.platform === 'linux' ? [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin'] : [];
-    const candidates = dirs.filter((dir) => dir.startsWith('/')).map((dir) => join(dir, 'setpriv'));
-    setprivPath = candidates.find(isExecutable) ?? null;
-  }
-  return setprivPath ?? undefined;
 }
 
 // Runs beside Meilisearch when setpriv is missing: this process holds the write end of the watchdog's stdin, and

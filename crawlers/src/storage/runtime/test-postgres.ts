@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, mkdtemp, open, readFile, rename, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -8,6 +8,7 @@ import { delimiter, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { FieldguideError } from '@fieldguide/shared';
 import pg from 'pg';
+import { findSetpriv, isExecutable } from './executables.js';
 
 /** Thrown when no PostgreSQL can be found or started for the tests; the tests that need one cannot run. */
 export class PostgresStartError extends FieldguideError {
@@ -69,15 +70,6 @@ const LOG_TAIL_BYTES = 4096;
 const NOBODY_ID = 65534;
 
 const run = promisify(execFile);
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * What `<binDir>/postgres --version` prints, run as the server user, after checking `initdb` beside it is the same
@@ -238,20 +230,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
     // No /etc/passwd: Debian's ids.
   }
   return { uid: NOBODY_ID, gid: NOBODY_ID };
-}
-
-let setprivPath: string | null | undefined;
-/** util-linux's `setpriv`, which asks the kernel to kill a child when its parent dies (Linux only). */
-function findSetpriv(): string | undefined {
-  if (setprivPath === undefined) {
-    const dirs = process.platform === 'linux' ? [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/bin'] : [];
-    setprivPath =
-      dirs
-        .filter((dir) => dir.startsWith('/'))
-        .map((dir) => join(dir, 'setpriv'))
-        .find(isExecutable) ?? null;
-  }
-  return setprivPath ?? undefined;
 }
 
 /** Our own arguments decide; stray `PG*` variables (PGDATA, PGPORT, PGHOST…) must not. */
