@@ -345,11 +345,12 @@ async function findEventsByVenue(
   const offset = (page - 1) * limit;
   const reads: IndexSearchParams[] = [];
   let start = 0;
+  let taken = 0;
   for (const venue of venues) {
-    const taken = reads.reduce((sum, r) => sum + (r.limit ?? 0), 0);
     if (taken >= limit) break;
     const count = Math.min(limit - taken, start + venue.count - Math.max(offset, start));
     if (count > 0) {
+      taken += count;
       reads.push({
         ...read,
         filter: and([plan.main.filter as Filter | undefined, eq('geoPoint', venue.point)]),
