@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { availableParallelism, homedir, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FieldguideError } from '@fieldguide/shared';
 import { request } from 'undici';
 import { findSetpriv, isExecutable } from './executables.js';
+import { findFreePort } from './free-port.js';
 import { lowerIndexingPriority } from './indexing-priority.js';
 import { isProcessAlive, processArguments } from './process-identity.js';
 
@@ -266,19 +266,6 @@ async function loadOrCreateMasterKey(dataDir: string): Promise<string> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await readFile(file, 'utf8')).trim();
     throw error;
   }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Our own flags decide; stray `MEILI_*` variables (a config file path, a snapshot schedule…) must not. */

@@ -2,13 +2,13 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, mkdtemp, open, readFile, rename, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { FieldguideError } from '@fieldguide/shared';
 import pg from 'pg';
 import { findSetpriv, isExecutable } from './executables.js';
+import { findFreePort } from './free-port.js';
 
 /** Thrown when no PostgreSQL can be found or started for the tests; the tests that need one cannot run. */
 export class PostgresStartError extends FieldguideError {
@@ -274,19 +274,6 @@ async function logTail(logFile: string, from = 0): Promise<string> {
   } catch {
     return '(no log)';
   }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function initCluster(binDir: string, tempDir: string, dataDir: string, env: NodeJS.ProcessEnv): Promise<void> {
