@@ -117,6 +117,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX suggestions_status ON suggestions (status, updated_at);
     `,
   },
+  {
+    version: 4,
+    // Where each search-index replica stands in the outbox, and which process drains it now.
+    sql: `
+      CREATE TABLE outbox_replicas (
+        replica TEXT PRIMARY KEY,
+        cursor INTEGER NOT NULL,
+        holder TEXT,
+        claimed_until_ms INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Schema version of a store file this code writes. */

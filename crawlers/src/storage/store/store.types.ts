@@ -149,12 +149,36 @@ export interface Store {
   listCrawlRuns(limit: number): CrawlRun[];
   /** The oldest pending index changes after `afterSeq` (default: all of them), at most `limit`, in `seq` order. */
   readOutbox(limit: number, afterSeq?: number): OutboxEntry[];
-  /** Removes drained entries up to and including `seq`. */
+  /** Removes drained entries up to and including `seq`, whatever the replicas' cursors say (one index, no cursors). */
   ackOutbox(seq: number): void;
+  /**
+   * The `seq` up to which search-index `replica` has applied the outbox. A replica without a cursor is taken to
+   * have applied everything no longer in the outbox: the entry before the oldest pending one, or the last `seq`
+   * ever written when none is pending (0 for a store never written). A replica new to its index must be rebuilt
+   * (`reindex`) rather than drained from there.
+   */
+  outboxCursor(replica: string): number;
+  /**
+   * Records that `replica` has applied every entry up to and including `seq` (it may move back: a rebuild sets it
+   * to where its snapshot began), then removes the entries every replica with a cursor has applied.
+   */
+  setOutboxCursor(replica: string, seq: number): void;
+  /** Drops `replica`'s cursor (a replica taken out of service), then removes what the others have all applied. */
+  forgetOutboxReplica(replica: string): void;
+  /** The replicas that have a cursor, in name order. */
+  listOutboxCursors(): { replica: string; seq: number }[];
+  /**
+   * Takes or renews the right to drain `replica` for `ttlMs` from now, so one process at a time sends its changes
+   * (the order of a replica's writes is the order they were sent in). False while another holder's claim lasts;
+   * a holder that dies loses the claim when it runs out.
+   */
+  claimOutboxReplica(replica: string, holder: string, ttlMs: number): boolean;
+  /** Gives up a claim `holder` has on `replica` (nothing when it has none). */
+  releaseOutboxReplica(replica: string, holder: string): void;
   outboxSize(): number;
   /**
    * A token that changes whenever the data behind the index changes: any outbox write (events, associations, a
-   * delisting) and any acknowledged drain. Equal tokens mean the store and the index answer the same; it holds
+   * delisting), any acknowledged drain and any replica's cursor moving. Equal tokens mean the store and the index answer the same; it holds
    * across processes on the same file (a crawl child writes, the server reads). Cheap: two indexed reads.
    */
   dataStamp(): string;
