@@ -16,6 +16,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { servicesPlugin } from './plugins/services.js';
 import { isUnderPrefix, normalizedPath } from './request-path.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { appConfigRoutes } from './routes/app-config/index.js';
 import { associationRoutes } from './routes/associations/index.js';
 import { embedRoutes } from './routes/embed/index.js';
 import { eventRoutes } from './routes/events/index.js';
@@ -106,7 +107,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return sendError(reply, errors.routeNotFound(request.method, request.url));
   });
 
-  await app.register(securityHeadersPlugin);
+  await app.register(securityHeadersPlugin, {
+    imageSources: config.mapTiles && config.mapTiles.imageSource !== "'self'" ? [config.mapTiles.imageSource] : [],
+  });
   await app.register(publicCorsPlugin);
   await app.register(publicRateLimitPlugin, {
     ...config.rateLimit,
@@ -120,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('feedCache', createFeedCache());
   await app.register(healthRoutes);
   await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(appConfigRoutes, { prefix: '/api', mapTiles: config.mapTiles });
   await app.register(eventRoutes, { prefix: '/api' });
   await app.register(associationRoutes, { prefix: '/api' });
   await app.register(fieldRoutes, { prefix: '/api' });

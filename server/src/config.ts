@@ -7,6 +7,7 @@ import {
   toStorageConfig,
 } from '@fieldguide/crawlers/storage';
 import { type Static, Type } from '@sinclair/typebox';
+import { type MapTiles, parseMapTiles } from './map-tiles.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
@@ -38,6 +39,8 @@ const ServerEnvSchema = Type.Composite([
     CRAWL_ALLOW_PRIVATE_ORIGINS: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
     CATALOG: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
     CATALOG_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+    MAP_TILE_URL: Type.Optional(Type.String({ maxLength: 500 })),
+    MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ maxLength: 300 })),
   }),
 ]);
 
@@ -85,6 +88,8 @@ export interface Config extends StorageConfig {
   catalog: 'on' | 'off';
   /** The catalog directory; unset: the one bundled with the crawlers package (`crawlers/catalog/`). */
   catalogDir?: string;
+  /** Raster tiles the app's map draws over its bundled basemap; unset: the bundled basemap only (works offline). */
+  mapTiles?: Readonly<MapTiles>;
 }
 
 export { ConfigError };
@@ -144,6 +149,11 @@ function parsePrivateOrigins(value: string | undefined, serverPort: number): str
   return origins;
 }
 
+function mapTilesOf(url: string | undefined, attribution: string | undefined): Pick<Config, 'mapTiles'> {
+  const tiles = parseMapTiles(url, attribution);
+  return tiles ? { mapTiles: Object.freeze(tiles) } : {};
+}
+
 /** Parses the environment against the schema, with defaults; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
   const e: Static<typeof ServerEnvSchema> = parseEnv(ServerEnvSchema, env);
@@ -166,5 +176,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crawlAllowPrivateOrigins: Object.freeze(parsePrivateOrigins(e.CRAWL_ALLOW_PRIVATE_ORIGINS, e.PORT)),
     catalog: e.CATALOG,
     ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
+    ...mapTilesOf(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION),
   });
 }

@@ -11,13 +11,24 @@ declare module 'fastify' {
 
 type Middleware = ReturnType<typeof helmet>;
 
+export interface SecurityHeadersOptions {
+  /** More `img-src` sources than helmet's default (`'self' data:`), e.g. the map's tile server. */
+  imageSources?: readonly string[];
+}
+
+/** helmet's defaults, with `imageSources` added to the CSP's `img-src`. */
+function defaultOptions(imageSources: readonly string[]): HelmetOptions {
+  if (imageSources.length === 0) return {};
+  return { contentSecurityPolicy: { directives: { imgSrc: ["'self'", 'data:', ...imageSources] } } };
+}
+
 /**
  * helmet's security headers on every answer, with its defaults or a route's own `config.securityHeaders`. Each
  * configuration's middleware is built once, when its route is registered, not on every request (helmet parses
  * its options, CSP directives included, each time it is built).
  */
-async function securityHeaders(app: FastifyInstance) {
-  const defaults = helmet();
+async function securityHeaders(app: FastifyInstance, options: SecurityHeadersOptions) {
+  const defaults = helmet(defaultOptions(options.imageSources ?? []));
   const byOptions = new Map<Readonly<HelmetOptions>, Middleware>();
   app.addHook('onRoute', (route) => {
     const options = route.config?.securityHeaders;

@@ -1,10 +1,12 @@
-import { findEvents, type SearchIndex } from '@fieldguide/crawlers/storage';
+import { type EventSearchRequest, findEventPoints, findEvents, type SearchIndex } from '@fieldguide/crawlers/storage';
 import {
   distanceKm,
   type EchoedSearchQuery,
+  type EventPointsResponse,
   type EventSearchResponse,
   fieldLabel,
   inAny,
+  MAX_EVENT_POINTS,
   type SearchQuery,
 } from '@fieldguide/shared';
 import { type ResolvedEventQuery, type ResolveEventQueryOptions, resolveEventQuery } from './resolve-query.js';
@@ -58,6 +60,17 @@ export function echoQuery(resolved: ResolvedEventQuery): EchoedSearchQuery {
   return echo;
 }
 
+/** The point and the boost of a resolved query, as the index adapter takes them. */
+function searchTarget({ point, reading }: ResolvedEventQuery): Pick<EventSearchRequest, 'near' | 'boost'> {
+  return {
+    ...(point ? { near: point } : {}),
+    // Events of the field the words named rank first; the rest of what matches the text follows.
+    ...(reading
+      ? { boost: { filter: inAny('fields', [reading.clusterId]), othersFirst: reading.kind !== 'field' } }
+      : {}),
+  };
+}
+
 /**
  * Runs an event search with the parameters of `GET /api/search`: validates and resolves the query (a place name
  * through the gazetteer), asks the index in the domain's terms, and adds each hit's distance from `near`. Reads
@@ -74,14 +87,10 @@ export async function runEventSearch(
 ): Promise<EventSearchResponse> {
   const now = options.now ?? new Date();
   const resolved = await resolveEventQuery(raw, now, options);
-  const { query, point, reading } = resolved;
+  const { query, point } = resolved;
   const result = await findEvents(app.searchIndex, {
     query,
-    ...(point ? { near: point } : {}),
-    // Events of the field the words named rank first; the rest of what matches the text follows.
-    ...(reading
-      ? { boost: { filter: inAny('fields', [reading.clusterId]), othersFirst: reading.kind !== 'field' } }
-      : {}),
+    ...searchTarget(resolved),
     now,
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,
@@ -101,4 +110,26 @@ export async function runEventSearch(
     facets: result.facets,
     query: echoQuery(resolved),
   };
+}
+
+/**
+ * Every event a search lists, on all its pages, as map points (`GET /api/search/points`): the same query and
+ * resolution as {@link runEventSearch}, soonest first, at most {@link MAX_EVENT_POINTS}.
+ * @throws ValidationError for a bad parameter (the API answers 400).
+ * @throws IndexUnavailableError when Meilisearch cannot be reached (503).
+ */
+export async function runEventPoints(
+  app: { searchIndex: SearchIndex },
+  raw: SearchQuery,
+  options: Pick<EventSearchOptions, 'now'> = {},
+): Promise<EventPointsResponse> {
+  const now = options.now ?? new Date();
+  const { page: _page, limit: _limit, sort: _sort, ...rest } = raw;
+  const resolved = await resolveEventQuery(rest, now, {});
+  const result = await findEventPoints(
+    app.searchIndex,
+    { query: resolved.query, ...searchTarget(resolved), now },
+    MAX_EVENT_POINTS,
+  );
+  return { ...result, limit: MAX_EVENT_POINTS, query: echoQuery(resolved) };
 }

@@ -8,6 +8,7 @@ import {
   type EventDocument,
   type EventFacets,
   type EventHit,
+  type EventPoint,
   type EventSuggestion,
   eq,
   type Filter,
@@ -32,9 +33,11 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './search-highlight.js';
 import {
   CROP_WORDS,
   EVENT_HIGHLIGHT_ATTRIBUTES,
+  EVENT_POINT_ATTRIBUTES,
   EVENT_RETRIEVED_ATTRIBUTES,
   type IndexHit,
   toEventHit,
+  toEventPoint,
 } from './search-hits.js';
 import type { EventSearchResponse, IndexSearchParams, SearchIndex } from './search-index.js';
 
@@ -527,6 +530,62 @@ async function findEventsBoosted(
       request.query.allFields === 'include',
     ),
   };
+}
+
+/** Every event of a search as a map shows it, up to a limit. */
+export interface EventPointsResult {
+  /** Soonest first, a recurring series once (at its next matching date). */
+  points: EventPoint[];
+  /** The search matched more events than `limit`. */
+  capped: boolean;
+}
+
+/**
+ * The events a search lists on all its pages (the same set as {@link findEvents}: with `boost`, the field's other
+ * events too when its list would hold them), as compact points, soonest first, at most `limit`. One round trip: the
+ * text's matches, and with `boost` the field's events and the count that decides whether they belong.
+ * @throws IndexUnavailableError when Meilisearch cannot be reached; IndexError for anything else.
+ */
+export async function findEventPoints(
+  index: SearchIndex,
+  request: Omit<EventSearchRequest, 'facets' | 'highlight'>,
+  limit: number,
+): Promise<EventPointsResult> {
+  const nearFilter = await resolveNearFilter(index, request);
+  const { main } = planEventSearch({ ...request, facets: false, highlight: false }, nearFilter);
+  const collapse = request.collapseSeries !== false;
+  const read = (q: string, filter: Filter | undefined): IndexSearchParams => ({
+    q,
+    filter,
+    sort: ['start:asc'],
+    limit: limit + 1,
+    attributesToRetrieve: [...EVENT_POINT_ATTRIBUTES, ...(collapse ? [SERIES_DISTINCT_ATTRIBUTE] : [])],
+    ...(collapse ? { distinct: SERIES_DISTINCT_ATTRIBUTE } : {}),
+  });
+  const filter = main.filter as Filter | undefined;
+  const boost = request.boost;
+  const requests = [read(main.q ?? '', filter)];
+  if (boost) {
+    requests.push(read('', and([filter, boost.filter])), {
+      q: main.q ?? '',
+      filter: and([filter, boost.filter]),
+      limit: 0,
+      ...(collapse ? { distinct: SERIES_DISTINCT_ATTRIBUTE } : {}),
+    });
+  }
+  const [matches, fieldEvents, fieldMatches] = await index.multiSearchEvents(requests);
+  const hits = [...(matches?.hits ?? [])] as SeriesIndexHit[];
+  // findEventsBoosted lists the field's other events only while the field's matches are few.
+  const fieldMatchCount = fieldMatches?.estimatedTotalHits ?? fieldMatches?.totalHits ?? 0;
+  if (fieldEvents && fieldMatchCount <= MAX_EXCLUDED) hits.push(...(fieldEvents.hits as SeriesIndexHit[]));
+  const key = (h: SeriesIndexHit) => (collapse ? (h.seriesId ?? h.id) : h.id);
+  const unique = new Map<string, SeriesIndexHit>();
+  for (const hit of hits) {
+    const seen = unique.get(key(hit));
+    if (!seen || hit.startIso < seen.startIso) unique.set(key(hit), hit);
+  }
+  const sorted = [...unique.values()].sort((a, b) => (a.startIso < b.startIso ? -1 : a.startIso > b.startIso ? 1 : 0));
+  return { points: sorted.slice(0, limit).map((doc) => toEventPoint(doc)), capped: sorted.length > limit };
 }
 
 /** How many upcoming events match `query`, in all and per field and pathway. */

@@ -1,4 +1,4 @@
-import type { AssociationDocument, AssociationHit, EventDocument, EventHit } from '@fieldguide/shared';
+import type { AssociationDocument, AssociationHit, EventDocument, EventHit, EventPoint } from '@fieldguide/shared';
 import { formattedMatches, readHighlight } from './search-highlight.js';
 
 /** Words of description around the matches that a result card shows. */
@@ -116,6 +116,40 @@ export function toEventHit(doc: IndexHit<EventDocument>): EventHit {
       venueName: formattedMatches(formatted, 'venueName'),
       city: formattedMatches(formatted, 'city'),
     },
+  };
+}
+
+/** Index attributes a map point needs: where and when, and what its list item shows. */
+export const EVENT_POINT_ATTRIBUTES = [
+  'id',
+  'title',
+  'format',
+  'startIso',
+  'endIso',
+  'timeZone',
+  'allDay',
+  'venueName',
+  'city',
+  'region',
+  'country',
+  '_geo',
+] as const satisfies readonly (keyof EventDocument)[];
+
+/** An events-index hit as a map point (see {@link EVENT_POINT_ATTRIBUTES}). */
+export function toEventPoint(doc: Pick<EventDocument, (typeof EVENT_POINT_ATTRIBUTES)[number]>): EventPoint {
+  return {
+    id: doc.id,
+    title: doc.title,
+    format: doc.format,
+    start: doc.startIso,
+    end: doc.endIso ?? null,
+    timeZone: doc.timeZone,
+    allDay: doc.allDay,
+    venueName: doc.venueName ?? null,
+    city: doc.city ?? null,
+    region: doc.region ?? null,
+    country: doc.country ?? null,
+    location: doc._geo ? { lat: doc._geo.lat, lng: doc._geo.lng } : null,
   };
 }
 

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { EventSearchQuerySchema, EventSearchResponseSchema } from '@fieldguide/shared';
+import {
+  EventPointsQuerySchema,
+  EventPointsResponseSchema,
+  EventSearchQuerySchema,
+  EventSearchResponseSchema,
+  MAX_EVENT_POINTS,
+} from '@fieldguide/shared';
 import { readErrorResponses } from '../../errors.js';
-import { runEventSearch } from '../../search/run-search.js';
+import { runEventPoints, runEventSearch } from '../../search/run-search.js';
 
 /** How long browsers and CDNs may reuse a search answer, in seconds. */
 export const SEARCH_MAX_AGE_S = 30;
@@ -31,6 +37,29 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { facets, ...query } = request.query;
       const result = await runEventSearch(app, query, { facets: facets !== false });
+      reply.header('cache-control', `public, max-age=${SEARCH_MAX_AGE_S}`);
+      return result;
+    },
+  );
+
+  app.get(
+    '/search/points',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Every event of a search, as map points',
+        description:
+          `The events a search lists on all its pages (a recurring series once, at its next matching date), soonest ` +
+          `first, each with its venue's point or \`location: null\` (online, or no known place), at most ` +
+          `${MAX_EVENT_POINTS} (\`capped\` says when the search matched more). Takes the parameters of ` +
+          '`/api/search`; `page`, `limit` and `sort` are ignored.',
+        querystring: EventPointsQuerySchema,
+        response: { 200: EventPointsResponseSchema, ...readErrorResponses },
+      },
+      serializerCompiler: () => JSON.stringify,
+    },
+    async (request, reply) => {
+      const result = await runEventPoints(app, request.query);
       reply.header('cache-control', `public, max-age=${SEARCH_MAX_AGE_S}`);
       return result;
     },
