@@ -6,10 +6,15 @@ import { buildWebApp } from './support/build-web.js';
 import { startE2eServer } from './support/server.js';
 
 // Writes PNGs of the main pages at desktop and phone width to docs/screenshots/, from a fresh build, against the
-// real server filled by the demo crawl. Run: pnpm screenshots. Pass --full for whole-page shots (review only).
+// real server filled by the demo crawl. Run: pnpm screenshots. Pass --full for whole-page shots (review only), and
+// --only=<name>,<name> to write only those shots.
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const fullPage = process.argv.includes('--full');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 interface Shot {
   name: string;
@@ -60,6 +65,17 @@ async function main() {
           }
         },
       },
+      {
+        name: 'search-map',
+        path: '/?q=nurse&near=Chicago%2C+IL&radius=100mi&view=map',
+        ready: '.map-marker',
+        prepare: async (page) => {
+          // A marker chosen, its events listed beside the map.
+          await page.locator('.map-marker').first().click();
+          await page.getByRole('button', { name: 'Show the events in view' }).waitFor();
+        },
+      },
+      { name: 'search-map-all', path: '/?view=map', ready: '.map-marker' },
       { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',
@@ -80,7 +96,7 @@ async function main() {
         allowedOrigins: [server.baseUrl],
         timezoneId: 'America/Chicago',
       });
-      for (const shot of shots) {
+      for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
         await page.goto(`${server.baseUrl}${shot.path}`);
         await page.locator(shot.ready).first().waitFor();
         await shot.prepare?.(page);

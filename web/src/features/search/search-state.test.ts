@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchState, toApiParams, toggleCluster, togglePathway, toQuery, withoutPlace } from './search-state.js';
+import {
+  parseSearchState,
+  toApiParams,
+  toggleCluster,
+  togglePathway,
+  toQuery,
+  withoutFilters,
+  withoutPlace,
+} from './search-state.js';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -30,6 +38,16 @@ describe('parseSearchState / toQuery', () => {
   it('drops values the API would reject instead of failing the whole link', () => {
     const state = parse('type=party&format=zoom&from=tomorrow&radius=far&cost=cheap&hiring=7&sort=distance&page=-1');
     expect(state).toEqual({ q: '', fields: [], types: [], formats: [], page: 1 });
+  });
+
+  it('keeps the map view in the URL but never sends it to the API, and the list view stays out of both', () => {
+    const state = parse('q=nurse&near=Chicago&view=map');
+    expect(state.view).toBe('map');
+    expect(toQuery(state)).toBe('q=nurse&near=Chicago&view=map');
+    expect(toApiParams(state)).not.toHaveProperty('view');
+    expect(parse('q=nurse&view=list').view).toBeUndefined();
+    expect(toQuery(parse('q=nurse&view=globe'))).toBe('q=nurse');
+    expect(toQuery(withoutFilters(state))).toBe('q=nurse&view=map');
   });
 
   it('leaves the radius out of the API parameters when there is no place', () => {

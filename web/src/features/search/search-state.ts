@@ -26,7 +26,13 @@ export interface SearchState {
   sort?: SearchSort;
   /** 1-based. */
   page: number;
+  /** How the results are shown: a list of pages (the default), or every event on a map. */
+  view?: SearchView;
 }
+
+/** The result views a search can be shown in; `list` is the default and stays out of the URL. */
+export const SEARCH_VIEWS = ['list', 'map'] as const;
+export type SearchView = (typeof SEARCH_VIEWS)[number];
 
 export const EMPTY_SEARCH: SearchState = { q: '', fields: [], types: [], formats: [], page: 1 };
 
@@ -64,6 +70,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   if (sort && isKey(SORT_LABELS, sort) && (sort !== 'distance' || state.near)) state.sort = sort;
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 1 && page <= 1000) state.page = page;
+  if (params.get('view') === 'map') state.view = 'map';
   return state;
 }
 
@@ -85,10 +92,11 @@ export function toApiParams(state: SearchState): Record<string, QueryValue> {
   };
 }
 
-/** The state as a URL query string (no `?`), the same parameters as {@link toApiParams}. */
+/** The state as a URL query string (no `?`): the parameters of {@link toApiParams}, then the view when not the list. */
 export function toQuery(state: SearchState): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(toApiParams(state))) {
+  const view = state.view === 'map' ? { view: state.view } : {};
+  for (const [key, value] of Object.entries({ ...toApiParams(state), ...view })) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
     else search.append(key, String(value));
@@ -102,6 +110,11 @@ export function hasFilters(state: SearchState): boolean {
     state.fields.length + state.types.length + state.formats.length > 0 ||
     Boolean(state.from || state.to || state.near || state.cost || state.hiring)
   );
+}
+
+/** The search with no filter: its words and the view kept. */
+export function withoutFilters(state: SearchState): SearchState {
+  return { ...EMPTY_SEARCH, q: state.q, ...(state.view ? { view: state.view } : {}) };
 }
 
 /** The search without its place: no radius, and no distance sort, which needs a place. */

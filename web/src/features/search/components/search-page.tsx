@@ -1,23 +1,28 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { Loading } from '../../../components/status.js';
 import { useAfterDelay, useOnline } from '../../../hooks/use-online.js';
 import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
 import { DEFAULT_RADIUS, viewerDistanceUnit } from '../../../lib/viewer.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
-import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams, withoutPlace } from '../search-state.js';
+import { hasFilters, type SearchState, toApiParams, withoutFilters, withoutPlace } from '../search-state.js';
 import { PlaceNotice } from './place-notice.js';
 import { SearchBox } from './search-box.js';
 import { SearchFilters } from './search-filters.js';
 import { SearchResults } from './search-results.js';
 import { SuggestedFields } from './suggested-fields.js';
 import { UnderstoodNotice } from './understood-notice.js';
+import { ViewToggle } from './view-toggle.js';
 import './search.css';
 
 export interface SearchPageProps {
   /** Renders the subscribe panel for the current search's API parameters (another feature's component). */
   renderSubscribe?: (params: Record<string, QueryValue>) => ReactNode;
 }
+
+// The map, its library and its basemap load only when the map is opened.
+const MapView = lazy(() => import('../map/map-view.js'));
 
 /** After this long, a search still loading says so, in milliseconds. */
 const SLOW_SEARCH_MS = 2500;
@@ -107,11 +112,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
               {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
             </button>
             {hasFilters(state) && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q }))}
-              >
+              <button type="button" className="link-button" onClick={() => setState(withoutFilters)}>
                 Clear all
               </button>
             )}
@@ -138,25 +139,32 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
             selected={state.fields}
             onOnly={(id) => setState((prev) => ({ ...prev, fields: [...prev.fields, id] }))}
           />
-          <SearchResults
-            state={state}
-            data={current}
-            error={search.error}
-            isFetching={search.isFetching}
-            isPaused={search.fetchStatus === 'paused' || (!online && current === undefined)}
-            isSlow={isSlow}
-            unit={unit}
-            onRetry={() => search.refetch()}
-            onChange={(update) => setState(update)}
-            clearAction={
-              hasFilters(state)
-                ? { label: 'Clear all filters', onClick: () => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q })) }
-                : state.q
-                  ? { label: 'Clear the search', onClick: () => setState((prev) => ({ ...prev, q: '' })) }
-                  : undefined
-            }
-            hrefForPage={(page) => hrefFor({ ...state, page })}
-          />
+          <ViewToggle view={state.view ?? 'list'} hrefFor={(view) => hrefFor({ ...state, view, page: 1 })} />
+          {state.view === 'map' ? (
+            <Suspense fallback={<Loading label="Loading the map…" />}>
+              <MapView params={firstPageParams} unit={unit} />
+            </Suspense>
+          ) : (
+            <SearchResults
+              state={state}
+              data={current}
+              error={search.error}
+              isFetching={search.isFetching}
+              isPaused={search.fetchStatus === 'paused' || (!online && current === undefined)}
+              isSlow={isSlow}
+              unit={unit}
+              onRetry={() => search.refetch()}
+              onChange={(update) => setState(update)}
+              clearAction={
+                hasFilters(state)
+                  ? { label: 'Clear all filters', onClick: () => setState(withoutFilters) }
+                  : state.q
+                    ? { label: 'Clear the search', onClick: () => setState((prev) => ({ ...prev, q: '' })) }
+                    : undefined
+              }
+              hrefForPage={(page) => hrefFor({ ...state, page })}
+            />
+          )}
           {renderSubscribe && (
             <details className="subscribe-details">
               <summary>Subscribe to this search</summary>
