@@ -73,9 +73,18 @@ async function main() {
           // A marker chosen, its events listed beside the map.
           await page.locator('.map-marker').first().click();
           await page.getByRole('button', { name: 'Show the events in view' }).waitFor();
+          await page.mouse.move(0, 0);
+          await page.locator('.view-toggle').evaluate((el) => el.scrollIntoView());
         },
       },
-      { name: 'search-map-all', path: '/?view=map', ready: '.map-marker' },
+      {
+        name: 'search-map-all',
+        path: '/?view=map',
+        ready: '.map-marker',
+        prepare: async (page) => {
+          await page.locator('.view-toggle').evaluate((el) => el.scrollIntoView());
+        },
+      },
       { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',

@@ -42,9 +42,11 @@ async function openMap(path: string, viewport: { width: number; height: number }
 
 /** The markers on the map: their labels and the number of events each stands for. */
 const markersOf = (page: Page) =>
-  page.locator('.map-marker').evaluateAll((buttons) =>
-    buttons.map((b) => ({ label: b.getAttribute('aria-label') ?? '', count: Number(b.getAttribute('data-count')) })),
-  );
+  page
+    .locator('.map-marker')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => ({ label: b.getAttribute('aria-label') ?? '', count: Number(b.getAttribute('data-count')) })),
+    );
 
 const sum = (markers: { count: number }[]) => markers.reduce((n, m) => n + m.count, 0);
 
@@ -60,11 +62,12 @@ describe('the map view of a search', () => {
     expect(placed).toBeGreaterThan(0);
     const { page } = await openMap(`/?${query}${query ? '&' : ''}view=map`);
     await expect.poll(async () => sum(await markersOf(page)), { timeout: 10_000 }).toBe(placed);
-    await expect.poll(() => page.locator('#map-heading').textContent()).toBe(
-      `${placed} ${placed === 1 ? 'event' : 'events'} on the map`,
-    );
+    await expect
+      .poll(() => page.locator('#map-heading').textContent())
+      .toBe(`${placed} ${placed === 1 ? 'event' : 'events'} on the map`);
     const summary = page.locator('.map-unplaced summary');
-    if (online > 0) expect(await summary.textContent()).toContain(`Online: ${online} ${online === 1 ? 'event' : 'events'}`);
+    if (online > 0)
+      expect(await summary.textContent()).toContain(`Online: ${online} ${online === 1 ? 'event' : 'events'}`);
     else expect(await summary.count()).toBe(0);
   });
 
@@ -78,20 +81,26 @@ describe('the map view of a search', () => {
     await page.goto(`${suite.server.baseUrl}/?q=nurse`);
     await page.locator('.event-card').first().waitFor();
     const listScripts = scripts.length;
-    expect(scripts.some((s) => /leaflet|map-view|basemap/.test(s)), scripts.join(' ')).toBe(false);
+    expect(
+      scripts.some((s) => /leaflet|map-view|basemap/.test(s)),
+      scripts.join(' '),
+    ).toBe(false);
     await page.getByRole('navigation', { name: 'Show results as' }).getByRole('link', { name: 'Map' }).click();
     await page.locator('.map-marker').first().waitFor();
     expect(new URL(page.url()).search).toBe('?q=nurse&view=map');
     const mapScripts = scripts.slice(listScripts);
     for (const part of [/leaflet/, /map-view/, /basemap/]) {
-      expect(mapScripts.some((s) => part.test(s)), `${part} in ${mapScripts.join(' ')}`).toBe(true);
+      expect(
+        mapScripts.some((s) => part.test(s)),
+        `${part} in ${mapScripts.join(' ')}`,
+      ).toBe(true);
     }
     await page.goBack();
     await page.locator('.event-card').first().waitFor();
     expect(await page.locator('.map-marker').count()).toBe(0);
   });
 
-  it('reaches the markers with Tab, and Enter lists the chosen marker\'s events beside the map', async () => {
+  it("reaches the markers with Tab, and Enter lists the chosen marker's events beside the map", async () => {
     const { page } = await openMap('/?view=map');
     let focused: { marker: boolean; label: string } = { marker: false, label: '' };
     for (let i = 0; i < 60 && !focused.marker; i++) {

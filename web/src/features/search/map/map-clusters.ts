@@ -31,12 +31,12 @@ export function splitByPlace(points: readonly EventPoint[]): { placed: PlacedEve
   return { placed, unplaced };
 }
 
-/** "Online: 3 events", with the others that have no known place counted apart. */
+/** "Online: 3 events", with the others that have no point on the map counted apart. */
 export function unplacedSummary(unplaced: readonly EventPoint[]): string | undefined {
   const online = unplaced.filter((p) => p.format === 'online').length;
   const unknown = unplaced.length - online;
   const events = (n: number) => `${formatCount(n)} ${n === 1 ? 'event' : 'events'}`;
-  const parts = [online > 0 && `Online: ${events(online)}`, unknown > 0 && `No place yet: ${events(unknown)}`];
+  const parts = [online > 0 && `Online: ${events(online)}`, unknown > 0 && `Not on the map: ${events(unknown)}`];
   const text = parts.filter(Boolean).join(' · ');
   return text === '' ? undefined : text;
 }
