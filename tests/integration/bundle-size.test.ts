@@ -62,4 +62,26 @@ describe('web app bundle', () => {
       expect(entry?.dynamicImports).toContain(page.fileName);
     }
   });
+
+  it('loads the map view, its library and its basemap only when the map is opened, each a chunk of its own', () => {
+    const initial = initialChunks();
+    const holding = (part: RegExp) => chunks().filter((c) => Object.keys(c.modules).some((id) => part.test(id)));
+    const parts = {
+      view: /features[\\/]search[\\/]map[\\/]map-view\.tsx$/,
+      library: /node_modules[\\/].*leaflet[\\/]dist[\\/]leaflet-src\.js$/,
+      basemap: /world-atlas[\\/]countries-110m\.json$/,
+    };
+    const homes = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, holding(part)]));
+    for (const [name, home] of Object.entries(homes)) {
+      expect(
+        home.map((c) => c.fileName),
+        name,
+      ).toHaveLength(1);
+      expect(
+        initial.map((c) => c.fileName),
+        name,
+      ).not.toContain(home[0]?.fileName);
+    }
+    expect(new Set(Object.values(homes).map((home) => home[0]?.fileName)).size).toBe(3);
+  });
 });
