@@ -1,4 +1,10 @@
-import { type EventPointsResponse, EventPointsResponseSchema, MAX_EVENT_POINTS } from '@fieldguide/shared';
+import { findEventPoints } from '@fieldguide/crawlers/storage';
+import {
+  type EventPointsResponse,
+  EventPointsResponseSchema,
+  MAX_EVENT_POINTS,
+  normalizeSearchQuery,
+} from '@fieldguide/shared';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -62,6 +68,18 @@ describe('GET /api/search/points', () => {
     expect(near.query.near).toMatchObject({ lat: expect.any(Number), lng: expect.any(Number) });
     expect(near.query.radiusKm).toBe(50);
     expect(near.points.every((p) => p.location !== null)).toBe(true);
+  });
+
+  it('stops at the limit with the soonest events, and says the search matched more', async () => {
+    const now = new Date();
+    const all = await points('');
+    const request = { query: normalizeSearchQuery({}, { now }), now };
+    const cut = await findEventPoints(t.app.searchIndex, request, 3);
+    expect(cut.capped).toBe(true);
+    expect(cut.points.map((p) => p.id)).toEqual(all.points.slice(0, 3).map((p) => p.id));
+    const whole = await findEventPoints(t.app.searchIndex, request, all.points.length);
+    expect(whole.capped).toBe(false);
+    expect(whole.points).toHaveLength(all.points.length);
   });
 
   it('ignores page, limit and sort, and refuses what /api/search refuses', async () => {

@@ -1,5 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAxe } from '../support/axe.js';
 import { VIEWPORTS } from '../support/browser.js';
 import { getJson } from '../support/http.js';
@@ -155,4 +157,51 @@ describe('the map view of a search', () => {
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
+});
+
+/** A one-pixel PNG, what the loopback tile server answers for every tile. */
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('the map with MAP_TILE_URL set', () => {
+  let tileServer: Server | undefined;
+  let tileOrigin = '';
+  const tileRequests: string[] = [];
+  beforeAll(async () => {
+    tileServer = createServer((request, response) => {
+      tileRequests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'image/png', 'cross-origin-resource-policy': 'cross-origin' });
+      response.end(TILE_PNG);
+    });
+    await new Promise<void>((resolve) => tileServer?.listen(0, '127.0.0.1', resolve));
+    tileOrigin = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => tileServer?.close(resolve));
+  });
+  const tiled = useBrowserSuite(
+    () => ({
+      webRoot: inject('webRoot'),
+      data: 'seed',
+      env: { MAP_TILE_URL: `${tileOrigin}/tiles/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: 'Test tiles <b>co.</b>' },
+    }),
+    (p) => expect(p.failedResponses, 'failed requests').toEqual([]),
+  );
+
+  it('draws the tiles over the basemap, credits them as plain text, and the page allows their host', async () => {
+    const { page } = await tiled.open({ allowedOrigins: [tiled.server.baseUrl, tileOrigin] });
+    await page.goto(`${tiled.server.baseUrl}/?near=Chicago%2C%20IL&radius=100mi&view=map`);
+    await page.locator('.map-marker').first().waitFor();
+    await expect.poll(() => page.locator('img.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+    expect(tileRequests.length).toBeGreaterThan(0);
+    expect(
+      tileRequests.every((url) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url)),
+      tileRequests.join(' '),
+    ).toBe(true);
+    const attribution = page.locator('.leaflet-control-attribution');
+    expect(await attribution.textContent()).toContain('Test tiles <b>co.</b>');
+    expect(await attribution.locator('b').count()).toBe(0);
+  });
 });
