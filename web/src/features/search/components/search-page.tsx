@@ -142,7 +142,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           <ViewToggle view={state.view ?? 'list'} hrefFor={(view) => hrefFor({ ...state, view, page: 1 })} />
           {state.view === 'map' ? (
             <Suspense fallback={<Loading label="Loading the map…" />}>
-              <MapView params={firstPageParams} unit={unit} />
+              <MapView params={firstPageParams} />
             </Suspense>
           ) : (
             <SearchResults

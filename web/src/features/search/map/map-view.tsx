@@ -6,7 +6,6 @@ import type { QueryValue } from '../../../lib/api-client.js';
 import { useAppConfig } from '../../../lib/app-config.js';
 import { formatCount, formatEventWhen } from '../../../lib/format.js';
 import { returnStateFrom } from '../../../lib/return-to.js';
-import type { DistanceUnit } from '../../../lib/viewer.js';
 import { useSearchPoints } from '../api/search-points.js';
 import { MapCanvas, type MapFrame } from './map-canvas.js';
 import {
@@ -24,7 +23,6 @@ import './map-view.css';
 export interface MapViewProps {
   /** The search's API parameters (its page aside). */
   params: Record<string, QueryValue>;
-  unit: DistanceUnit;
 }
 
 /** Events the list beside the map shows before a marker is chosen. */
@@ -62,7 +60,9 @@ function PointItem({ event, onHover }: { event: EventPoint; onHover?: (id: strin
 export default function MapView({ params }: MapViewProps) {
   const points = useSearchPoints(params);
   const config = useAppConfig();
-  const data = points.isPlaceholderData ? undefined : points.data;
+  // While a new search loads, the last one's map stays (dimmed), so the map is not drawn again from nothing.
+  const data = points.data;
+  const stale = points.isPlaceholderData;
   const { placed, unplaced } = useMemo(() => splitByPlace(data?.points ?? []), [data]);
   const index = useMemo(() => createClusterIndex(placed), [placed]);
   const eventsById = useMemo(() => new Map((data?.points ?? []).map((p) => [p.id, p])), [data]);
@@ -105,7 +105,11 @@ export default function MapView({ params }: MapViewProps) {
   if (!data) return <Loading label="Finding the events to map…" />;
   const summary = unplacedSummary(unplaced);
   return (
-    <section className="map-results" aria-labelledby="map-heading" aria-busy={points.isFetching}>
+    <section
+      className={stale ? 'map-results map-results--stale' : 'map-results'}
+      aria-labelledby="map-heading"
+      aria-busy={points.isFetching}
+    >
       <div className="map-results__header">
         <h2 id="map-heading" className="results__count">
           <span aria-live="polite" aria-atomic="true">
