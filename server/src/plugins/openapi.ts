@@ -31,6 +31,7 @@ async function openapi(app: FastifyInstance) {
         { name: 'suggestions', description: 'suggest a source of events, no account needed' },
         { name: 'admin', description: 'sources, crawls and suggested sources; needs the bearer token `ADMIN_TOKEN`' },
         { name: 'health', description: 'service state' },
+        { name: 'app', description: "the web app's run-time settings" },
       ],
       components: {
         securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'the `ADMIN_TOKEN` value' } },
