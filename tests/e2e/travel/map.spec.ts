@@ -119,6 +119,16 @@ describe('the map view of a search', () => {
     expect(await page.locator('.map-marker:focus').getAttribute('aria-pressed')).toBe('true');
     const items = page.locator('.map-results__side > .map-list > .map-list__item');
     expect(await items.count()).toBe(count);
+    // Fitted to every event, the map shows clusters: a chosen one offers to zoom in on its events.
+    const cluster = page.locator('.map-marker--cluster').first();
+    const clusterCount = Number(await cluster.getAttribute('data-count'));
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.count()).toBe(clusterCount);
+    const before = await markersOf(page);
+    await page.getByRole('button', { name: 'Zoom in on these' }).click();
+    await expect.poll(async () => JSON.stringify(await markersOf(page))).not.toBe(JSON.stringify(before));
+    expect(await items.count(), 'the chosen events stay listed').toBe(clusterCount);
     await page.getByRole('button', { name: 'Show the events in view' }).click();
     await expect.poll(() => page.locator('.map-selection__heading').textContent()).toMatch(/ in view$/);
   });

@@ -24,6 +24,8 @@ export interface MapCanvasProps {
   labelOf: (marker: MapMarker) => string;
   selectedKey: string | undefined;
   highlightedKey: string | undefined;
+  /** Bounds to zoom to once (a new object each time it is asked). */
+  zoomTo?: Bounds | undefined;
   /** The markers now on the map, each time it moves or zooms. */
   onMarkers: (markers: MapMarker[]) => void;
   onSelect: (marker: MapMarker) => void;
@@ -163,6 +165,20 @@ export function MapCanvas(props: MapCanvasProps) {
       ring?.remove();
     };
   }, [map, parts, bounds, circle]);
+
+  // Zoom to what was asked (a cluster's events), once per request.
+  const { zoomTo } = props;
+  useEffect(() => {
+    if (!map || !zoomTo) return;
+    const [west, south, east, north] = zoomTo;
+    map.fitBounds(
+      [
+        [south, west],
+        [north, east],
+      ],
+      { maxZoom: 16, padding: [32, 32] },
+    );
+  }, [map, zoomTo]);
 
   // The markers of the view, kept in step with the map's moves and the search's events.
   const { index } = props;

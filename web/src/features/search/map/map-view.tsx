@@ -9,6 +9,7 @@ import { returnStateFrom } from '../../../lib/return-to.js';
 import { useSearchPoints } from '../api/search-points.js';
 import { MapCanvas, type MapFrame } from './map-canvas.js';
 import {
+  type Bounds,
   boundsOfCircle,
   boundsOfEvents,
   createClusterIndex,
@@ -78,6 +79,7 @@ export default function MapView({ params }: MapViewProps) {
   const [markers, setMarkers] = useState<MapMarker[]>([]);
   const [selected, setSelected] = useState<MapMarker>();
   const [hovered, setHovered] = useState<string>();
+  const [zoomTo, setZoomTo] = useState<Bounds>();
   // A new search starts with nothing chosen.
   useEffect(() => {
     if (index) setSelected(undefined);
@@ -131,6 +133,7 @@ export default function MapView({ params }: MapViewProps) {
           labelOf={labelOf}
           selectedKey={selected?.key}
           highlightedKey={hovered ? markerOf.get(hovered) : undefined}
+          zoomTo={zoomTo}
           onMarkers={setMarkers}
           onSelect={setSelected}
         />
@@ -154,9 +157,20 @@ export default function MapView({ params }: MapViewProps) {
                   : `${eventsText(inView.length)} in view`}
             </h3>
             {selected ? (
-              <button type="button" className="link-button" onClick={() => setSelected(undefined)}>
-                Show the events in view
-              </button>
+              <div className="map-selection__actions">
+                {selected.kind === 'cluster' && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setZoomTo(boundsOfEvents(splitByPlace(listed).placed))}
+                  >
+                    Zoom in on these
+                  </button>
+                )}
+                <button type="button" className="link-button" onClick={() => setSelected(undefined)}>
+                  Show the events in view
+                </button>
+              </div>
             ) : (
               inView.length > 0 && <p className="map-selection__hint">Choose a marker to list its events.</p>
             )}
