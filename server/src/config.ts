@@ -1,10 +1,13 @@
 import { isIP } from 'node:net';
 import {
   ConfigError,
+  loadWorkerSettings,
   parseEnv,
+  QueueEnvSchema,
   type StorageConfig,
   StorageEnvSchema,
   toStorageConfig,
+  type WorkerSettings,
 } from '@fieldguide/crawlers/storage';
 import { type Static, Type } from '@sinclair/typebox';
 
@@ -13,6 +16,7 @@ const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 const ServerEnvSchema = Type.Composite([
   StorageEnvSchema,
+  QueueEnvSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
     HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -85,6 +89,11 @@ export interface Config extends StorageConfig {
   catalog: 'on' | 'off';
   /** The catalog directory; unset: the one bundled with the crawlers package (`crawlers/catalog/`). */
   catalogDir?: string;
+  /**
+   * With `DATABASE_URL`: crawls go to the job queue there (crawl workers run them) and the due sources are queued
+   * every `scheduleIntervalMs`; the crawls the server still runs itself share the host leases.
+   */
+  crawlQueue?: Readonly<WorkerSettings>;
 }
 
 export { ConfigError };
@@ -166,5 +175,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     crawlAllowPrivateOrigins: Object.freeze(parsePrivateOrigins(e.CRAWL_ALLOW_PRIVATE_ORIGINS, e.PORT)),
     catalog: e.CATALOG,
     ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
+    ...(e.DATABASE_URL ? { crawlQueue: loadWorkerSettings(env) } : {}),
   });
 }

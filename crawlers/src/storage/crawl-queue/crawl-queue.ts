@@ -52,6 +52,7 @@ export interface CrawlQueue {
   /**
    * Queues a crawl of each source that has no job waiting, being retried or running; never two for one source,
    * however many processes enqueue at once.
+   * @throws QueueUnavailableError when PostgreSQL cannot be reached (nothing queued).
    */
   enqueue(sourceIds: readonly string[], options?: { force?: boolean }): Promise<EnqueueResult>;
   /** Queues every enabled source of `store` that is due at `now` (the rule of `runCrawl`). */
@@ -184,7 +185,11 @@ export async function openCrawlQueue(options: OpenCrawlQueueOptions): Promise<Cr
 
   const enqueue: CrawlQueue['enqueue'] = async (sourceIds, enqueueOptions = {}) => {
     if (sourceIds.length === 0) return { queued: [], alreadyQueued: [] };
-    return withTransaction(pool, (client) => insertMissing(client, sourceIds, enqueueOptions.force === true));
+    try {
+      return await withTransaction(pool, (client) => insertMissing(client, sourceIds, enqueueOptions.force === true));
+    } catch (error) {
+      throw new QueueUnavailableError(databaseUrl, error);
+    }
   };
 
   const workerIds: string[] = [];
