@@ -17,6 +17,7 @@ import { startTestPostgres, type TestPostgres } from '@fieldguide/crawlers/testi
 import type { Source } from '@fieldguide/shared';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTestApp } from '../support/app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -255,5 +256,49 @@ describe('crawl workers on a PostgreSQL queue', () => {
     expect(await exitOf(unreachable)).toBe(1);
     expect(unreachable.output()).toMatch(/crawl queue's PostgreSQL at postgres:\/\/fieldguide:\*\*\*@127\.0\.0\.1:1\/fieldguide is unavailable/);
     expect(unreachable.output()).not.toContain('secret');
+  });
+
+  it('queue the admin API\'s crawls on a server with DATABASE_URL, and list the runs the workers record', async () => {
+    store.upsertSource(source('cal'));
+    store.upsertSource(source('later'));
+    store.updateSourceHealth('later', {
+      lastCrawledAt: new Date().toISOString(),
+      lastStatus: 'ok',
+      eventsFound: 0,
+      errorCount: 0,
+    });
+    const token = 'test-admin-token-0123456789abcdef';
+    const t = await startTestApp({
+      ADMIN_TOKEN: token,
+      ADMIN_RATE_LIMIT_MAX: '0',
+      DATABASE_PATH: storePath,
+      DATABASE_URL: postgres.url,
+    });
+    try {
+      const admin = (method: 'GET' | 'POST', url: string, payload?: object) =>
+        t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+      const first = (await admin('POST', '/api/admin/crawls', { sourceIds: ['cal'] })).json();
+      expect([...first.queued, ...first.alreadyQueued]).toEqual(['cal']);
+      const again = await admin('POST', '/api/admin/crawls', { sourceIds: ['cal', 'later'], force: true });
+      expect(again.statusCode).toBe(202);
+      expect(again.json()).toEqual({ queued: ['later'], alreadyQueued: ['cal'] });
+      const unknown = await admin('POST', '/api/admin/crawls', { sourceIds: ['nope'] });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json()).toMatchObject({ code: 'ERR_BAD_PARAMETER' });
+
+      const q = await queue();
+      expect((await q.listJobs()).map((j) => j.sourceId).sort()).toEqual(['cal', 'later']);
+      await worker();
+      await vi.waitFor(async () => expect((await q.listJobs()).every((j) => j.state === 'completed')).toBe(true), {
+        timeout: 15_000,
+        interval: 100,
+      });
+      const runs = (await admin('GET', '/api/admin/crawls')).json().runs as { status: string; results: object }[];
+      expect(runs).toHaveLength(2);
+      expect(runs.map((r) => Object.keys(r.results)).flat().sort()).toEqual(['cal', 'later']);
+      expect(runs.every((r) => r.status === 'finished')).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });
