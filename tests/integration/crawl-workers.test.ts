@@ -106,12 +106,15 @@ beforeEach(async () => {
   calendarRequests = 0;
   const client = new pg.Client(postgres.url);
   await client.connect();
-  await client.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP TABLE IF EXISTS host_leases, fieldguide_queue_version');
+  await client.query(
+    'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP TABLE IF EXISTS host_leases, fieldguide_queue_version',
+  );
   await client.end();
 });
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await Promise.all(workers.splice(0).map((w) => w.stop()));
   await Promise.all(queues.splice(0).map((q) => q.stop(1000)));
   store.close();
@@ -188,7 +191,12 @@ describe('crawl workers on a PostgreSQL queue', () => {
       errorCount: 0,
     });
     const [a, b] = await Promise.all([queue(), queue()]);
-    const results = await Promise.all([a.enqueueDue(store), b.enqueueDue(store), a.enqueueDue(store), b.enqueueDue(store)]);
+    const results = await Promise.all([
+      a.enqueueDue(store),
+      b.enqueueDue(store),
+      a.enqueueDue(store),
+      b.enqueueDue(store),
+    ]);
     const queued = results.flatMap((r) => r.queued).sort();
     expect(queued).toEqual(['due-1', 'due-2', 'due-3']);
     const jobs = await a.listJobs();
@@ -254,11 +262,13 @@ describe('crawl workers on a PostgreSQL queue', () => {
 
     const unreachable = workerProcess({ DATABASE_URL: 'postgres://fieldguide:secret@127.0.0.1:1/fieldguide' });
     expect(await exitOf(unreachable)).toBe(1);
-    expect(unreachable.output()).toMatch(/crawl queue's PostgreSQL at postgres:\/\/fieldguide:\*\*\*@127\.0\.0\.1:1\/fieldguide is unavailable/);
+    expect(unreachable.output()).toMatch(
+      /crawl queue's PostgreSQL at postgres:\/\/fieldguide:\*\*\*@127\.0\.0\.1:1\/fieldguide is unavailable/,
+    );
     expect(unreachable.output()).not.toContain('secret');
   });
 
-  it('queue the admin API\'s crawls on a server with DATABASE_URL, and list the runs the workers record', async () => {
+  it("queue the admin API's crawls on a server with DATABASE_URL, and list the runs the workers record", async () => {
     store.upsertSource(source('cal'));
     store.upsertSource(source('later'));
     store.updateSourceHealth('later', {
@@ -295,7 +305,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
       });
       const runs = (await admin('GET', '/api/admin/crawls')).json().runs as { status: string; results: object }[];
       expect(runs).toHaveLength(2);
-      expect(runs.map((r) => Object.keys(r.results)).flat().sort()).toEqual(['cal', 'later']);
+      expect(runs.flatMap((r) => Object.keys(r.results)).sort()).toEqual(['cal', 'later']);
       expect(runs.every((r) => r.status === 'finished')).toBe(true);
     } finally {
       await t.close();

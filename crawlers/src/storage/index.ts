@@ -1,4 +1,7 @@
 export * from './config.js';
+export * from './crawl-queue/crawl-queue.js';
+export * from './crawl-queue/queue-config.js';
+export { ensureQueueSchema } from './crawl-queue/queue-schema.js';
 export * from './runtime/data-dir-lock.js';
 export * from './runtime/meilisearch-runtime.js';
 export * from './runtime/meilisearch-supervisor.js';
@@ -25,6 +28,3 @@ export { SCHEMA_VERSION } from './store/migrations.js';
 export { createStore } from './store/store.js';
 export type * from './store/store.types.js';
 export { canWriteStore, isStoreReadOnlyError } from './store/store-access.js';
-export * from './crawl-queue/crawl-queue.js';
-export * from './crawl-queue/queue-config.js';
-export { ensureQueueSchema } from './crawl-queue/queue-schema.js';

@@ -55,7 +55,9 @@ function worker(origin: string, leaseTimeoutMs = 10_000): Fetcher {
 }
 
 function finished(log: readonly LoggedRequest[]): Required<LoggedRequest>[] {
-  return log.filter((r): r is Required<LoggedRequest> => r.endedAt !== undefined).sort((a, b) => a.arrivedAt - b.arrivedAt);
+  return log
+    .filter((r): r is Required<LoggedRequest> => r.endedAt !== undefined)
+    .sort((a, b) => a.arrivedAt - b.arrivedAt);
 }
 
 describe('host leases in PostgreSQL', () => {

@@ -31,7 +31,9 @@ async function crawlsPluginImpl(app: FastifyInstance) {
         ...options,
         fetcher: { ...fetcher, ownPorts: [...(fetcher.ownPorts ?? []), ...ownPorts(app)] },
         databasePath: app.config.databasePath,
-        ...(databaseUrl && crawlQueue ? { hostLeases: { databaseUrl, leaseTimeoutMs: crawlQueue.hostLeaseTimeoutMs } } : {}),
+        ...(databaseUrl && crawlQueue
+          ? { hostLeases: { databaseUrl, leaseTimeoutMs: crawlQueue.hostLeaseTimeoutMs } }
+          : {}),
       }),
     fetcher: {
       perHostDelayMs: app.config.crawlPerHostDelayMs,

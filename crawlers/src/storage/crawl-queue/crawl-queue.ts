@@ -77,9 +77,13 @@ export interface CrawlQueue {
 export class QueueUnavailableError extends FieldguideError {
   constructor(databaseUrl: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super('QUEUE_UNAVAILABLE', `the crawl queue's PostgreSQL at ${redactDatabaseUrl(databaseUrl)} is unavailable: ${reason}`, {
-      cause,
-    });
+    super(
+      'QUEUE_UNAVAILABLE',
+      `the crawl queue's PostgreSQL at ${redactDatabaseUrl(databaseUrl)} is unavailable: ${reason}`,
+      {
+        cause,
+      },
+    );
     this.name = 'QueueUnavailableError';
   }
 }
@@ -282,7 +286,11 @@ export function scheduleDueCrawls(queue: CrawlQueue, store: Store, options: Sche
     } catch (error) {
       options.onError?.(error);
     }
-    if (!stopped) timer = setTimeout(() => void (current = tick()), options.intervalMs);
+    if (!stopped) {
+      timer = setTimeout(() => {
+        current = tick();
+      }, options.intervalMs);
+    }
   };
   current = tick();
   return {
