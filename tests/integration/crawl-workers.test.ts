@@ -137,8 +137,8 @@ function source(id: string, patch: Partial<Source> = {}): Source {
   };
 }
 
-async function queue(): Promise<CrawlQueue> {
-  const opened = await openCrawlQueue({ databaseUrl: postgres.url, settings: QUEUE });
+async function queue(settings: Partial<CrawlQueueSettings> = {}): Promise<CrawlQueue> {
+  const opened = await openCrawlQueue({ databaseUrl: postgres.url, settings: { ...QUEUE, ...settings } });
   queues.push(opened);
   return opened;
 }
@@ -233,7 +233,8 @@ describe('crawl workers on a PostgreSQL queue', () => {
   it('give the job back on SIGTERM: the worker exits 0 and another worker takes the job', async () => {
     store.upsertSource(source('cal'));
     calendarMode = (nth) => (nth === 1 ? 'slow' : 'answer');
-    const q = await queue();
+    // A lease long enough that only the signal, never the job's timeout, stops the crawl.
+    const q = await queue({ jobTimeoutMs: 60_000 });
     await q.enqueue(['cal'], { force: true });
     const stopping = workerProcess({ DATABASE_URL: postgres.url, ...WORKER_ENV });
     await vi.waitFor(() => expect(calendarRequests).toBe(1), { timeout: 20_000, interval: 50 });
@@ -241,7 +242,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
     stopping.kill('SIGTERM');
     expect(await exitOf(stopping)).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(WORKER.stopTimeoutMs + 2000);
-    expect(stopping.output()).toMatch(/given back/);
+    expect(stopping.output(), stopping.output()).toMatch(/given back/);
     const jobs = await q.listJobs();
     expect(jobs.map((j) => j.state).sort()).toEqual(['completed', 'created']);
     expect(jobs.find((j) => j.state === 'completed')?.output).toMatchObject({ givenBack: true });

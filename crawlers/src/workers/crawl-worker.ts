@@ -76,12 +76,11 @@ export async function startCrawlWorker(options: CrawlWorkerOptions): Promise<Cra
     leaseTimeoutMs: settings.hostLeaseTimeoutMs,
   });
   const stopping = new AbortController();
-  // The crawl is stopped a little before pg-boss would fail its job, so it ends its run itself.
-  const crawlTimeoutMs = Math.max(500, Math.floor(settings.queue.jobTimeoutMs * 0.9));
 
   async function crawlJob(job: ClaimedCrawlJob): Promise<unknown> {
     const started = performance.now();
-    const timeout = AbortSignal.timeout(crawlTimeoutMs);
+    // Stopped a little before pg-boss fails the job (the lease it was queued with), so the crawl ends its run itself.
+    const timeout = AbortSignal.timeout(Math.max(500, Math.floor(job.timeoutMs * 0.9)));
     const elapsed = () => `${Math.round(performance.now() - started)} ms`;
     const attempt = job.retryCount > 0 ? ` (retry ${job.retryCount})` : '';
     let summary: CrawlSummary;
@@ -103,14 +102,17 @@ export async function startCrawlWorker(options: CrawlWorkerOptions): Promise<Cra
       log(`job ${job.id} ${job.sourceId}${attempt}: failed, ${error instanceof Error ? error.message : error}`);
       throw error;
     }
-    if (summary.run.status === 'interrupted' && stopping.signal.aborted) {
-      await queue.giveBack(job, 'the worker stopped');
-      log(`job ${job.id} ${job.sourceId}${attempt}: given back, the worker is stopping (${elapsed()})`);
-      return { runId: summary.run.id, givenBack: true };
+    if (summary.run.status === 'interrupted' && stopping.signal.aborted && !timeout.aborted) {
+      const givenBack = await queue.giveBack(job, 'the worker stopped');
+      log(
+        `job ${job.id} ${job.sourceId}${attempt}: ` +
+          `${givenBack ? 'given back, the worker is stopping' : 'its lease ran out: the queue retries it'} (${elapsed()})`,
+      );
+      return { runId: summary.run.id, givenBack };
     }
     if (summary.run.status === 'interrupted') {
       log(`job ${job.id} ${job.sourceId}${attempt}: stopped at its timeout, run ${summary.run.id} (${elapsed()})`);
-      throw new CrawlJobOverranError(job, settings.queue.jobTimeoutMs);
+      throw new CrawlJobOverranError(job, job.timeoutMs);
     }
     log(`job ${job.id} ${job.sourceId}${attempt}: ${describe(summary)} (${elapsed()})`);
     return { runId: summary.run.id, status: summary.sources[0]?.status ?? summary.run.status };

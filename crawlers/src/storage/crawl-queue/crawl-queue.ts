@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import { redactDatabaseUrl } from '../config.js';
 import type { Store } from '../store/store.types.js';
 import { type CrawlQueueSettings, DEFAULT_QUEUE_SETTINGS } from './queue-config.js';
-import { ensureQueueSchema, withTransaction } from './queue-schema.js';
+import { ensureQueueSchema, withSessionLock, withTransaction } from './queue-schema.js';
 
 /** The pg-boss queue of source crawls. */
 export const CRAWL_QUEUE_NAME = 'crawl-source';
@@ -34,6 +34,8 @@ export interface ClaimedCrawlJob extends CrawlJobData {
   id: string;
   /** 0 on the first attempt. */
   retryCount: number;
+  /** The job's lease, set when it was queued: past it the job is failed and retried, in milliseconds. */
+  timeoutMs: number;
 }
 
 /** What {@link CrawlQueue.enqueue} did with each source. */
@@ -62,8 +64,9 @@ export interface CrawlQueue {
   /**
    * Hands a claimed job back untouched: it ends `completed` with `{ givenBack: true }` and, in the same
    * transaction, a fresh job for its source is queued at once (no retry spent). For a worker that is stopping.
+   * Resolves false when the job was no longer this worker's (its lease ran out: it is retried anyway).
    */
-  giveBack(job: ClaimedCrawlJob, reason: string): Promise<void>;
+  giveBack(job: ClaimedCrawlJob, reason: string): Promise<boolean>;
   /** The newest jobs first (waiting, running and kept finished ones). */
   listJobs(limit?: number): Promise<CrawlJobRecord[]>;
   /**
@@ -96,6 +99,7 @@ export interface OpenCrawlQueueOptions {
 }
 
 const ENQUEUE_LOCK = 'fieldguide:crawl-enqueue';
+const SETUP_LOCK = 'fieldguide:crawl-queue-setup';
 const ACTIVE_STATES = ['created', 'retry', 'active'];
 
 const secondsOf = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
@@ -147,9 +151,13 @@ export async function openCrawlQueue(options: OpenCrawlQueueOptions): Promise<Cr
   });
   boss.on('error', (error) => options.onError?.(error));
   try {
-    await boss.start();
-    await ensureQueueSchema(pool);
-    await boss.createQueue(CRAWL_QUEUE_NAME, { name: CRAWL_QUEUE_NAME, policy: 'stately' });
+    // pg-boss's own set-up is safe to run at once from several processes; creating a queue is not (two creations
+    // deadlock on its partition), so every process sets up under one session lock.
+    await withSessionLock(pool, SETUP_LOCK, async () => {
+      await boss.start();
+      await ensureQueueSchema(pool);
+      await boss.createQueue(CRAWL_QUEUE_NAME, { name: CRAWL_QUEUE_NAME, policy: 'stately' });
+    });
   } catch (error) {
     await Promise.allSettled([boss.stop({ graceful: false }), pool.end()]);
     throw new QueueUnavailableError(databaseUrl, error);
@@ -221,6 +229,7 @@ export async function openCrawlQueue(options: OpenCrawlQueueOptions): Promise<Cr
               sourceId: job.data.sourceId,
               force: job.data.force === true,
               retryCount: job.retryCount,
+              timeoutMs: Number(job.expireInSeconds) * 1000,
             });
           },
         );
@@ -228,15 +237,18 @@ export async function openCrawlQueue(options: OpenCrawlQueueOptions): Promise<Cr
       }
     },
 
-    async giveBack(job, reason) {
-      await withTransaction(pool, async (client) => {
-        await boss.complete(
+    giveBack(job, reason) {
+      return withTransaction(pool, async (client) => {
+        // pg-boss 10 answers how many jobs it completed, though its types say nothing.
+        const completed = (await boss.complete(
           CRAWL_QUEUE_NAME,
           job.id,
           { givenBack: true, reason },
           { db: { executeSql: (text, values) => client.query(text, values) } },
-        );
+        )) as unknown as { affected: number } | undefined;
+        if (completed?.affected !== 1) return false;
         await insertMissing(client, [job.sourceId], job.force);
+        return true;
       });
     },
 

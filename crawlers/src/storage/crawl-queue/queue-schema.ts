@@ -28,6 +28,21 @@ export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
   }
 }
 
+/** Runs `fn` while a client of `pool` holds the session-level advisory lock named `name`. */
+export async function withSessionLock<T>(pool: pg.Pool, name: string, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Creates or upgrades the tables of the crawl workers (`host_leases`) in the database's default schema. Several
  * processes may call it at once: each step runs once, under a transaction-scoped advisory lock.
