@@ -484,6 +484,35 @@ async function enqueueCommand(options: { source?: string[]; force?: boolean }): 
   }
 }
 
+async function jobsCommand(options: { limit: string }): Promise<void> {
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new UsageError('--limit: a whole number, 1 to 10000');
+  const config = loadStorageConfig();
+  const queue = await openCrawlQueue({
+    databaseUrl: requireDatabaseUrl(config, 'fieldguide jobs'),
+    settings: loadWorkerSettings(process.env).queue,
+  });
+  try {
+    const jobs = await queue.listJobs(limit);
+    const outcome = (output: unknown) => (output === undefined ? '' : JSON.stringify(output).slice(0, 120));
+    printTable(
+      ['job', 'source', 'state', 'retries', 'queued', 'ended', 'outcome'],
+      jobs.map((j) => [
+        j.id,
+        j.sourceId,
+        j.state,
+        String(j.retryCount),
+        j.createdOn,
+        j.completedOn ?? '',
+        outcome(j.output),
+      ]),
+    );
+  } finally {
+    await queue.stop(1000);
+  }
+}
+
 async function sourcesCheckCommand(id: string): Promise<void> {
   await crawlCommand({ source: [id], force: true });
 }
@@ -623,6 +652,11 @@ export function buildProgram(): Command {
     .option('--source <id...>', 'queue these sources (due or not, per --force)')
     .option('--force', 'with --source: crawl them even when not due, or disabled')
     .action(enqueueCommand);
+  program
+    .command('jobs')
+    .description('the crawl jobs of the queue (DATABASE_URL), newest first: waiting, running and kept finished ones')
+    .option('--limit <n>', 'how many', '50')
+    .action(jobsCommand);
   program
     .command('extract')
     .description('print the events of a file or URL as a JSON array of Events')

@@ -154,8 +154,11 @@ async function worker(): Promise<CrawlWorker> {
   return started;
 }
 
-function workerProcess(env: Record<string, string | undefined>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'crawlers/src/cli.ts', 'worker'], {
+function workerProcess(
+  env: Record<string, string | undefined>,
+  command = 'worker',
+): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'crawlers/src/cli.ts', command], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: storePath, DATABASE_URL: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -228,6 +231,10 @@ describe('crawl workers on a PostgreSQL queue', () => {
     expect(calendarRequests).toBe(2);
     expect(store.countEvents()).toBe(3);
     expect(store.listSourceRefs('cal')).toHaveLength(3);
+
+    const jobs = workerProcess({ DATABASE_URL: postgres.url }, 'jobs');
+    expect(await exitOf(jobs)).toBe(0);
+    expect(jobs.output()).toMatch(new RegExp(`${done?.id}\\s+cal\\s+completed\\s+1\\s`));
   });
 
   it('give the job back on SIGTERM: the worker exits 0 and another worker takes the job', async () => {

@@ -67,7 +67,7 @@ export interface CrawlQueue {
    * Resolves false when the job was no longer this worker's (its lease ran out: it is retried anyway).
    */
   giveBack(job: ClaimedCrawlJob, reason: string): Promise<boolean>;
-  /** The newest jobs first (waiting, running and kept finished ones). */
+  /** The newest jobs first: waiting, running, and finished ones kept `keepDays` (pg-boss's archive included). */
   listJobs(limit?: number): Promise<CrawlJobRecord[]>;
   /**
    * Stops claiming jobs, waits up to `timeoutMs` for the handlers running, fails those still running (they are
@@ -253,9 +253,12 @@ export async function openCrawlQueue(options: OpenCrawlQueueOptions): Promise<Cr
     },
 
     async listJobs(limit = 100) {
+      // pg-boss moves finished jobs to its archive after 12 hours, and deletes them from there after `keepDays`.
+      const columns = 'id, data, state::text AS state, retry_count, created_on, started_on, completed_on, output';
       const { rows } = await pool.query<JobRow>(
-        `SELECT id, data, state::text AS state, retry_count, created_on, started_on, completed_on, output
-           FROM ${jobTable} WHERE name = $1 ORDER BY created_on DESC, id LIMIT $2`,
+        `SELECT * FROM (SELECT ${columns} FROM ${jobTable} WHERE name = $1
+                        UNION ALL SELECT ${columns} FROM ${PG_BOSS_SCHEMA}.archive WHERE name = $1) jobs
+          ORDER BY created_on DESC, id LIMIT $2`,
         [CRAWL_QUEUE_NAME, limit],
       );
       return rows.map(toRecord);
