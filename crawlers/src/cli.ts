@@ -446,7 +446,8 @@ async function workerCommand(): Promise<void> {
       limits: settings.limits,
       classify,
       log: err,
-      onError: (error) => err(`worker: ${error instanceof Error ? error.message : error}`),
+      // pg-boss reports some errors as plain objects carrying a message.
+      onError: (error) => err(`worker: ${(error as { message?: unknown } | null)?.message ?? String(error)}`),
     });
     err(
       `worker started: ${workerSettings.concurrency} crawl job(s) at a time from ${redactDatabaseUrl(databaseUrl)}, ` +
