@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFetcher, type Fetcher } from '../core/fetcher.js';
 import { startTestPostgres, type TestPostgres } from '../storage/runtime/test-postgres.js';
@@ -29,7 +30,6 @@ afterEach(async () => {
   await Promise.all(gates.splice(0).map((g) => g.close(1000)));
   await server?.close();
   server = undefined;
-  const { default: pg } = await import('pg');
   const client = new pg.Client(postgres.url);
   await client.connect();
   await client.query('DELETE FROM host_leases').catch(() => undefined);
