@@ -68,7 +68,7 @@ export function createPostgresHostGate(options: PostgresHostGateOptions): Postgr
   const minPollMs = options.minPollMs ?? 50;
   const maxPollMs = options.maxPollMs ?? 1000;
   const holderBase = options.holder ?? randomUUID();
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   const closing = new AbortController();
   let ready: Promise<void> | undefined;
