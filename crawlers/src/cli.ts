@@ -25,13 +25,16 @@ import { discoverSources } from './pipeline/discover.js';
 import type { CrawlLimits } from './pipeline/harvest.js';
 import { type CrawlProgress, type CrawlSummary, runCrawl } from './pipeline/run-crawl.js';
 import { loadSourcesFile, SourcesFileError, syncSources, toSource } from './sources/load-sources.js';
-import { ConfigError, loadStorageConfig, parseEnv, type StorageConfig } from './storage/config.js';
+import { ConfigError, loadStorageConfig, parseEnv, redactDatabaseUrl, type StorageConfig } from './storage/config.js';
+import { openCrawlQueue, QueueUnavailableError } from './storage/crawl-queue/crawl-queue.js';
+import { loadWorkerSettings } from './storage/crawl-queue/queue-config.js';
 import { acquireDataDirLock, type DataDirLock } from './storage/runtime/data-dir-lock.js';
 import { openSearchIndex } from './storage/search-index/open-search-index.js';
 import { drainOutbox } from './storage/search-index/outbox-drain.js';
 import { reindex } from './storage/search-index/reindex.js';
 import { createStore } from './storage/store/store.js';
 import type { Store } from './storage/store/store.types.js';
+import { startCrawlWorker } from './workers/crawl-worker.js';
 
 /** Crawler tuning from the environment, on top of the storage variables. */
 const CrawlEnvSchema = Type.Object({
@@ -399,6 +402,118 @@ function sourcesAddCommand(
   }
 }
 
+/** The queue's PostgreSQL, which `worker` and `enqueue` cannot do without. */
+function requireDatabaseUrl(config: Readonly<StorageConfig>, command: string): string {
+  if (config.databaseUrl) return config.databaseUrl;
+  throw new UsageError(
+    `${command} needs DATABASE_URL (postgres://user:password@host:5432/db): the crawl job queue and the host ` +
+      'leases live in PostgreSQL. On one machine without it, the server runs crawls itself and `fieldguide crawl` crawls now.',
+  );
+}
+
+/** Resolves on the first SIGTERM or SIGINT; a second one exits at once. */
+function untilStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      const again = () => {
+        err('second signal: exiting now; the jobs in flight are retried once their lease runs out');
+        process.exit(1);
+      };
+      process.once('SIGTERM', again);
+      process.once('SIGINT', again);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+async function workerCommand(): Promise<void> {
+  const config = loadStorageConfig();
+  const databaseUrl = requireDatabaseUrl(config, 'fieldguide worker');
+  const settings = crawlSettings(process.env);
+  const workerSettings = loadWorkerSettings(process.env, settings.fetcher.totalTimeoutMs);
+  const store = openStore(config);
+  const stopSignal = untilStopSignal();
+  try {
+    const worker = await startCrawlWorker({
+      store,
+      databaseUrl,
+      settings: workerSettings,
+      fetcher: settings.fetcher,
+      limits: settings.limits,
+      classify,
+      log: err,
+      // pg-boss reports some errors as plain objects carrying a message.
+      onError: (error) => err(`worker: ${(error as { message?: unknown } | null)?.message ?? String(error)}`),
+    });
+    err(
+      `worker started: ${workerSettings.concurrency} crawl job(s) at a time from ${redactDatabaseUrl(databaseUrl)}, ` +
+        `writing to ${store.path}`,
+    );
+    const signal = await stopSignal;
+    err(`${signal}: stopping; crawls under way end after their pages in flight and their jobs are given back…`);
+    await worker.stop();
+    err('worker stopped');
+  } finally {
+    store.close();
+  }
+}
+
+async function enqueueCommand(options: { source?: string[]; force?: boolean }): Promise<void> {
+  const config = loadStorageConfig();
+  const databaseUrl = requireDatabaseUrl(config, 'fieldguide enqueue');
+  const store = openStore(config);
+  try {
+    const ids = options.source ?? [];
+    for (const id of ids) if (!store.getSource(id)) throw new UsageError(`no source ${JSON.stringify(id)}`);
+    const queue = await openCrawlQueue({ databaseUrl, settings: loadWorkerSettings(process.env).queue });
+    try {
+      const result =
+        ids.length > 0 ? await queue.enqueue(ids, { force: options.force === true }) : await queue.enqueueDue(store);
+      out(`queued ${result.queued.length} crawl job(s)${result.queued.length ? `: ${result.queued.join(', ')}` : ''}`);
+      if (result.alreadyQueued.length > 0) {
+        out(`already queued or running: ${result.alreadyQueued.join(', ')}`);
+      }
+    } finally {
+      await queue.stop(1000);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+async function jobsCommand(options: { limit: string }): Promise<void> {
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new UsageError('--limit: a whole number, 1 to 10000');
+  const config = loadStorageConfig();
+  const queue = await openCrawlQueue({
+    databaseUrl: requireDatabaseUrl(config, 'fieldguide jobs'),
+    settings: loadWorkerSettings(process.env).queue,
+  });
+  try {
+    const jobs = await queue.listJobs(limit);
+    const outcome = (output: unknown) => (output === undefined ? '' : JSON.stringify(output).slice(0, 120));
+    printTable(
+      ['job', 'source', 'state', 'retries', 'queued', 'ended', 'outcome'],
+      jobs.map((j) => [
+        j.id,
+        j.sourceId,
+        j.state,
+        String(j.retryCount),
+        j.createdOn,
+        j.completedOn ?? '',
+        outcome(j.output),
+      ]),
+    );
+  } finally {
+    await queue.stop(1000);
+  }
+}
+
 async function sourcesCheckCommand(id: string): Promise<void> {
   await crawlCommand({ source: [id], force: true });
 }
@@ -526,6 +641,24 @@ export function buildProgram(): Command {
     .option('--force', 'crawl even sources that are not due, and disabled ones')
     .action(crawlCommand);
   program
+    .command('worker')
+    .description(
+      'claim crawl jobs from the PostgreSQL queue (DATABASE_URL) and crawl them, politely with every other worker; ' +
+        'also queues the due sources. Stops on SIGTERM or SIGINT, giving its jobs back',
+    )
+    .action(workerCommand);
+  program
+    .command('enqueue')
+    .description('queue crawl jobs now (DATABASE_URL): the due sources, or the ones named; one job per source at most')
+    .option('--source <id...>', 'queue these sources (due or not, per --force)')
+    .option('--force', 'with --source: crawl them even when not due, or disabled')
+    .action(enqueueCommand);
+  program
+    .command('jobs')
+    .description('the crawl jobs of the queue (DATABASE_URL), newest first: waiting, running and kept finished ones')
+    .option('--limit <n>', 'how many', '50')
+    .action(jobsCommand);
+  program
     .command('extract')
     .description('print the events of a file or URL as a JSON array of Events')
     .argument('<file-or-url>', 'a saved page, feed or calendar, or an http(s) URL (fetched politely and safely)')
@@ -599,7 +732,14 @@ export function buildProgram(): Command {
   return program;
 }
 
-const USER_ERRORS = [ConfigError, SourcesFileError, UsageError, CatalogError, CatalogSelectionError];
+const USER_ERRORS = [
+  ConfigError,
+  SourcesFileError,
+  UsageError,
+  CatalogError,
+  CatalogSelectionError,
+  QueueUnavailableError,
+];
 
 /** Runs the command line; returns the exit code. Mistakes are reported in one message, never as a stack trace. */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {

@@ -131,3 +131,5 @@ export {
   syncSources,
   toSource,
 } from './sources/load-sources.js';
+export * from './workers/crawl-worker.js';
+export * from './workers/host-leases.js';

@@ -12,6 +12,16 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('has a crawl queue only with DATABASE_URL, its settings read from the environment', () => {
+    expect(loadConfig({}).crawlQueue).toBeUndefined();
+    const config = loadConfig({ DATABASE_URL: 'postgres://fg@db/fg', WORKER_CONCURRENCY: '4' });
+    expect(config.databaseUrl).toBe('postgres://fg@db/fg');
+    expect(config.crawlQueue).toMatchObject({ concurrency: 4, scheduleIntervalMs: 60_000 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://fg@db/fg', CRAWL_JOB_RETRY_LIMIT: 'many' })).toThrow(
+      /CRAWL_JOB_RETRY_LIMIT/,
+    );
+  });
+
   it('converts numbers from strings', () => {
     expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
   });

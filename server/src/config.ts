@@ -1,10 +1,13 @@
 import { isIP } from 'node:net';
 import {
   ConfigError,
+  loadWorkerSettings,
   parseEnv,
+  QueueEnvSchema,
   type StorageConfig,
   StorageEnvSchema,
   toStorageConfig,
+  type WorkerSettings,
 } from '@fieldguide/crawlers/storage';
 import { type Static, Type } from '@sinclair/typebox';
 import { type MapTiles, parseMapTiles } from './map-tiles.js';
@@ -14,6 +17,7 @@ const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
 
 const ServerEnvSchema = Type.Composite([
   StorageEnvSchema,
+  QueueEnvSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
     HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -90,6 +94,11 @@ export interface Config extends StorageConfig {
   catalogDir?: string;
   /** Raster tiles the app's map draws over its bundled basemap; unset: the bundled basemap only (works offline). */
   mapTiles?: Readonly<MapTiles>;
+  /**
+   * With `DATABASE_URL`: crawls go to the job queue there (crawl workers run them) and the due sources are queued
+   * every `scheduleIntervalMs`; the crawls the server still runs itself share the host leases.
+   */
+  crawlQueue?: Readonly<WorkerSettings>;
 }
 
 export { ConfigError };
@@ -177,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     catalog: e.CATALOG,
     ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
     ...mapTilesOf(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION),
+    ...(e.DATABASE_URL ? { crawlQueue: loadWorkerSettings(env) } : {}),
   });
 }

@@ -1,4 +1,4 @@
-import { IndexUnavailableError, isStoreReadOnlyError } from '@fieldguide/crawlers/storage';
+import { IndexUnavailableError, isStoreReadOnlyError, QueueUnavailableError } from '@fieldguide/crawlers/storage';
 import {
   type ApiErrorBody,
   type ApiErrorCode,
@@ -47,6 +47,10 @@ export const ERRORS = {
     status: 503,
     message:
       'the store is read-only: changes cannot be saved until the server can write its data directory (DATA_DIR) again',
+  },
+  ERR_QUEUE_UNAVAILABLE: {
+    status: 503,
+    message: "the crawl queue's PostgreSQL (DATABASE_URL) cannot be reached; nothing was queued, try again later",
   },
   ERR_WIDGET_NOT_BUILT: {
     status: 503,
@@ -109,6 +113,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof IndexUnavailableError) return apiError('ERR_INDEX_UNAVAILABLE');
   if (isStoreReadOnlyError(error)) return apiError('ERR_STORE_READONLY');
+  if (error instanceof QueueUnavailableError) return apiError('ERR_QUEUE_UNAVAILABLE');
   if (error instanceof ValidationError) return apiError('ERR_BAD_PARAMETER', describeValidationError(error));
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {

@@ -39,6 +39,7 @@ export * from './search/index-contract.js';
 export * from './search/query.schema.js';
 export * from './search/synonyms.js';
 export * from './source/source.schema.js';
+export * from './source/source-due.js';
 export * from './taxonomy/occupations/occupations.js';
 export * from './taxonomy/taxonomy.js';
 export * from './taxonomy/taxonomy.types.js';

@@ -13,7 +13,7 @@ import {
   type RobotsLoadOptions,
   type RobotsResponse,
 } from './robots.js';
-import { createScheduler, type RetryEvent, type Scheduler } from './scheduler.js';
+import { createScheduler, type HostGate, type RetryEvent, type Scheduler } from './scheduler.js';
 
 /** Our honest User-Agent: product token, version, and where to read about us and complain. */
 export const DEFAULT_USER_AGENT = `${ROBOTS_USER_AGENT_TOKEN}/0.1 (+https://github.com/fieldguide/fieldguide; events crawler)`;
@@ -70,6 +70,11 @@ export interface FetcherOptions {
   maxCrawlDelayMs?: number;
   /** Called before each retry (log one line). */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Politeness shared beyond this process (crawl workers on one database: `createPostgresHostGate`), for the
+   * scheduler the fetcher makes. Default: this process alone.
+   */
+  hostGate?: HostGate;
   /** Share a scheduler with other fetchers; by default the fetcher makes (and closes) its own from the options above. */
   scheduler?: Scheduler;
 }
@@ -246,6 +251,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
       ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }),
       ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+      ...(options.hostGate === undefined ? {} : { gate: options.hostGate }),
     });
 
   const agentFor = (trusted: boolean): Agent => {

@@ -1,7 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CriticalError, NonRetryableError, RetryableError } from './errors.js';
-import { createScheduler, hostKeyOf, type RetryEvent, type Scheduler, type SchedulerOptions } from './scheduler.js';
+import {
+  createScheduler,
+  type HostGate,
+  hostKeyOf,
+  type RetryEvent,
+  type Scheduler,
+  type SchedulerOptions,
+} from './scheduler.js';
 
 interface Run {
   host: string;
@@ -189,5 +196,49 @@ describe('createScheduler', () => {
     await expect(scheduler.schedule('http://a.test/3', async () => 3)).rejects.toMatchObject({
       code: 'SCHEDULER_CLOSED',
     });
+  });
+
+  it('asks its gate for each turn and tells it the rest: the gap, the Crawl-delay or the Retry-After, capped', async () => {
+    const turns: { host: string; restMs: number }[] = [];
+    const gate: HostGate = {
+      acquire: async (host) => ({
+        release: async (restMs) => {
+          turns.push({ host, restMs });
+        },
+      }),
+    };
+    make({ gate, perHostDelayMs: 5, maxRetries: 1, retryBaseDelayMs: 1, maxRetryAfterMs: 40 });
+    await scheduler.schedule('http://a.test/1', task('http://a.test/1', 'a1', 1));
+    scheduler.setHostMinDelay('a.test', 30);
+    await scheduler.schedule('http://a.test/2', task('http://a.test/2', 'a2', 1));
+    let answered = 0;
+    const busyOnce = async () => {
+      answered += 1;
+      if (answered === 1) throw new RetryableError('HTTP_STATUS', 'busy', { retryAfterMs: 5000 });
+      return 'ok';
+    };
+    await scheduler.schedule('http://b.test/', busyOnce);
+    expect(turns).toEqual([
+      { host: 'a.test', restMs: 5 },
+      { host: 'a.test', restMs: 30 },
+      { host: 'b.test', restMs: 40 },
+      { host: 'b.test', restMs: 5 },
+    ]);
+  });
+
+  it('fails a task whose gate is closed, without retrying it', async () => {
+    const gate: HostGate = {
+      acquire: async () => {
+        throw new CriticalError('SCHEDULER_CLOSED', 'the host gate is closed');
+      },
+    };
+    make({ gate, maxRetries: 3 });
+    let ran = false;
+    await expect(
+      scheduler.schedule('http://a.test/', async () => {
+        ran = true;
+      }),
+    ).rejects.toMatchObject({ code: 'SCHEDULER_CLOSED' });
+    expect(ran).toBe(false);
   });
 });

@@ -15,6 +15,34 @@ export interface RetryEvent {
   sourceId?: string;
 }
 
+/** A host's turn, taken from a {@link HostGate}. */
+export interface HostTurn {
+  /**
+   * Ends the turn: nobody's next turn at the host starts before `restMs` from now (the politeness gap, the host's
+   * Crawl-delay, a `Retry-After` pause, whichever is longest).
+   */
+  release(restMs: number): Promise<void>;
+}
+
+/**
+ * Whose turn it is at a host, beyond this scheduler. The scheduler itself runs one task per host at a time, with
+ * its gap and pauses, within its process; a gate is asked before each task and told the rest after it, so other
+ * processes sharing the gate wait their turn too (`createPostgresHostGate`: crawl workers on one database).
+ */
+export interface HostGate {
+  /**
+   * Waits until `host` is free and rested, then takes it.
+   * @throws RetryableError when the gate cannot be asked now (the task is retried with backoff).
+   * @throws CriticalError once the gate is closed.
+   */
+  acquire(host: string): Promise<HostTurn>;
+}
+
+/** The default gate: this process alone, so the scheduler's own per-host state is the whole of politeness. */
+export const inProcessHostGate: HostGate = Object.freeze({
+  acquire: async (): Promise<HostTurn> => ({ release: async () => undefined }),
+});
+
 /** Options of {@link createScheduler}; every duration is in milliseconds. */
 export interface SchedulerOptions {
   /** Most tasks running at once, across all hosts (each host runs one at a time). Default 8. */
@@ -35,6 +63,8 @@ export interface SchedulerOptions {
   random?: () => number;
   /** Called before each retry. */
   onRetry?: (event: RetryEvent) => void;
+  /** Asked for the host's turn before each task and told its rest after it. Default {@link inProcessHostGate}. */
+  gate?: HostGate;
 }
 
 /** Per-task options of {@link Scheduler.schedule}. */
@@ -100,6 +130,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 600_000;
   const now = options.now ?? (() => performance.now());
   const random = options.random ?? Math.random;
+  const gate = options.gate ?? inProcessHostGate;
 
   const hosts = new Map<string, HostState>();
   const minDelays = new Map<string, number>();
@@ -176,6 +207,26 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
     });
   };
 
+  /** How long the host rests after a task that ended with `error` (if any), from now. */
+  const restAfter = (host: string, error: unknown): number => {
+    const retryAfterMs = error instanceof RetryableError ? error.retryAfterMs : undefined;
+    return Math.max(hostDelayMs(host), retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, maxRetryAfterMs));
+  };
+
+  /** Runs `task` in a turn of the gate; a failed release is left to the gate's lease timeout. */
+  const runTurn = async (host: string, task: () => Promise<unknown>): Promise<unknown> => {
+    const turn = await gate.acquire(host);
+    let failure: unknown;
+    try {
+      return await task();
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      await turn.release(restAfter(host, failure)).catch(() => undefined);
+    }
+  };
+
   const start = (host: string, state: HostState, job: Job): void => {
     state.busy = true;
     running += 1;
@@ -184,8 +235,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       running -= 1;
       state.lastEndedAt = now();
     };
-    Promise.resolve()
-      .then(job.task)
+    runTurn(host, job.task)
       .then(
         (value) => {
           finish();

@@ -1,4 +1,11 @@
-import type { Event, Source, SourceCrawlResult, SourceHealth } from '@fieldguide/shared';
+import {
+  type Event,
+  isSourceDue,
+  type Source,
+  type SourceCrawlResult,
+  type SourceHealth,
+  sourceDueAt,
+} from '@fieldguide/shared';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../core/fetcher.js';
 import { dedupeEvents } from '../dedupe/dedupe.js';
 import { assignSeries } from '../dedupe/series.js';
@@ -73,7 +80,6 @@ const emptyResult = (sourceId: string): SourceCrawlResult => ({
 });
 
 const MAX_LISTED = 100;
-const MINUTE_MS = 60_000;
 
 /** The sources this run crawls, in order, and the ones it skips with why. */
 function selectSources(
@@ -97,14 +103,13 @@ function selectSources(
   const due: Source[] = [];
   const skipped: SourceCrawlResult[] = [];
   for (const source of chosen) {
-    const last = source.health.lastCrawledAt ? Date.parse(source.health.lastCrawledAt) : undefined;
-    if (!options.force && !source.enabled) {
-      skipped.push({ ...emptyResult(source.id), status: 'skipped', skipReason: 'disabled' });
-    } else if (!options.force && last !== undefined && now.getTime() - last < source.recrawlMinutes * MINUTE_MS) {
-      const next = new Date(last + source.recrawlMinutes * MINUTE_MS).toISOString();
-      skipped.push({ ...emptyResult(source.id), status: 'skipped', skipReason: `not due until ${next}` });
-    } else {
+    if (options.force || isSourceDue(source, now)) {
       due.push(source);
+    } else if (!source.enabled) {
+      skipped.push({ ...emptyResult(source.id), status: 'skipped', skipReason: 'disabled' });
+    } else {
+      const next = sourceDueAt(source)?.toISOString();
+      skipped.push({ ...emptyResult(source.id), status: 'skipped', skipReason: `not due until ${next}` });
     }
   }
   return { due, skipped };

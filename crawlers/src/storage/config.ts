@@ -9,6 +9,7 @@ const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
 export const StorageEnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
@@ -21,6 +22,11 @@ export const StorageEnvSchema = Type.Object({
 export interface StorageConfig {
   dataDir: string;
   databasePath: string;
+  /**
+   * PostgreSQL (`postgres://user:password@host:5432/db`): where the crawl job queue and the host leases live, so
+   * several servers and crawl workers share them. Unset: one machine, crawls run by the server itself.
+   */
+  databaseUrl?: string;
   meili: {
     url?: string;
     masterKey?: string;
@@ -41,6 +47,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** A PostgreSQL URL with its password replaced by `***`, fit for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  if (!URL.canParse(url)) return '(an unreadable URL)';
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.href;
+}
+
+/** What is wrong with a `DATABASE_URL` value, if anything; the value is never echoed with its password. */
+function checkDatabaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url && /^postgres(ql)?:$/.test(url.protocol)) return undefined;
+  return `DATABASE_URL: must be a postgres:// or postgresql:// URL (got ${JSON.stringify(redactDatabaseUrl(value))})`;
+}
+
 /**
  * Parses the variables `schema` names from `env`, applying defaults and converting numbers.
  * @throws ConfigError naming every bad variable.
@@ -59,6 +81,8 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
   if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
   }
+  const databaseUrlProblem = 'DATABASE_URL' in schema.properties ? checkDatabaseUrl(env.DATABASE_URL) : undefined;
+  if (databaseUrlProblem) problems.push(databaseUrlProblem);
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed as Static<S>;
 }
@@ -69,6 +93,7 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
   return Object.freeze({
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'fieldguide.sqlite')),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     meili: Object.freeze({
       url: e.MEILI_URL,
       masterKey: e.MEILI_MASTER_KEY,

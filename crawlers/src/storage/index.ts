@@ -1,4 +1,7 @@
 export * from './config.js';
+export * from './crawl-queue/crawl-queue.js';
+export * from './crawl-queue/queue-config.js';
+export { ensureQueueSchema } from './crawl-queue/queue-schema.js';
 export * from './runtime/data-dir-lock.js';
 export * from './runtime/meilisearch-runtime.js';
 export * from './runtime/meilisearch-supervisor.js';

@@ -1,6 +1,6 @@
 // The process a crawl started by the server runs in (see crawl-process.ts): it opens the store by its path, crawls,
 // and reports each step to its parent over IPC. Fetching and parsing pages never holds up the server's searches.
-import { runCrawl } from '@fieldguide/crawlers';
+import { createPostgresHostGate, runCrawl } from '@fieldguide/crawlers';
 import { createStore } from '@fieldguide/crawlers/storage';
 import type { ChildMessage, CrawlRequest } from './crawl-process.js';
 
@@ -18,12 +18,13 @@ async function crawl(request: CrawlRequest): Promise<void> {
   // The server went away: end the run as interrupted rather than crawl on for nobody.
   process.once('disconnect', () => abort.abort());
   const store = createStore({ path: request.databasePath });
+  const hostGate = request.hostLeases ? createPostgresHostGate(request.hostLeases) : undefined;
   try {
     await runCrawl({
       store,
       ...(request.sourceIds ? { sourceIds: request.sourceIds } : {}),
       force: request.force,
-      fetcher: request.fetcher,
+      fetcher: hostGate ? { ...request.fetcher, hostGate } : request.fetcher,
       signal: abort.signal,
       onProgress: (progress) => void send({ type: 'progress', progress }),
     });
@@ -32,6 +33,7 @@ async function crawl(request: CrawlRequest): Promise<void> {
     await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
   } finally {
+    await hostGate?.close(5000);
     store.close();
     process.disconnect?.();
     // Idle keep-alive sockets of the crawl's fetcher must not hold the run open.

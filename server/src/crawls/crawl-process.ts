@@ -8,8 +8,10 @@ export interface CrawlRequest {
   databasePath: string;
   sourceIds?: readonly string[];
   force: boolean;
-  /** Plain options only: functions and schedulers do not cross the process boundary. */
-  fetcher: Omit<FetcherOptions, 'onRetry' | 'scheduler'>;
+  /** Plain options only: functions, schedulers and gates do not cross the process boundary. */
+  fetcher: Omit<FetcherOptions, 'onRetry' | 'scheduler' | 'hostGate'>;
+  /** The PostgreSQL host leases the crawl shares with the crawl workers (`DATABASE_URL`); default none. */
+  hostLeases?: { databaseUrl: string; leaseTimeoutMs: number };
 }
 
 /** What a crawl process tells the server. */

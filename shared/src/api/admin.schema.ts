@@ -68,6 +68,15 @@ export const StartCrawlBodySchema = Type.Object(
 );
 export type StartCrawlBody = Static<typeof StartCrawlBodySchema>;
 
+/** What `POST /api/admin/crawls` queued, on a server with a crawl queue (`DATABASE_URL`): one job per source. */
+export const QueuedCrawlsSchema = Type.Object({
+  queued: Type.Array(Type.String(), { description: 'sources a crawl job was queued for now' }),
+  alreadyQueued: Type.Array(Type.String(), {
+    description: 'sources that already had a job waiting or running: nothing added for them',
+  }),
+});
+export type QueuedCrawls = Static<typeof QueuedCrawlsSchema>;
+
 /** An event the listings leave out because it has no professional purpose, as admins see it. */
 export const NotCareerEventSchema = Type.Object({
   id: Type.String(),

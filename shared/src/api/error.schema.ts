@@ -22,6 +22,7 @@ export const API_ERROR_CODES = [
   'ERR_INTERNAL',
   'ERR_INDEX_UNAVAILABLE',
   'ERR_STORE_READONLY',
+  'ERR_QUEUE_UNAVAILABLE',
   'ERR_WIDGET_NOT_BUILT',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

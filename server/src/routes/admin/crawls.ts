@@ -1,11 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CrawlRunSchema, StartCrawlBodySchema } from '@fieldguide/shared';
+import { CrawlRunSchema, QueuedCrawlsSchema, type StartCrawlBody, StartCrawlBodySchema } from '@fieldguide/shared';
 import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
 import { CrawlBusyError, UnknownSourceError } from '../../crawls/crawl-manager.js';
 import { apiError, errorResponses, errors } from '../../errors.js';
 import { adminErrorResponses } from './schemas.js';
 
-/** `/crawls`: start a crawl in the background, list runs, follow one. */
+/**
+ * Queues crawl jobs, one per source (a worker's crawl of a job records one run, so a run stays one process's
+ * crawl): the sources named, or every source with `force`, or the due ones. Answers what was queued.
+ */
+async function queueCrawls(app: FastifyInstance, body: StartCrawlBody) {
+  const queue = app.crawlQueue;
+  if (!queue) throw new Error('no crawl queue');
+  const ids = body.sourceIds ?? (body.force ? app.store.listSources().map((s) => s.id) : undefined);
+  for (const id of ids ?? []) {
+    if (!app.store.getSource(id)) throw errors.badParameter('sourceIds', new UnknownSourceError(id).message);
+  }
+  return ids ? queue.enqueue(ids, { force: body.force === true }) : queue.enqueueDue(app.store);
+}
+
+/** `/crawls`: start a crawl in the background (or queue its jobs), list runs, follow one. */
 export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/crawls',
@@ -13,21 +28,24 @@ export const adminCrawlRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         security: [{ adminToken: [] }],
-        summary: 'Start a crawl in the background',
+        summary: 'Start a crawl in the background, or queue crawl jobs',
         description:
           'Crawls the due, enabled sources (or `sourceIds`; `force` also crawls ones not due and disabled ones). ' +
           'Answers 202 with the run at once; follow it with GET /api/admin/crawls/:id. One crawl at a time: 409 ' +
-          'while one runs.',
+          'while one runs. On a server with a crawl queue (`DATABASE_URL`) it queues one job per source instead, ' +
+          'for the crawl workers, and answers 202 with what it queued (a source with a job waiting or running gets ' +
+          'none); each job records its own run.',
         body: Type.Optional(StartCrawlBodySchema),
         response: {
-          202: Type.Object({ run: CrawlRunSchema }),
-          ...errorResponses('ERR_CRAWL_RUNNING'),
+          202: Type.Union([Type.Object({ run: CrawlRunSchema }), QueuedCrawlsSchema]),
+          ...errorResponses('ERR_CRAWL_RUNNING', 'ERR_QUEUE_UNAVAILABLE'),
           ...adminErrorResponses,
         },
       },
     },
     async (request, reply) => {
       const body = request.body ?? {};
+      if (app.crawlQueue) return reply.code(202).send(await queueCrawls(app, body));
       try {
         const run = await app.crawls.start({
           ...(body.sourceIds ? { sourceIds: body.sourceIds } : {}),

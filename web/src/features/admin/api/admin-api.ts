@@ -1,6 +1,7 @@
 import type {
   AdminCatalog,
   CrawlRun,
+  QueuedCrawls,
   SetCatalogSourcesBody,
   SetCatalogSourcesResult,
   Source,
@@ -53,7 +54,7 @@ export function useStartCrawl(token: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (sourceIds?: string[]) =>
-      apiRequest<{ run: CrawlRun }>('/api/admin/crawls', {
+      apiRequest<{ run: CrawlRun } | QueuedCrawls>('/api/admin/crawls', {
         method: 'POST',
         body: sourceIds ? { sourceIds } : {},
         token,
