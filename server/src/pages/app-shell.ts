@@ -15,7 +15,8 @@ export interface ShareImage {
 
 /** What a page tells search engines and link previews, rendered into the app's HTML. */
 export interface PageMeta {
-  title: string;
+  /** What previews call the page: the event's or association's name, the field page's heading. */
+  name: string;
   description: string;
   /** The page's absolute URL at the public origin; absent on a not-found page. */
   canonicalUrl?: string;
@@ -31,13 +32,14 @@ const jsonLdScript = (node: JsonLdNode): SafeHtml => new SafeHtml(serializeJsonL
 /** The tags of `meta`, every value escaped. */
 export function renderHeadTags(meta: PageMeta): SafeHtml {
   const { image, canonicalUrl } = meta;
-  return html`<title>${meta.title}</title>
+  const title = `${meta.name} · ${SITE_NAME}`;
+  return html`<title>${title}</title>
     <meta name="description" content="${meta.description}" />
     ${meta.noindex ? html`<meta name="robots" content="noindex" />\n    ` : ''}${
       canonicalUrl ? html`<link rel="canonical" href="${canonicalUrl}" />\n    ` : ''
     }<meta property="og:site_name" content="${SITE_NAME}" />
     <meta property="og:type" content="website" />
-    <meta property="og:title" content="${meta.title}" />
+    <meta property="og:title" content="${meta.name}" />
     <meta property="og:description" content="${meta.description}" />
     ${canonicalUrl ? html`<meta property="og:url" content="${canonicalUrl}" />\n    ` : ''}${
       image
@@ -51,7 +53,7 @@ export function renderHeadTags(meta: PageMeta): SafeHtml {
     <meta name="twitter:image:alt" content="${image.alt}" />
     `
         : html`<meta name="twitter:card" content="summary" />\n    `
-    }<meta name="twitter:title" content="${meta.title}" />
+    }<meta name="twitter:title" content="${meta.name}" />
     <meta name="twitter:description" content="${meta.description}" />${
       meta.jsonLd ? html`\n    <script type="application/ld+json">${jsonLdScript(meta.jsonLd)}</script>` : ''
     }`;

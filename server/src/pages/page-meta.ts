@@ -38,8 +38,6 @@ export const DEFAULT_SHARE_IMAGE_PATH = '/share-images/fieldguide.png';
 export const eventShareImagePath = (event: Pick<Event, 'id' | 'updatedAt'>): string =>
   `/share-images/events/${encodeURIComponent(event.id)}.png?v=${Date.parse(event.updatedAt).toString(36)}`;
 
-const pageTitle = (name: string): string => `${oneLine(name)} · ${SITE_NAME}`;
-
 const defaultImage = (origin: string): ShareImage => ({
   url: `${origin}${DEFAULT_SHARE_IMAGE_PATH}`,
   width: SHARE_IMAGE_WIDTH,
@@ -75,7 +73,7 @@ export function eventPageMeta(event: Event, origin: string): PageMeta {
     alt: `${oneLine(event.title)}: ${summary}`,
   };
   return {
-    title: pageTitle(event.title),
+    name: oneLine(event.title),
     description: plainDescription(oneLine(`${summary}. ${event.description}`), DESCRIPTION_CHARS),
     canonicalUrl: pageUrl,
     image,
@@ -93,7 +91,7 @@ export function associationPageMeta(association: Association, origin: string): P
   const pageUrl = associationPageUrl(origin, association.id);
   const about = association.description || `Events, job board and chapters of ${association.name}.`;
   return {
-    title: pageTitle(association.name),
+    name: oneLine(association.name),
     description: plainDescription(oneLine(about), DESCRIPTION_CHARS),
     canonicalUrl: pageUrl,
     image: defaultImage(origin),
@@ -123,7 +121,7 @@ export const fieldPageUrl = (origin: string, id: string): string =>
 /** A field page's title and description, as the app titles it. */
 export function fieldPageMeta(id: string, names: FieldNames, origin: string): PageMeta {
   return {
-    title: `Where ${names.inSentence} hiring managers go · ${SITE_NAME}`,
+    name: `Where ${names.inSentence} hiring managers go`,
     description:
       `${names.name}: conferences, career fairs, workshops and association meetings, ranked by how likely ` +
       'hiring managers are there, and the associations of the field.',
@@ -135,7 +133,7 @@ export function fieldPageMeta(id: string, names: FieldNames, origin: string): Pa
 /** The page for an id nothing answers to: the app shows its not-found page; search engines leave it out. */
 export function notFoundPageMeta(what: string, origin: string): PageMeta {
   return {
-    title: `Not found · ${SITE_NAME}`,
+    name: 'Not found',
     description: `This ${what} is not on ${SITE_NAME}: it may have been removed, or the link is mistyped.`,
     image: defaultImage(origin),
     noindex: true,

@@ -89,7 +89,10 @@ function offers(event: Event): JsonLdNode | undefined {
 export function plainDescription(text: string, max = MAX_DESCRIPTION): string {
   const clean = feedText(text).trim();
   if (clean.length <= max) return clean;
-  return `${clean.slice(0, max - 1).trimEnd()}…`;
+  const cut = clean.slice(0, max - 1);
+  // End on a whole word unless that would drop most of the text.
+  const lastSpace = cut.search(/\s\S*$/);
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
 /** What an event's structured data links to besides the event itself. */

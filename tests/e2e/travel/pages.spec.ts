@@ -24,7 +24,7 @@ describe('an event page read without JavaScript', () => {
     expect(await page.title()).toBe(`${EVENT_TITLE} · Fieldguide`);
     // Nothing ran: the app's root is empty, so all of this came from the server.
     expect(await page.locator('#root').innerHTML()).toBe('');
-    expect(await meta(page, 'meta[property="og:title"]')).toBe(`${EVENT_TITLE} · Fieldguide`);
+    expect(await meta(page, 'meta[property="og:title"]')).toBe(EVENT_TITLE);
     expect(await meta(page, 'meta[property="og:url"]')).toBe(`${suite.server.baseUrl}${eventPath}`);
     expect(await meta(page, 'meta[name="description"]')).toContain('Minneapolis');
     expect(await meta(page, 'meta[name="twitter:card"]')).toBe('summary_large_image');

@@ -140,7 +140,8 @@ describe('pages that travel', () => {
       const canonical = `${PUBLIC_URL}/events/nursing-fair`;
       expect($('link[rel="canonical"]').attr('href')).toBe(canonical);
       const og = (p: string) => $(`meta[property="og:${p}"]`).attr('content');
-      expect(og('title')).toBe('Chicago Nursing Career Fair · Fieldguide');
+      expect(og('title')).toBe('Chicago Nursing Career Fair');
+      expect(og('site_name')).toBe('Fieldguide');
       expect(og('url')).toBe(canonical);
       expect(og('image')).toMatch(
         /^https:\/\/fieldguide\.example\.org\/share-images\/events\/nursing-fair\.png\?v=\w+$/,
@@ -191,7 +192,7 @@ describe('pages that travel', () => {
       expect($('script')).toHaveLength(2);
       expect(res.body).not.toContain('<script>alert(1)');
       expect($('title').text()).toBe(`${HOSTILE} · Fieldguide`);
-      expect($('meta[property="og:title"]').attr('content')).toBe(`${HOSTILE} · Fieldguide`);
+      expect($('meta[property="og:title"]').attr('content')).toBe(HOSTILE);
       const { events, warnings } = extractJsonLd(res.body, `${PUBLIC_URL}/events/hostile`);
       expect(warnings).toEqual([]);
       // The JSON holds the title exactly; the extractor, as for any page, reads the markup out of it.
