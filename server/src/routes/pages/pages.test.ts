@@ -276,6 +276,13 @@ describe('pages that travel', () => {
       expect(after('meta[property="og:image"]').attr('content')).not.toBe(imageUrl.href);
     });
 
+    it('draw a title full of markup as text', async () => {
+      const { $ } = await page(app, '/events/hostile');
+      const res = await app.inject({ url: new URL($('meta[property="og:image"]').attr('content')!).pathname });
+      expect(res.statusCode).toBe(200);
+      expect(size(res.rawPayload)).toEqual({ width: 1200, height: 630 });
+    });
+
     it('serve a default card, and a JSON 404 for an unknown event', async () => {
       const res = await app.inject({ url: '/share-images/fieldguide.png' });
       expect(res.statusCode).toBe(200);
