@@ -140,7 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   if (hasWebApp) {
     await app.register(pageRoutes, { shell: loadAppShell(path.join(webRoot, 'index.html')) });
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // `/` is one of the app's pages, served with its metadata by `pageRoutes`.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
   return app;
 }

@@ -130,6 +130,32 @@ export function fieldPageMeta(id: string, names: FieldNames, origin: string): Pa
   };
 }
 
+/** The app's pages that list rather than show one thing, by path, named as the app titles them. */
+const LISTING_PAGE_TEXT: Readonly<Record<string, { name: string; description: string }>> = {
+  '/': {
+    name: 'Events where hiring managers go',
+    description:
+      'Conferences, career fairs, workshops and association meetings by career field, ranked by how likely ' +
+      'hiring managers are there.',
+  },
+  '/fields': {
+    name: 'Career fields',
+    description: 'The 16 career clusters and their pathways, each with its upcoming events and associations.',
+  },
+  '/associations': {
+    name: 'Professional associations',
+    description: 'Professional associations by field, region and scope: where a field’s people and employers meet.',
+  },
+};
+
+/** The search page and the directories: their paths, and their title, description and default preview. */
+export const LISTING_PAGES: readonly { path: string; meta(origin: string): PageMeta }[] = Object.entries(
+  LISTING_PAGE_TEXT,
+).map(([path, text]) => ({
+  path,
+  meta: (origin) => ({ ...text, canonicalUrl: `${origin}${path}`, image: defaultImage(origin) }),
+}));
+
 /** The page for an id nothing answers to: the app shows its not-found page; search engines leave it out. */
 export function notFoundPageMeta(what: string, origin: string): PageMeta {
   return {

@@ -2,7 +2,7 @@ import type { Store } from '@fieldguide/crawlers/storage';
 import { listFields } from '@fieldguide/shared';
 import { eventPageUrl } from '../feeds/feed-document.js';
 import { escapeHtml as escapeXml } from '../feeds/text.js';
-import { associationPageUrl, fieldPageUrl } from './page-meta.js';
+import { associationPageUrl, fieldPageUrl, LISTING_PAGES } from './page-meta.js';
 
 /** Most URLs one sitemap file may list (sitemaps.org). */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -48,9 +48,8 @@ export function sitemapEntries(store: Store, now: Date): SitemapEntries {
     associations.push({ path: associationPageUrl('', association.id), lastmod: association.updatedAt });
   }
   const fieldIds = listFields().flatMap((field) => [field.id, ...field.pathways.map((p) => p.id)]);
-  const pages = ['/', '/fields', '/associations', ...fieldIds.map((id) => fieldPageUrl('', id))].map((path) => ({
-    path,
-  }));
+  const paths = [...LISTING_PAGES.map((page) => page.path), ...fieldIds.map((id) => fieldPageUrl('', id))];
+  const pages = paths.map((path) => ({ path }));
   return { pages, events, associations };
 }
 

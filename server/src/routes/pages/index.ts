@@ -7,6 +7,7 @@ import {
   eventPageMeta,
   fieldNames,
   fieldPageMeta,
+  LISTING_PAGES,
   notFoundPageMeta,
 } from '../../pages/page-meta.js';
 
@@ -21,7 +22,8 @@ const PAGE_MAX_AGE_S = 60;
 const HTML = 'text/html; charset=utf-8';
 
 /**
- * The app's pages of one event, association or field, served with their own title, description, canonical URL,
+ * The search page, the fields and associations directories, and the app's pages of one event, association or
+ * field, served with their own title, description, canonical URL,
  * OpenGraph and Twitter tags and schema.org JSON-LD, so a shared link previews as the page and search engines read
  * it without running the app; the app then renders on top. An id nothing answers to is a 404 with the app's HTML
  * (the app shows its not-found page).
@@ -32,6 +34,12 @@ export const pageRoutes: FastifyPluginAsyncTypebox<PageRoutesOptions> = async (a
   const originOf = (request: FastifyRequest, reply: FastifyReply) => feedOrigin(request, reply, app.config).origin;
   const notFound = (request: FastifyRequest, reply: FastifyReply, what: string) =>
     send(reply, 404, notFoundPageMeta(what, originOf(request, reply)));
+
+  for (const page of LISTING_PAGES) {
+    app.get(page.path, { schema: { hide: true } }, async (request, reply) =>
+      send(reply, 200, page.meta(originOf(request, reply))),
+    );
+  }
 
   app.get<{ Params: { id: string } }>('/events/:id', { schema: { hide: true } }, async (request, reply) => {
     const event = app.store.getEvent(request.params.id);

@@ -252,6 +252,30 @@ describe('pages that travel', () => {
     });
   });
 
+  describe('the search page and the directories', () => {
+    it('carry their titles and the default preview, whatever the client accepts', async () => {
+      for (const [url, title] of [
+        ['/', 'Events where hiring managers go · Fieldguide'],
+        ['/?q=nurse', 'Events where hiring managers go · Fieldguide'],
+        ['/fields', 'Career fields · Fieldguide'],
+        ['/associations', 'Professional associations · Fieldguide'],
+      ] as const) {
+        const { res, $ } = await page(app, url, { accept: '*/*' });
+        expect(res.statusCode, url).toBe(200);
+        expect($('title').text()).toBe(title);
+        expect($('link[rel="canonical"]').attr('href')).toBe(`${PUBLIC_URL}${new URL(url, PUBLIC_URL).pathname}`);
+        expect($('meta[property="og:image"]').attr('content')).toBe(`${PUBLIC_URL}/share-images/fieldguide.png`);
+      }
+    });
+
+    it('leave the other app pages to the app, with its own title', async () => {
+      const { res, $ } = await page(app, '/admin', { accept: 'text/html' });
+      expect(res.statusCode).toBe(200);
+      expect($('title').text()).toBe('Fieldguide — generic');
+      expect((await page(app, '/index.html')).res.statusCode).toBe(200);
+    });
+  });
+
   describe('share images', () => {
     const size = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
