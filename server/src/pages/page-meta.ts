@@ -25,10 +25,7 @@ const LOCALE = 'en-US';
 export const DEFAULT_SHARE_CARD: ShareCard = {
   kicker: 'Events for job seekers',
   title: 'Where the hiring managers in your field go',
-  lines: [
-    'Conferences, career fairs, workshops and association meetings,',
-    'ranked by how likely hiring managers are there',
-  ],
+  lines: ['Conferences, career fairs, workshops and meetups', 'by career field, ranked by hiring signal'],
 };
 
 /** Where the default share image is served. */

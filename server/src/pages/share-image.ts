@@ -47,12 +47,14 @@ function textWidth(text: string, size: number, bold: boolean): number {
   return ems * size * (bold ? 1.05 : 1);
 }
 
-/** Cuts `text` to fit `width`, ending with an ellipsis when anything was cut. */
+/** Cuts `text` to fit `width`, after a whole word when one fits, ending with an ellipsis when anything was cut. */
 function fit(text: string, size: number, bold: boolean, width: number): string {
   if (textWidth(text, size, bold) <= width) return text;
   const chars = [...text];
   while (chars.length > 0 && textWidth(`${chars.join('')}…`, size, bold) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  const cut = chars.join('');
+  const lastSpace = cut.search(/\s\S*$/);
+  return `${(lastSpace > cut.length / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:·–-]+$/u, '')}…`;
 }
 
 /** Words wrapped into at most `maxLines` lines of `width`, the last one cut with an ellipsis when needed. */
@@ -115,10 +117,17 @@ export function shareCardSvg(card: ShareCard): string {
   ].join('\n');
 }
 
+/** What Inter draws: Latin, Greek, Cyrillic, punctuation, currency, arrows and maths symbols. */
+const INTER_COVERS = /^[\u0000-\u052F\u1E00-\u1FFF\u2000-\u22FF]*$/u;
+
+/** Whether the card holds characters Inter lacks (CJK, Arabic, emoji): then the system's fonts are asked too. */
+const needsFallback = (card: ShareCard): boolean =>
+  ![card.kicker, card.title, card.flag ?? '', ...card.lines].every((text) => INTER_COVERS.test(text));
+
 /** The card rendered to a PNG of {@link SHARE_IMAGE_WIDTH}×{@link SHARE_IMAGE_HEIGHT}. */
 export function renderShareCard(card: ShareCard): Buffer {
   const resvg = new Resvg(shareCardSvg(card), {
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT },
+    font: { loadSystemFonts: needsFallback(card), fontFiles: FONT_FILES, defaultFontFamily: FONT },
     fitTo: { mode: 'width', value: SHARE_IMAGE_WIDTH },
   });
   return resvg.render().asPng();
