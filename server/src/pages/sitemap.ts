@@ -27,22 +27,11 @@ export interface SitemapFile {
   page: number;
 }
 
-const DAY_MS = 86_400_000;
-// An event is listed until it ends; one that began this long ago and has not ended is rare enough to miss.
-const LONGEST_EVENT_MS = 400 * DAY_MS;
-
-/** Whether the event is one the app lists: not over, still published, with a professional purpose. */
-function isListed(event: { end?: string; start: string; delisted: boolean; careerRelevant?: boolean }, now: number) {
-  return !event.delisted && event.careerRelevant !== false && Date.parse(event.end ?? event.start) >= now;
-}
-
 /** The upcoming events', the associations' and the fixed pages' entries, each kind in id order. */
 export function sitemapEntries(store: Store, now: Date): SitemapEntries {
   const events = store
-    .findEventsStartingBetween(now.getTime() - LONGEST_EVENT_MS, Number.MAX_SAFE_INTEGER)
-    .filter((event) => isListed(event, now.getTime()))
-    .map((event) => ({ path: eventPageUrl('', event.id), lastmod: event.updatedAt }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .listUpcomingEventStamps(now.getTime())
+    .map((event) => ({ path: eventPageUrl('', event.id), lastmod: event.updatedAt }));
   const associations: SitemapEntry[] = [];
   for (const association of store.iterateAssociations()) {
     associations.push({ path: associationPageUrl('', association.id), lastmod: association.updatedAt });

@@ -24,6 +24,8 @@ export interface CrawlerFileRoutesOptions {
 const MAX_AGE_S = 3600;
 /** How long one reading of the store serves the sitemaps while nothing is written: "upcoming" moves on. */
 const ENTRIES_TTL_MS = 15 * 60_000;
+/** How long it serves them while crawls write: sitemaps need not follow every write, nor re-read a busy store. */
+const ENTRIES_MIN_AGE_MS = 60_000;
 
 const XML = 'application/xml; charset=utf-8';
 const FILE_NAME = new RegExp(`^(${SITEMAP_KINDS.join('|')})-([1-9][0-9]{0,6})\\.xml$`);
@@ -39,7 +41,8 @@ export const crawlerFileRoutes: FastifyPluginAsyncTypebox<CrawlerFileRoutesOptio
   const entries = (): SitemapEntries => {
     const stamp = app.store.dataStamp();
     const now = Date.now();
-    if (cached?.stamp !== stamp || now - cached.at > ENTRIES_TTL_MS) {
+    const maxAge = cached?.stamp === stamp ? ENTRIES_TTL_MS : ENTRIES_MIN_AGE_MS;
+    if (!cached || now - cached.at >= maxAge) {
       cached = { stamp, at: now, entries: sitemapEntries(app.store, new Date(now)) };
     }
     return cached.entries;
