@@ -118,7 +118,7 @@ export function shareCardSvg(card: ShareCard): string {
 }
 
 /** What Inter draws: Latin, Greek, Cyrillic, punctuation, currency, arrows and maths symbols. */
-const INTER_COVERS = /^[\u0000-\u052F\u1E00-\u1FFF\u2000-\u22FF]*$/u;
+const INTER_COVERS = /^[\u0020-\u052F\u1E00-\u1FFF\u2000-\u22FF]*$/u;
 
 /** Whether the card holds characters Inter lacks (CJK, Arabic, emoji): then the system's fonts are asked too. */
 const needsFallback = (card: ShareCard): boolean =>
