@@ -23,10 +23,9 @@ const HTML = 'text/html; charset=utf-8';
 
 /**
  * The search page, the fields and associations directories, and the app's pages of one event, association or
- * field, served with their own title, description, canonical URL,
- * OpenGraph and Twitter tags and schema.org JSON-LD, so a shared link previews as the page and search engines read
- * it without running the app; the app then renders on top. An id nothing answers to is a 404 with the app's HTML
- * (the app shows its not-found page).
+ * field, served with their own title, description, canonical URL, OpenGraph and Twitter tags and schema.org
+ * JSON-LD, so a shared link previews as the page and search engines read it without running the app; the app then
+ * renders on top. An id nothing answers to is a 404 with the app's HTML (the app shows its not-found page).
  */
 export const pageRoutes: FastifyPluginAsyncTypebox<PageRoutesOptions> = async (app, { shell }) => {
   const send = (reply: FastifyReply, status: number, meta: PageMeta) =>
