@@ -8,6 +8,7 @@ import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { apiError, errors, sendError, toApiError } from './errors.js';
 import { createFeedCache, type FeedCache } from './feeds/feed-cache.js';
 import { loggerOptions } from './logger.js';
+import { loadAppShell } from './pages/app-shell.js';
 import { adminAuthPlugin } from './plugins/admin-auth.js';
 import { publicCorsPlugin } from './plugins/cors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -23,6 +24,9 @@ import { eventRoutes } from './routes/events/index.js';
 import { feedRoutes } from './routes/feeds/index.js';
 import { fieldRoutes } from './routes/fields/index.js';
 import { healthRoutes } from './routes/health/index.js';
+import { crawlerFileRoutes } from './routes/pages/crawler-files.js';
+import { pageRoutes } from './routes/pages/index.js';
+import { shareImageRoutes } from './routes/pages/share-images.js';
 import { placeRoutes } from './routes/places/index.js';
 import { searchRoutes } from './routes/search/index.js';
 import { suggestRoutes } from './routes/suggest/index.js';
@@ -43,13 +47,15 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** The built embed widget (`manifest.json`, `embed.<hash>.js`); default `web/widget/dist` beside the server package. */
   widgetRoot?: string;
+  /** Most URLs one sitemap file lists; default 50,000 (the sitemaps protocol's limit). */
+  sitemapMaxUrls?: number;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
 const DEFAULT_WIDGET_ROOT = path.resolve(import.meta.dirname, '../../web/widget/dist');
 
 /** Path prefixes the server answers itself; an unknown path under them is a JSON 404, never the web app. */
-const SERVER_PREFIXES = ['/api', '/feeds', '/embed', '/health'];
+const SERVER_PREFIXES = ['/api', '/feeds', '/embed', '/health', '/share-images', '/sitemaps'];
 
 /** A browser's GET for an HTML page outside the server's own paths: a client-side route of the web app. */
 function isAppPageRequest(request: FastifyRequest): boolean {
@@ -133,9 +139,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(embedRoutes, { widgetRoot: options.widgetRoot ?? DEFAULT_WIDGET_ROOT });
   await app.register(feedRoutes);
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(shareImageRoutes);
+  await app.register(crawlerFileRoutes, options.sitemapMaxUrls ? { sitemapMaxUrls: options.sitemapMaxUrls } : {});
 
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    await app.register(pageRoutes, { shell: loadAppShell(path.join(webRoot, 'index.html')) });
+    // `/` is one of the app's pages, served with its metadata by `pageRoutes`.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
   return app;
 }

@@ -15,14 +15,16 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /**
- * The warning due when the server takes connections from other machines without `PUBLIC_URL`: feed links then
- * carry whatever Host each client sent (answered with `Vary: Host`, so caches keep them apart); undefined otherwise.
+ * The warning due when the server takes connections from other machines without `PUBLIC_URL`: links in feeds,
+ * pages' previews and sitemaps then carry whatever Host each client sent (answered with `Vary: Host`, so caches
+ * keep them apart); undefined otherwise.
  */
 export function publicUrlWarning(config: Pick<Config, 'host' | 'publicUrl'>): string | undefined {
   if (config.publicUrl || isLoopbackHost(config.host)) return undefined;
   return (
-    `HOST=${config.host} takes connections from other machines but PUBLIC_URL is not set: links in feeds will ` +
-    "name whatever host each client asks for; set PUBLIC_URL to the server's public origin (https://…)"
+    `HOST=${config.host} takes connections from other machines but PUBLIC_URL is not set: links in feeds, link ` +
+    'previews, robots.txt and sitemaps will name whatever host' +
+    " each client asks for; set PUBLIC_URL to the server's public origin (https://…)"
   );
 }
 

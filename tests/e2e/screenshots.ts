@@ -4,6 +4,7 @@ import path from 'node:path';
 import { launchBrowser, openPage, VIEWPORTS } from './support/browser.js';
 import { buildWebApp } from './support/build-web.js';
 import { startE2eServer } from './support/server.js';
+import { shootSharePreview } from './travel/share-preview.js';
 
 // Writes PNGs of the main pages at desktop and phone width to docs/screenshots/, from a fresh build, against the
 // real server filled by the demo crawl. Run: pnpm screenshots. Pass --full for whole-page shots (review only), and
@@ -114,6 +115,9 @@ async function main() {
         console.log(path.relative(process.cwd(), file));
       }
       await close();
+    }
+    for (const file of await shootSharePreview(browser, server.baseUrl, eventId, OUT_DIR)) {
+      console.log(path.relative(process.cwd(), file));
     }
   } finally {
     await browser.close();

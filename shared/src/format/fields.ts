@@ -18,3 +18,7 @@ export function eventFieldNames(event: EventFieldsLike): string[] {
     .filter((name): name is string => name !== undefined);
   return event.allFields ? [ALL_FIELDS_LABEL, ...names] : names;
 }
+
+/** A cluster's short name as it reads mid-sentence ("Where health care hiring managers go"), but "IT" stays "IT". */
+export const fieldNameInSentence = (shortName: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(shortName) ? shortName.charAt(0).toLowerCase() + shortName.slice(1) : shortName;

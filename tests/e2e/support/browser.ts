@@ -51,6 +51,8 @@ export interface OpenPageOptions {
   geolocation?: { latitude: number; longitude: number };
   locale?: string;
   timezoneId?: string;
+  /** False reads pages as a link preview or a search engine that runs no script does; default true. */
+  javaScriptEnabled?: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
     timezoneId: options.timezoneId ?? 'UTC',
     geolocation: options.geolocation,
     permissions: options.permissions ?? [],
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();

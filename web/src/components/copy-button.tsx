@@ -28,6 +28,29 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
+/** Whether the last copy worked: `idle` again two seconds after it changed. */
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+/** A copy's outcome that clears itself after two seconds, for {@link CopyStatus} to announce. */
+export function useCopyState(): [CopyState, (state: CopyState) => void] {
+  const [state, setState] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return [state, setState];
+}
+
+/** The words after a copy button's label saying what the copy did, announced politely. */
+export function CopyStatus({ state }: { state: CopyState }) {
+  return (
+    <span className="copy-status" aria-live="polite">
+      {state === 'copied' ? ' ✓ Copied' : state === 'failed' ? ' — copy failed, select the URL instead' : ''}
+    </span>
+  );
+}
+
 /** A button that copies `text` and says so for two seconds (announced politely). */
 export function CopyButton({
   text,
@@ -38,12 +61,7 @@ export function CopyButton({
   label: ReactNode;
   className?: string;
 }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 2000);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const [state, setState] = useCopyState();
   return (
     <button
       type="button"
@@ -52,9 +70,7 @@ export function CopyButton({
       onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
     >
       {label}
-      <span className="copy-status" aria-live="polite">
-        {state === 'copied' ? ' ✓ Copied' : state === 'failed' ? ' — copy failed, select the URL instead' : ''}
-      </span>
+      <CopyStatus state={state} />
     </button>
   );
 }

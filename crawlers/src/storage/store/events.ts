@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, eventContentHash } from './content-hash.js';
 import { laterInstant, mergeSourceRefs } from './merge-sources.js';
 import type { Outbox } from './outbox.js';
-import type { SourceRef, Store, UpsertResult } from './store.types.js';
+import type { EventStamp, SourceRef, Store, UpsertResult } from './store.types.js';
 
 const PAGE_SIZE = 256;
 
@@ -17,6 +17,7 @@ type EventMethods = Pick<
   | 'countEvents'
   | 'markDelisted'
   | 'findEventsStartingBetween'
+  | 'listUpcomingEventStamps'
   | 'listSourceRefs'
   | 'listSeriesEvents'
 >;
@@ -62,6 +63,12 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
   const count = db.prepare<[], number>('SELECT count(*) FROM events').pluck();
   const startingBetween = db.prepare<[number, number], { doc: string }>(
     'SELECT doc FROM events WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id',
+  );
+  const upcomingStamps = db.prepare<[number], EventStamp>(
+    `SELECT id, updated_at AS updatedAt FROM events
+     WHERE delisted = 0 AND coalesce(end_ms, start_ms) >= ?
+       AND coalesce(json_extract(doc, '$.careerRelevant'), 1) <> 0
+     ORDER BY id`,
   );
   const ofSeries = db.prepare<[string], { doc: string }>(
     "SELECT doc FROM events WHERE json_extract(doc, '$.seriesId') = ? ORDER BY start_ms, id",
@@ -166,6 +173,7 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     countEvents: () => count.get() ?? 0,
     findEventsStartingBetween: (fromMs, toMs) =>
       startingBetween.all(fromMs, toMs).map((r) => JSON.parse(r.doc) as Event),
+    listUpcomingEventStamps: (nowMs) => upcomingStamps.all(nowMs),
     listSourceRefs: (sourceId) => refsOf.all(sourceId),
     listSeriesEvents: (seriesId) => ofSeries.all(seriesId).map((r) => JSON.parse(r.doc) as Event),
     markDelisted: (sourceId, seenIds, crawlStartedAt) =>

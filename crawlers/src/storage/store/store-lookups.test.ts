@@ -32,6 +32,23 @@ describe('findEventsStartingBetween', () => {
   });
 });
 
+describe('listUpcomingEventStamps', () => {
+  it('lists the events listings show at an instant, in id order, with when each last changed', () => {
+    store.upsertEvents([
+      makeEvent({ id: 'b-ongoing', start: '2027-03-01T09:00:00Z', end: '2027-03-10T17:00:00Z' }),
+      makeEvent({ id: 'a-later', start: '2027-04-01T09:00:00Z', end: undefined }),
+      makeEvent({ id: 'c-ended', start: '2027-03-01T09:00:00Z', end: '2027-03-04T23:59:59Z' }),
+      makeEvent({ id: 'd-delisted', start: '2027-04-01T09:00:00Z', end: undefined, delisted: true }),
+      makeEvent({ id: 'e-hobby', start: '2027-04-01T09:00:00Z', end: undefined, careerRelevant: false }),
+      makeEvent({ id: 'f-relevant', start: '2027-04-01T09:00:00Z', end: undefined, careerRelevant: true }),
+      makeEvent({ id: 'g-at-now', start: '2027-03-05T00:00:00Z', end: undefined }),
+    ]);
+    const stamps = store.listUpcomingEventStamps(Date.parse('2027-03-05T00:00:00Z'));
+    expect(stamps.map((s) => s.id)).toEqual(['a-later', 'b-ongoing', 'f-relevant', 'g-at-now']);
+    expect(stamps[0]?.updatedAt).toBe(store.getEvent('a-later')?.updatedAt);
+  });
+});
+
 describe('listSourceRefs', () => {
   it("lists one (event, URL) pair per reference of the source, and none of other sources' references", () => {
     const seenAt = '2026-11-01T00:00:00Z';

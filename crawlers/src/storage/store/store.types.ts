@@ -34,6 +34,12 @@ export interface UpsertResult {
 }
 
 /** One place a source saw an event: the event's id and the URL (page, feed or API page) it was read from. */
+/** An event's id and when it last changed (ISO instant). */
+export interface EventStamp {
+  id: string;
+  updatedAt: string;
+}
+
 export interface SourceRef {
   eventId: string;
   url: string;
@@ -111,6 +117,12 @@ export interface Store {
    * included: what dedupe compares an incoming event with (a day's window around its start).
    */
   findEventsStartingBetween(fromMs: number, toMs: number): Event[];
+  /**
+   * The id and `updatedAt` of every event listings show at `nowMs` (epoch milliseconds): not ended (its end, or its
+   * start when it has none, at or after `nowMs`), not delisted, not judged `careerRelevant: false`; in id order.
+   * Reads no whole document: what a sitemap of a million events needs.
+   */
+  listUpcomingEventStamps(nowMs: number): EventStamp[];
   /** Where `sourceId` saw events: one (event id, URL) pair per source reference, by URL then event id. */
   listSourceRefs(sourceId: string): SourceRef[];
   /**

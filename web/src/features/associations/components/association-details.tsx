@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
+import { pageLink, ShareButton } from '../../../components/share-button.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
@@ -102,6 +103,12 @@ function AssociationBody({
         )}
       </dl>
       <HiringBadge score={association.hiring.score} reasons={association.hiring.reasons} showLow />
+      <p>
+        <ShareButton
+          what="this association"
+          data={{ title: association.name, url: pageLink(`/associations/${encodeURIComponent(association.id)}`) }}
+        />
+      </p>
       {association.description && <p className="association-page__description">{association.description}</p>}
       {association.chapters.length > 0 && (
         <section aria-labelledby="chapters-heading">

@@ -11,6 +11,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
+import { pageLink, ShareButton } from '../../../components/share-button.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { fallbackFieldName, fieldNames, useFields } from '../../../lib/fields-query.js';
@@ -182,6 +183,17 @@ function EventBody({ event }: { event: EventDetail }) {
             eventId={event.id}
             info={{ ...event, location, url: event.url, description: event.description }}
           />
+          <p>
+            <ShareButton
+              className="button button--wide"
+              what="this event"
+              data={{
+                title: event.title,
+                text: [formatEventWhen(event), formatEventPlace(event)].join(' · '),
+                url: pageLink(`/events/${encodeURIComponent(event.id)}`),
+              }}
+            />
+          </p>
           <h2 className="aside-heading">Sources</h2>
           <ul className="sources">
             {event.sources.map((source) => (

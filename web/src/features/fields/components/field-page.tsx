@@ -1,4 +1,4 @@
-import type { FieldSummary } from '@fieldguide/shared';
+import { type FieldSummary, fieldNameInSentence } from '@fieldguide/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { AssociationCard } from '../../../components/association-card.js';
@@ -19,13 +19,10 @@ interface FieldMatch {
   isPathway: boolean;
 }
 
-/** A cluster's short name as it reads mid-sentence: "health care", but "IT". */
-const inSentence = (shortName: string) =>
-  /^\p{Lu}\p{Ll}/u.test(shortName) ? shortName.charAt(0).toLowerCase() + shortName.slice(1) : shortName;
-
 function findField(fields: readonly FieldSummary[], id: string): FieldMatch | undefined {
   for (const cluster of fields) {
-    if (cluster.id === id) return { ...cluster, shortName: inSentence(cluster.shortName), cluster, isPathway: false };
+    if (cluster.id === id)
+      return { ...cluster, shortName: fieldNameInSentence(cluster.shortName), cluster, isPathway: false };
     const pathway = cluster.pathways.find((p) => p.id === id);
     if (pathway) return { ...pathway, shortName: pathway.name, cluster, isPathway: true };
   }
