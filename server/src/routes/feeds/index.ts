@@ -4,6 +4,7 @@ import {
   EntityIdSchema,
   type Event,
   eventIcsUrl,
+  eventsIcsUrl,
   FEED_FORMATS,
   type FeedFormat,
   type FeedTarget,
@@ -13,6 +14,7 @@ import {
   getCluster,
   getPathway,
   isFeedFormat,
+  MAX_EXPORT_EVENTS,
   type SearchQuery,
   SearchQuerySchema,
   webcalUrl,
@@ -310,6 +312,45 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/events.ics',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Chosen events as one .ics file, e.g. a saved list',
+        description:
+          `\`ids\`: event ids separated by commas, at most ${MAX_EXPORT_EVENTS}, past events too. ` +
+          'Ids of events no longer stored are left out; the events come soonest first.',
+        querystring: Type.Object(
+          { ids: Type.String({ minLength: 1, maxLength: MAX_EXPORT_EVENTS * 140 }) },
+          { additionalProperties: false },
+        ),
+        response: errorResponses('ERR_BAD_PARAMETER', 'ERR_RATE_LIMITED'),
+      },
+    },
+    async (request, reply) => {
+      const ids = exportIds(request.query.ids);
+      const events = ids
+        .map((id) => app.store.getEvent(id))
+        .filter((event): event is Event => event !== undefined)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+      const { origin, uidHost } = feedOrigin(request, reply, app.config);
+      const ics = eventsIcsUrl(origin, ids);
+      const home = `${origin}/saved`;
+      reply.header('content-disposition', 'attachment; filename="fieldguide-saved-events.ics"');
+      return send(request, reply, 'ics', {
+        title: 'Fieldguide — saved events',
+        description: 'Events saved on Fieldguide.',
+        homeUrl: home,
+        urls: { ics, webcal: webcalUrl(ics), rss: home, atom: home, json: home },
+        origin,
+        uidHost,
+        events,
+        updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+      });
+    },
+  );
+
+  app.get(
     '/api/feeds',
     {
       schema: {
@@ -349,6 +390,22 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** The distinct event ids of an `ids` parameter, in their order; a clear 400 for a bad id or too many. */
+function exportIds(param: string): string[] {
+  const ids = [...new Set(param.split(',').map((id) => id.trim()))].filter((id) => id !== '');
+  if (ids.length === 0) throw errors.badParameter('ids', 'must name at least one event id');
+  if (ids.length > MAX_EXPORT_EVENTS) {
+    throw errors.badParameter(
+      'ids',
+      `names ${ids.length} events; at most ${MAX_EXPORT_EVENTS} can be exported at once`,
+    );
+  }
+  const bad = ids.find((id) => !isEntityId(id));
+  if (bad !== undefined)
+    throw errors.badParameter('ids', `has an id that is not an event id: ${JSON.stringify(bad.slice(0, 40))}`);
+  return ids;
+}
 
 const ENTITY_ID = new RegExp(EntityIdSchema.pattern ?? '^[A-Za-z0-9_-]+$');
 const isEntityId = (value: string) => value.length <= (EntityIdSchema.maxLength ?? 128) && ENTITY_ID.test(value);
