@@ -36,7 +36,12 @@ function readEntry(value: unknown): SavedEvent | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const entry = value as Record<string, unknown>;
   if (typeof entry.id !== 'string' || !ID.test(entry.id)) return undefined;
-  return { id: entry.id, title: text(entry.title, 300), start: text(entry.start, 40), savedAt: text(entry.savedAt, 40) };
+  return {
+    id: entry.id,
+    title: text(entry.title, 300),
+    start: text(entry.start, 40),
+    savedAt: text(entry.savedAt, 40),
+  };
 }
 
 /**
@@ -52,7 +57,8 @@ export function parseSavedEvents(raw: string | null): { events: readonly SavedEv
     return { events: NONE, readable: false };
   }
   const stored = data as { version?: unknown; events?: unknown } | null;
-  if (stored?.version !== SAVED_EVENTS_VERSION || !Array.isArray(stored.events)) return { events: NONE, readable: false };
+  if (stored?.version !== SAVED_EVENTS_VERSION || !Array.isArray(stored.events))
+    return { events: NONE, readable: false };
   const seen = new Set<string>();
   const events: SavedEvent[] = [];
   for (const value of stored.events) {

@@ -27,6 +27,17 @@ describe('parseSearchState / toQuery', () => {
     expect(toQuery(parse(toQuery(state)))).toBe(query);
   });
 
+  it('keeps the month view and its month in the URL, never in the API parameters', () => {
+    const state = parse('q=nurse&view=month&month=2027-03');
+    expect(state).toMatchObject({ view: 'month', month: '2027-03' });
+    expect(toQuery(state)).toBe('q=nurse&view=month&month=2027-03');
+    expect(Object.keys(toApiParams(state))).not.toContain('view');
+    expect(Object.keys(toApiParams(state))).not.toContain('month');
+    expect(parse('view=month&month=2027-13')).toMatchObject({ view: 'month', month: undefined });
+    expect(parse('view=grid&month=2027-03')).toMatchObject({ view: undefined, month: undefined });
+    expect(parse('from=2027-02-30').from).toBeUndefined();
+  });
+
   it('drops values the API would reject instead of failing the whole link', () => {
     const state = parse('type=party&format=zoom&from=tomorrow&radius=far&cost=cheap&hiring=7&sort=distance&page=-1');
     expect(state).toEqual({ q: '', fields: [], types: [], formats: [], page: 1 });

@@ -1,10 +1,12 @@
 import type { CostFilter, EventFormat, EventType, SearchSort } from '@fieldguide/shared';
 import type { QueryValue } from '../../lib/api-client.js';
+import { type CalendarMonth, isCalendarDate, isCalendarMonth } from '../../lib/date-range.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, SORT_LABELS } from '../../lib/labels.js';
 
 /**
  * A search as the page's URL holds it. The URL's parameters are the API's (`/?q=nurse&field=health-science` asks
  * `/api/search?q=nurse&field=health-science`), so any search can be shared, bookmarked and turned into a feed.
+ * Two more say how the page shows it: `view=month` and the `month` shown (`2027-03`); they never reach the API.
  */
 export interface SearchState {
   q: string;
@@ -26,11 +28,14 @@ export interface SearchState {
   sort?: SearchSort;
   /** 1-based. */
   page: number;
+  /** The results as a month grid rather than a list. */
+  view?: 'month';
+  /** The month the grid shows; by default the month of `from`, else the viewer's current month. */
+  month?: CalendarMonth;
 }
 
 export const EMPTY_SEARCH: SearchState = { q: '', fields: [], types: [], formats: [], page: 1 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RADIUS = /^\d{1,6}(\.\d{1,6})?(km|mi)$/;
 const MAX_LIST = 20;
 
@@ -49,9 +54,9 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     page: 1,
   };
   const from = params.get('from');
-  if (from && DATE.test(from)) state.from = from;
+  if (from && isCalendarDate(from)) state.from = from;
   const to = params.get('to');
-  if (to && DATE.test(to)) state.to = to;
+  if (to && isCalendarDate(to)) state.to = to;
   const near = params.get('near')?.trim();
   if (near) state.near = near.slice(0, 100);
   const radius = params.get('radius')?.trim().toLowerCase();
@@ -64,6 +69,9 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   if (sort && isKey(SORT_LABELS, sort) && (sort !== 'distance' || state.near)) state.sort = sort;
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 1 && page <= 1000) state.page = page;
+  if (params.get('view') === 'month') state.view = 'month';
+  const month = params.get('month');
+  if (state.view && month && isCalendarMonth(month)) state.month = month;
   return state;
 }
 
@@ -85,10 +93,11 @@ export function toApiParams(state: SearchState): Record<string, QueryValue> {
   };
 }
 
-/** The state as a URL query string (no `?`), the same parameters as {@link toApiParams}. */
+/** The state as a URL query string (no `?`): the parameters of {@link toApiParams}, then the view's. */
 export function toQuery(state: SearchState): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(toApiParams(state))) {
+  const view = { view: state.view, month: state.view ? state.month : undefined };
+  for (const [key, value] of Object.entries({ ...toApiParams(state), ...view })) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
     else search.append(key, String(value));
