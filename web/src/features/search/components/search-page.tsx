@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { Loading } from '../../../components/status.js';
 import { useAfterDelay, useOnline } from '../../../hooks/use-online.js';
 import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
@@ -19,6 +20,9 @@ export interface SearchPageProps {
   renderSubscribe?: (params: Record<string, QueryValue>) => ReactNode;
 }
 
+// The month grid is its own chunk, loaded when first shown.
+const MonthView = lazy(() => import('./month-view.js'));
+
 /** After this long, a search still loading says so, in milliseconds. */
 const SLOW_SEARCH_MS = 2500;
 
@@ -28,7 +32,7 @@ const countFilters = (s: SearchState) =>
   s.formats.length +
   [s.from, s.to, s.near, s.cost, s.hiring].filter((v) => v !== undefined).length;
 
-/** The search page: query box, filters with facet counts, results, all held in the URL. */
+/** The search page: query box, filters with facet counts, results as a list or a month, all held in the URL. */
 export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const { state, setState, hrefFor } = useSearchState();
   const unit = useMemo(() => viewerDistanceUnit(), []);
@@ -138,25 +142,49 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
             selected={state.fields}
             onOnly={(id) => setState((prev) => ({ ...prev, fields: [...prev.fields, id] }))}
           />
-          <SearchResults
-            state={state}
-            data={current}
-            error={search.error}
-            isFetching={search.isFetching}
-            isPaused={search.fetchStatus === 'paused' || (!online && current === undefined)}
-            isSlow={isSlow}
-            unit={unit}
-            onRetry={() => search.refetch()}
-            onChange={(update) => setState(update)}
-            clearAction={
-              hasFilters(state)
-                ? { label: 'Clear all filters', onClick: () => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q })) }
-                : state.q
-                  ? { label: 'Clear the search', onClick: () => setState((prev) => ({ ...prev, q: '' })) }
-                  : undefined
-            }
-            hrefForPage={(page) => hrefFor({ ...state, page })}
-          />
+          <div className="view-toggle" role="group" aria-label="Show results as">
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={state.view !== 'month'}
+              onClick={() => setState((prev) => ({ ...prev, view: undefined, month: undefined }))}
+            >
+              List
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={state.view === 'month'}
+              onClick={() => setState((prev) => ({ ...prev, view: 'month' }))}
+            >
+              Month
+            </button>
+          </div>
+          {state.view === 'month' ? (
+            <Suspense fallback={<Loading label="Loading the month view…" />}>
+              <MonthView state={state} params={params} onChange={(update) => setState(update)} />
+            </Suspense>
+          ) : (
+            <SearchResults
+              state={state}
+              data={current}
+              error={search.error}
+              isFetching={search.isFetching}
+              isPaused={search.fetchStatus === 'paused' || (!online && current === undefined)}
+              isSlow={isSlow}
+              unit={unit}
+              onRetry={() => search.refetch()}
+              onChange={(update) => setState(update)}
+              clearAction={
+                hasFilters(state)
+                  ? { label: 'Clear all filters', onClick: () => setState((prev) => ({ ...EMPTY_SEARCH, q: prev.q })) }
+                  : state.q
+                    ? { label: 'Clear the search', onClick: () => setState((prev) => ({ ...prev, q: '' })) }
+                    : undefined
+              }
+              hrefForPage={(page) => hrefFor({ ...state, page })}
+            />
+          )}
           {renderSubscribe && (
             <details className="subscribe-details">
               <summary>Subscribe to this search</summary>
