@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  apiDateRange,
   dateInZone,
   intersectRanges,
   isCalendarDate,
@@ -37,6 +38,22 @@ describe('calendar days', () => {
     expect(addMonths('2026-11', 14)).toBe('2028-01');
     expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(monthRange('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('sends days to the API as the viewer’s midnights, summer time and all', () => {
+    expect(apiDateRange({ from: '2026-12-01', to: '2026-12-31' }, CHICAGO)).toEqual({
+      from: '2026-12-01T00:00:00-06:00',
+      to: '2026-12-31T23:59:59.999-06:00',
+    });
+    // Chicago moves its clocks on March 14, 2027 at 2:00.
+    expect(apiDateRange({ from: '2027-03-14', to: '2027-03-14' }, CHICAGO)).toEqual({
+      from: '2027-03-14T00:00:00-06:00',
+      to: '2027-03-14T23:59:59.999-05:00',
+    });
+    expect(apiDateRange({ from: '2027-01-01' }, 'Asia/Kolkata')).toEqual({ from: '2027-01-01T00:00:00+05:30' });
+    expect(apiDateRange({ to: '2027-01-01' }, 'UTC')).toEqual({ to: '2027-01-01T23:59:59.999+00:00' });
+    expect(apiDateRange({ from: '2027-01-01' }, undefined)).toEqual({ from: '2027-01-01' });
+    expect(apiDateRange({ from: '2027-01-01' }, 'Not/AZone')).toEqual({ from: '2027-01-01' });
   });
 
   it('intersects a search’s dates with a month', () => {

@@ -46,6 +46,53 @@ export function dateInZone(instant: Date, timeZone?: string): CalendarDate {
   return `${pad(Number(parts.year), 4)}-${parts.month}-${parts.day}`;
 }
 
+/** Minutes `timeZone` is ahead of UTC at an instant (negative west of Greenwich). */
+function offsetMinutes(instantMs: number, timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const parts = Object.fromEntries(format.formatToParts(new Date(instantMs)).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((wall - Math.floor(instantMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The first (`start`) or last (`end`) moment of a day in `timeZone`, as the API takes an instant:
+ * `2026-12-01T00:00:00-06:00`, `2026-12-31T23:59:59.999-06:00`. Without a zone the runtime knows, the bare date,
+ * which the API reads as a day in UTC.
+ */
+export function dayBoundary(date: CalendarDate, edge: 'start' | 'end', timeZone: string | undefined): string {
+  const time = edge === 'start' ? '00:00:00' : '23:59:59.999';
+  if (!timeZone) return date;
+  const wall = Date.parse(`${date}T${time}Z`);
+  let offset: number;
+  try {
+    offset = offsetMinutes(wall, timeZone);
+    // Once more at the instant found, in case a clock change falls between the two.
+    offset = offsetMinutes(wall - offset * 60_000, timeZone);
+  } catch {
+    return date;
+  }
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** A search's days as the API's instants: from the start of `from` to the end of `to`, in `timeZone`. */
+export function apiDateRange(range: Partial<DateRange>, timeZone: string | undefined): { from?: string; to?: string } {
+  return {
+    from: range.from === undefined ? undefined : dayBoundary(range.from, 'start', timeZone),
+    to: range.to === undefined ? undefined : dayBoundary(range.to, 'end', timeZone),
+  };
+}
+
 export const addDays = (date: CalendarDate, days: number): CalendarDate => fromUtc(utcMs(date) + days * DAY_MS);
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */

@@ -1,6 +1,6 @@
 import type { CostFilter, EventFormat, EventType, SearchSort } from '@fieldguide/shared';
 import type { QueryValue } from '../../lib/api-client.js';
-import { type CalendarMonth, isCalendarDate, isCalendarMonth } from '../../lib/date-range.js';
+import { apiDateRange, type CalendarMonth, isCalendarDate, isCalendarMonth } from '../../lib/date-range.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, SORT_LABELS } from '../../lib/labels.js';
 
 /**
@@ -75,15 +75,20 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   return state;
 }
 
-/** The state as `/api/search` parameters, in a fixed order so equal searches give equal URLs and cache keys. */
-export function toApiParams(state: SearchState): Record<string, QueryValue> {
+/**
+ * The state as `/api/search` parameters, in a fixed order so equal searches give equal URLs and cache keys. With a
+ * `timeZone`, the days `from` and `to` go as that zone's first and last instants of them (what a search sends:
+ * the viewer's days); without, as dates (what links and feeds carry).
+ */
+export function toApiParams(state: SearchState, options: { timeZone?: string } = {}): Record<string, QueryValue> {
+  const days = options.timeZone ? apiDateRange(state, options.timeZone) : state;
   return {
     q: state.q.trim(),
     field: state.fields,
     type: state.types,
     format: state.formats,
-    from: state.from,
-    to: state.to,
+    from: days.from,
+    to: days.to,
     near: state.near,
     radius: state.near ? state.radius : undefined,
     cost: state.cost,

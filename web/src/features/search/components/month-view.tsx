@@ -7,6 +7,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/status.js
 import type { QueryValue } from '../../../lib/api-client.js';
 import {
   addMonths,
+  apiDateRange,
   type CalendarDate,
   type CalendarMonth,
   dateInZone,
@@ -23,7 +24,7 @@ import './month-view.css';
 
 export interface MonthViewProps {
   state: SearchState;
-  /** The search's `/api/search` parameters, as the list asks them. */
+  /** The search's `/api/search` parameters, as the list asks them (its days replaced by the month's). */
   params: Record<string, QueryValue>;
   onChange: (update: (prev: SearchState) => SearchState) => void;
 }

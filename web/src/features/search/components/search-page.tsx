@@ -3,7 +3,7 @@ import { Loading } from '../../../components/status.js';
 import { useAfterDelay, useOnline } from '../../../hooks/use-online.js';
 import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
-import { DEFAULT_RADIUS, viewerDistanceUnit } from '../../../lib/viewer.js';
+import { DEFAULT_RADIUS, viewerDistanceUnit, viewerTimeZone } from '../../../lib/viewer.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
 import { EMPTY_SEARCH, hasFilters, type SearchState, toApiParams, withoutPlace } from '../search-state.js';
@@ -36,11 +36,15 @@ const countFilters = (s: SearchState) =>
 export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const { state, setState, hrefFor } = useSearchState();
   const unit = useMemo(() => viewerDistanceUnit(), []);
+  const timeZone = useMemo(() => viewerTimeZone(), []);
   // A place search without a chosen radius asks for the default in the viewer's unit, so what is asked is what is shown.
-  const params = useMemo(
-    () => toApiParams({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
+  const asked = useMemo(
+    () => ({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
     [state, unit],
   );
+  // The search asks for the viewer's days; a subscription keeps them as dates, as its links do.
+  const params = useMemo(() => toApiParams(asked, { timeZone }), [asked, timeZone]);
+  const feedParams = useMemo(() => toApiParams(asked), [asked]);
   // A further page asks for its hits only; the filters keep the counts of the search's first page (one request
   // when the page is the first, cached when paging on from it).
   const firstPageParams = useMemo(() => {
@@ -59,11 +63,11 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
   // refuses a place it cannot find rather than widen silently).
   const subscribeParams = useMemo(() => {
     if (place?.kind === 'not-found') {
-      const { near: _near, radius: _radius, ...rest } = params;
+      const { near: _near, radius: _radius, ...rest } = feedParams;
       return rest;
     }
-    return place?.kind === 'corrected' && place.resolved ? { ...params, near: place.resolved } : params;
-  }, [params, place]);
+    return place?.kind === 'corrected' && place.resolved ? { ...feedParams, near: place.resolved } : feedParams;
+  }, [feedParams, place]);
   const fields = useFields();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = countFilters(state);
