@@ -78,7 +78,10 @@ async function main() {
             const save = page.locator('.event-card').nth(i).getByRole('button', { name: /^Save/ });
             if ((await save.getAttribute('aria-pressed')) !== 'true') await save.click();
           }
-          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Saved/ }).click();
+          await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link', { name: /^Saved/ })
+            .click();
           await page.locator('.saved-page .event-card__title a').nth(2).waitFor();
         },
       },

@@ -4,6 +4,7 @@ import {
   type CalendarDate,
   type CalendarMonth,
   dateInZone,
+  intersectRanges,
   monthRange,
   weekdayIndex,
 } from '../../lib/date-range.js';
@@ -33,8 +34,9 @@ export function eventDays(event: EventTiming, viewerTimeZone?: string): { first:
   const startMs = Date.parse(event.start);
   const endMs = event.end ? Date.parse(event.end) : startMs;
   const first = dateInZone(new Date(startMs), zone);
+  // An end not after the start (bad data) still gives the event its first day.
   const last = endMs > startMs ? dateInZone(new Date(endMs - 1), zone) : first;
-  return { first, last: last > first ? last : first };
+  return { first, last };
 }
 
 /** Lays `events` (in start order) out on the month's days, a multi-day event on each day it spans. */
@@ -48,7 +50,9 @@ export function buildMonthGrid<E extends EventTiming>(
   const byDay = new Map<CalendarDate, E[]>();
   for (const event of events) {
     const { first, last } = eventDays(event, options.viewerTimeZone);
-    for (let day = first < from ? from : first; day <= last && day <= to; day = addDays(day, 1)) {
+    const shown = intersectRanges({ from: first, to: last }, { from, to });
+    if (!shown) continue;
+    for (let day = shown.from; day <= shown.to; day = addDays(day, 1)) {
       const list = byDay.get(day);
       if (list) list.push(event);
       else byDay.set(day, [event]);

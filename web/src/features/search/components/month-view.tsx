@@ -88,7 +88,11 @@ function DayCell({ day, viewerZone }: { day: MonthDay<EventHit>; viewerZone: str
             const time = startTime(event, viewerZone);
             return (
               <li key={event.id}>
-                <Link href={`/events/${encodeURIComponent(event.id)}`} className="month-grid__event">
+                <Link
+                  href={`/events/${encodeURIComponent(event.id)}`}
+                  className="month-grid__event"
+                  title={event.title}
+                >
                   {time && <span className="month-grid__time">{time} </span>}
                   {event.title}
                 </Link>
@@ -123,8 +127,7 @@ export default function MonthView({ state, params, onChange }: MonthViewProps) {
   const days = intersectRanges({ from: state.from, to: state.to }, monthRange(month));
   const monthParams = {
     ...params,
-    from: days?.from,
-    to: days?.to,
+    ...apiDateRange(days ?? {}, viewerZone),
     page: undefined,
     limit: MONTH_LIMIT,
     sort: 'date',

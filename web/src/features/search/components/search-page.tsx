@@ -146,7 +146,8 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
             selected={state.fields}
             onOnly={(id) => setState((prev) => ({ ...prev, fields: [...prev.fields, id] }))}
           />
-          <div className="view-toggle" role="group" aria-label="Show results as">
+          <fieldset className="view-toggle">
+            <legend className="visually-hidden">Show results as</legend>
             <button
               type="button"
               className="button button--small"
@@ -163,7 +164,7 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
             >
               Month
             </button>
-          </div>
+          </fieldset>
           {state.view === 'month' ? (
             <Suspense fallback={<Loading label="Loading the month view…" />}>
               <MonthView state={state} params={params} onChange={(update) => setState(update)} />
