@@ -183,7 +183,7 @@ function EventBody({ event }: { event: EventDetail }) {
             eventId={event.id}
             info={{ ...event, location, url: event.url, description: event.description }}
           />
-          <SaveButton event={event} className="event-page__save" />
+          <SaveButton event={event} className="event-page__save" size="wide" />
           <h2 className="aside-heading">Sources</h2>
           <ul className="sources">
             {event.sources.map((source) => (

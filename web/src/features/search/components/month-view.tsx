@@ -1,5 +1,5 @@
 import type { EventHit } from '@fieldguide/shared';
-import { displayTimeZone } from '@fieldguide/shared';
+import { displayTimeZone, formatMoreDates } from '@fieldguide/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
@@ -53,6 +53,14 @@ const formatDay = (date: CalendarDate) =>
     atNoonUtc(date),
   );
 
+/** How many events the month shows; at the limit, that there may be more. A series counts once, as in the list. */
+function monthCountText(shown: number): string {
+  if (shown >= MONTH_LIMIT) {
+    return `The first ${formatCount(shown)} events this month, soonest first: narrow the search to see them all.`;
+  }
+  return `${formatCount(shown)} ${shown === 1 ? 'event' : 'events'} this month`;
+}
+
 /** "9:30 AM" in the zone the event's time is shown in; nothing for all-day events. */
 function startTime(event: EventHit, viewerZone: string | undefined): string {
   if (event.allDay) return '';
@@ -95,6 +103,9 @@ function DayCell({ day, viewerZone }: { day: MonthDay<EventHit>; viewerZone: str
                 >
                   {time && <span className="month-grid__time">{time} </span>}
                   {event.title}
+                  {event.series && event.series.moreDates > 0 && (
+                    <span className="month-grid__series"> ({formatMoreDates(event.series.moreDates)})</span>
+                  )}
                 </Link>
               </li>
             );
@@ -162,9 +173,7 @@ export default function MonthView({ state, params, onChange }: MonthViewProps) {
           : isPast
             ? 'This month is over: only upcoming events are listed.'
             : data
-              ? data.total > data.hits.length
-                ? `The first ${formatCount(data.hits.length)} of ${formatCount(data.total)} events this month, soonest first: narrow the search to see them all.`
-                : `${formatCount(data.total)} ${data.total === 1 ? 'event' : 'events'} this month`
+              ? monthCountText(data.hits.length)
               : ''}
       </p>
       {search.error && !search.isFetching ? (
