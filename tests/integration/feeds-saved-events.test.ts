@@ -7,7 +7,7 @@ import { parseIcal } from './feeds-spec-checks.js';
 
 const HOST = 'fieldguide.test';
 
-describe('GET /api/events.ics: chosen events as one calendar', () => {
+describe('saved events: GET /api/events?ids= and GET /api/events.ics?ids=', () => {
   let t: TestApp;
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'GET', url, headers: { host: HOST, ...headers } });
@@ -17,6 +17,21 @@ describe('GET /api/events.ics: chosen events as one calendar', () => {
     await seedApp(t.app, new Date());
   });
   afterAll(async () => t?.close());
+
+  it('reads chosen events from the store in the order asked, past ones too, and names the missing ones', async () => {
+    const res = await get('/api/events?ids=it-past-hackathon,gone-event,it-devops-mpls,it-past-hackathon');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { events: { id: string; title: string; start: string }[]; missing: string[] };
+    expect(body.events.map((e) => e.id)).toEqual(['it-past-hackathon', 'it-devops-mpls']);
+    expect(body.events[1]).toMatchObject({
+      title: t.app.store.getEvent('it-devops-mpls')?.title,
+      start: t.app.store.getEvent('it-devops-mpls')?.start,
+    });
+    expect(body.missing).toEqual(['gone-event']);
+    const bad = await get('/api/events?ids=a,<b>');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'ERR_BAD_PARAMETER', message: expect.stringMatching(/not an event id/) });
+  });
 
   it('writes the named events, past ones too, soonest first, as valid iCalendar with their zones', async () => {
     const res = await get('/api/events.ics?ids=it-devops-mpls,it-past-hackathon,it-devops-mpls');
@@ -49,7 +64,7 @@ describe('GET /api/events.ics: chosen events as one calendar', () => {
   it(`refuses more than ${MAX_EXPORT_EVENTS} ids, a bad id and no id with a 400 that says why`, async () => {
     const many = Array.from({ length: MAX_EXPORT_EVENTS + 1 }, (_, i) => `event-${i}`).join(',');
     const cases: [string, RegExp][] = [
-      [`/api/events.ics?ids=${many}`, /at most 100 can be exported/],
+      [`/api/events.ics?ids=${many}`, /at most 100 are read at once/],
       ['/api/events.ics?ids=it-devops-mpls,..%2Fetc', /not an event id/],
       ['/api/events.ics?ids=,,', /at least one event id/],
       ['/api/events.ics', /ids/],

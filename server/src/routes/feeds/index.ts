@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   canonicalFeedQuery,
-  EntityIdSchema,
   type Event,
   eventIcsUrl,
   eventsIcsUrl,
@@ -41,6 +40,7 @@ import { feedOrigin } from '../../feeds/request-origin.js';
 import { renderAtom, renderRss } from '../../feeds/syndication.js';
 import { resolveEventQuery } from '../../search/resolve-query.js';
 import { echoQuery } from '../../search/run-search.js';
+import { EventIdsQuerySchema, isEntityId, parseEventIds } from '../entity-ids.js';
 
 /** Content types of the feed formats. */
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -320,15 +320,12 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           `\`ids\`: event ids separated by commas, at most ${MAX_EXPORT_EVENTS}, past events too. ` +
           'Ids of events no longer stored are left out; the events come soonest first.',
-        querystring: Type.Object(
-          { ids: Type.String({ minLength: 1, maxLength: MAX_EXPORT_EVENTS * 140 }) },
-          { additionalProperties: false },
-        ),
+        querystring: EventIdsQuerySchema,
         response: errorResponses('ERR_BAD_PARAMETER', 'ERR_RATE_LIMITED'),
       },
     },
     async (request, reply) => {
-      const ids = exportIds(request.query.ids);
+      const ids = parseEventIds(request.query.ids);
       const events = ids
         .map((id) => app.store.getEvent(id))
         .filter((event): event is Event => event !== undefined)
@@ -390,22 +387,3 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-/** The distinct event ids of an `ids` parameter, in their order; a clear 400 for a bad id or too many. */
-function exportIds(param: string): string[] {
-  const ids = [...new Set(param.split(',').map((id) => id.trim()))].filter((id) => id !== '');
-  if (ids.length === 0) throw errors.badParameter('ids', 'must name at least one event id');
-  if (ids.length > MAX_EXPORT_EVENTS) {
-    throw errors.badParameter(
-      'ids',
-      `names ${ids.length} events; at most ${MAX_EXPORT_EVENTS} can be exported at once`,
-    );
-  }
-  const bad = ids.find((id) => !isEntityId(id));
-  if (bad !== undefined)
-    throw errors.badParameter('ids', `has an id that is not an event id: ${JSON.stringify(bad.slice(0, 40))}`);
-  return ids;
-}
-
-const ENTITY_ID = new RegExp(EntityIdSchema.pattern ?? '^[A-Za-z0-9_-]+$');
-const isEntityId = (value: string) => value.length <= (EntityIdSchema.maxLength ?? 128) && ENTITY_ID.test(value);

@@ -1,27 +1,39 @@
-import { type EventDetail, eventsIcsUrl, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
-import { useQueries } from '@tanstack/react-query';
+import { type Event, type EventBatch, eventsIcsUrl, formatEventPlace, formatEventStatus } from '@fieldguide/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { SaveButton } from '../../../components/save-button.js';
 import { EmptyState, ErrorMessage } from '../../../components/status.js';
-import { ApiError } from '../../../lib/api-client.js';
 import { feedOrigin } from '../../../lib/feed-urls.js';
 import { formatEventWhen } from '../../../lib/format.js';
 import { MAX_SAVED_EVENTS, type SavedEvent, unsaveEvent, useSavedEvents } from '../../../lib/saved-events.js';
-import { eventQueryOptions } from '../api/get-event.js';
+import { eventBatchQueryOptions } from '../api/get-event.js';
 import './saved-events.css';
 
 type Row =
-  | { kind: 'event'; saved: SavedEvent; event: EventDetail }
+  | { kind: 'event'; saved: SavedEvent; event: Event }
   | { kind: 'gone'; saved: SavedEvent }
-  | { kind: 'loading'; saved: SavedEvent }
-  | { kind: 'error'; saved: SavedEvent; error: unknown; retry: () => void };
+  | { kind: 'loading'; saved: SavedEvent };
 
 const startOf = (row: Row) => Date.parse(row.kind === 'event' ? row.event.start : row.saved.start) || 0;
 
 /** Events first, soonest first; then the ones no longer listed. */
 const byStart = (a: Row, b: Row) => Number(a.kind === 'gone') - Number(b.kind === 'gone') || startOf(a) - startOf(b);
 
-function SavedEventCard({ event }: { event: EventDetail }) {
+/** Each saved event with what the API says of it: found, gone, or not yet known. */
+function savedRows(saved: readonly SavedEvent[], batch: EventBatch | undefined): Row[] {
+  const found = new Map((batch?.events ?? []).map((event) => [event.id, event]));
+  const missing = new Set(batch?.missing);
+  return saved
+    .map((entry): Row => {
+      const event = found.get(entry.id);
+      if (event) return { kind: 'event', saved: entry, event };
+      return missing.has(entry.id) ? { kind: 'gone', saved: entry } : { kind: 'loading', saved: entry };
+    })
+    .sort(byStart);
+}
+
+function SavedEventCard({ event }: { event: Event }) {
   const status = formatEventStatus(event);
   return (
     <article className={`event-card${event.status === 'cancelled' ? ' event-card--cancelled' : ''}`}>
@@ -65,36 +77,18 @@ function SavedRow({ row }: { row: Row }) {
           <p className="status">Loading…</p>
         </article>
       );
-    case 'error':
-      return (
-        <article className="event-card">
-          <h2 className="event-card__title">{row.saved.title || 'Saved event'}</h2>
-          <ErrorMessage error={row.error} title="Could not load this event" onRetry={row.retry} />
-        </article>
-      );
   }
 }
 
 /**
- * The events saved in this browser, each read fresh from the API; one that is no longer stored is shown as gone,
+ * The events saved in this browser, read fresh from the API in one request; one no longer stored is shown as gone,
  * with a button removing it. "Export as .ics" downloads them all as one calendar file.
  */
 export function SavedEventsPage() {
   const saved = useSavedEvents();
-  const rows = useQueries({
-    queries: saved.map((s) => ({ ...eventQueryOptions(s.id), retry: false as const })),
-    combine: (results) =>
-      results
-        .map((result, i): Row => {
-          const entry = saved[i] as SavedEvent;
-          if (result.data) return { kind: 'event', saved: entry, event: result.data };
-          if (result.error instanceof ApiError && result.error.status === 404) return { kind: 'gone', saved: entry };
-          if (result.error) return { kind: 'error', saved: entry, error: result.error, retry: result.refetch };
-          return { kind: 'loading', saved: entry };
-        })
-        .sort(byStart),
-  });
   const ids = saved.map((s) => s.id);
+  const batch = useQuery(eventBatchQueryOptions(ids));
+  const rows = useMemo(() => savedRows(saved, batch.data), [saved, batch.data]);
   return (
     <div className="page saved-page">
       <title>Saved events · Fieldguide</title>
@@ -119,6 +113,13 @@ export function SavedEventsPage() {
               Export as .ics<span className="visually-hidden"> ({saved.length} events, for any calendar app)</span>
             </a>
           </p>
+          {batch.error && !batch.isFetching && (
+            <ErrorMessage
+              error={batch.error}
+              title="Could not load your saved events"
+              onRetry={() => batch.refetch()}
+            />
+          )}
           <ol className="event-list">
             {rows.map((row) => (
               <li key={row.saved.id}>
