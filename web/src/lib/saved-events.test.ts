@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   getSavedEvents,
   MAX_SAVED_EVENTS,
@@ -102,5 +102,22 @@ describe('the saved list in this browser', () => {
       window.dispatchEvent(new StorageEvent('storage', { key: null }));
     });
     expect(result.current).toEqual([]);
+  });
+  it('keeps the list in the page when the browser refuses to store it', async () => {
+    // A fresh copy of the module: once storage refuses a write, a page keeps its list in memory for good.
+    vi.resetModules();
+    const fresh = await import('./saved-events.js');
+    fresh.saveEvent(event('a'), NOW);
+    const setItem = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    });
+    try {
+      expect(fresh.saveEvent(event('b'), NOW)).toBe(true);
+      expect(fresh.getSavedEvents().map((e) => e.id)).toEqual(['b', 'a']);
+      expect(setItem).toHaveBeenCalled();
+      expect(localStorage.getItem(SAVED_EVENTS_KEY)).not.toContain('"b"');
+    } finally {
+      setItem.mockRestore();
+    }
   });
 });

@@ -89,12 +89,13 @@ let snapshot: { raw: string | null; events: readonly SavedEvent[]; readable: boo
   events: NONE,
   readable: true,
 };
-/** The list when localStorage cannot be used: kept for this page's life only. */
+/** The list when localStorage cannot be used (none, or a write refused): kept for this page's life only. */
 let inMemory: string | null = null;
+let memoryOnly = false;
 
 function readRaw(): string | null {
   const store = storage();
-  if (!store) return inMemory;
+  if (!store || memoryOnly) return inMemory;
   try {
     return store.getItem(SAVED_EVENTS_KEY);
   } catch {
@@ -117,9 +118,11 @@ function write(events: readonly SavedEvent[]): void {
     if (!snapshot.readable && snapshot.raw !== null && store?.getItem(UNREADABLE_SAVED_EVENTS_KEY) === null) {
       store.setItem(UNREADABLE_SAVED_EVENTS_KEY, snapshot.raw);
     }
-    if (store) store.setItem(SAVED_EVENTS_KEY, raw);
+    if (store && !memoryOnly) store.setItem(SAVED_EVENTS_KEY, raw);
     else inMemory = raw;
   } catch {
+    // Storage full or refused: the list lives on in this page rather than the save being lost.
+    memoryOnly = true;
     inMemory = raw;
   }
   for (const listener of listeners) listener();
