@@ -103,6 +103,7 @@ describe('the saved list in this browser', () => {
     });
     expect(result.current).toEqual([]);
   });
+
   it('keeps the list in the page when the browser refuses to store it', async () => {
     // A fresh copy of the module: once storage refuses a write, a page keeps its list in memory for good.
     vi.resetModules();
