@@ -86,6 +86,31 @@ async function main() {
           await page.locator('.view-toggle').evaluate((el) => el.scrollIntoView());
         },
       },
+      {
+        name: 'search-month',
+        path: '/?q=nurse&view=month',
+        ready: '.month-grid',
+        prepare: async (page) => {
+          await page.locator('.month-grid a').first().waitFor();
+          await page.locator('.view-toggle').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        },
+      },
+      {
+        name: 'saved',
+        path: '/?q=career',
+        ready: '.event-card',
+        prepare: async (page) => {
+          for (const i of [0, 1, 2]) {
+            const save = page.locator('.event-card').nth(i).getByRole('button', { name: /^Save/ });
+            if ((await save.getAttribute('aria-pressed')) !== 'true') await save.click();
+          }
+          await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link', { name: /^Saved/ })
+            .click();
+          await page.locator('.saved-page .event-card__title a').nth(2).waitFor();
+        },
+      },
       { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',

@@ -16,6 +16,13 @@ export const SeriesDateSchema = Type.Object({
 });
 export type SeriesDate = Static<typeof SeriesDateSchema>;
 
+/** `GET /api/events?ids=a,b,c`: the stored events of those ids (in the order asked), and the ids not stored. */
+export const EventBatchSchema = Type.Object({
+  events: Type.Array(forResponse(EventSchema)),
+  missing: Type.Array(Type.String(), { description: 'ids asked for that no stored event has (gone, or never was)' }),
+});
+export type EventBatch = Static<typeof EventBatchSchema>;
+
 /** `GET /api/events/:id`: the event as stored, past or upcoming, with a few related upcoming events. */
 export const EventDetailSchema = Type.Composite([
   forResponse(EventSchema),

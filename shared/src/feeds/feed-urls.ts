@@ -55,6 +55,14 @@ export function eventIcsUrl(origin: string, eventId: string): string {
   return `${origin}/feeds/events/${encodeURIComponent(eventId)}.ics`;
 }
 
+/** Most events one `.ics` export of chosen events (`/api/events.ics?ids=…`) takes: a saved list's limit too. */
+export const MAX_EXPORT_EVENTS = 100;
+
+/** One `.ics` file of the given events (ids in the order given), for "export my saved events". */
+export function eventsIcsUrl(origin: string, eventIds: readonly string[]): string {
+  return `${origin}/api/events.ics?ids=${eventIds.map(encodeURIComponent).join(',')}`;
+}
+
 /**
  * A search's query string as feeds key it: paging and sort dropped, parameters in a stable order (by name,
  * repeated values kept in their order), so the same search always has the same feed URL.

@@ -1,12 +1,14 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
 import { OfflineNotice } from '../components/offline-notice.js';
+import { useSavedEvents } from '../lib/saved-events.js';
 import './layout.css';
 
 const NAV = [
   { href: '/', label: 'Search' },
   { href: '/fields', label: 'Fields' },
   { href: '/associations', label: 'Associations' },
+  { href: '/saved', label: 'Saved' },
 ] as const;
 
 const isCurrent = (location: string, href: string) =>
@@ -15,6 +17,7 @@ const isCurrent = (location: string, href: string) =>
 /** Skip link, header with navigation, main landmark and footer around every page. */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
+  const savedCount = useSavedEvents().length;
   const mainRef = useRef<HTMLElement>(null);
   const shownLocation = useRef(location);
 
@@ -45,6 +48,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li key={item.href}>
                   <Link href={item.href} aria-current={isCurrent(location, item.href) ? 'page' : undefined}>
                     {item.label}
+                    {item.href === '/saved' && savedCount > 0 && (
+                      <span className="site-nav__count">
+                        {' '}
+                        {savedCount}
+                        <span className="visually-hidden"> events</span>
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}

@@ -13,6 +13,7 @@ const AssociationsRoute = lazy(() => import('./routes/associations.js'));
 const AssociationRoute = lazy(() => import('./routes/association.js'));
 const AdminRoute = lazy(() => import('./routes/admin.js'));
 const EmbedBuilderRoute = lazy(() => import('./routes/embed-builder.js'));
+const SavedRoute = lazy(() => import('./routes/saved.js'));
 const SuggestSourceRoute = lazy(() => import('./routes/suggest-source.js'));
 const NotFoundRoute = lazy(() => import('./routes/not-found.js'));
 
@@ -30,6 +31,7 @@ export function AppRouter() {
             <Route path="/fields/:cluster/:pathway?" component={FieldRoute} />
             <Route path="/associations" component={AssociationsRoute} />
             <Route path="/associations/:id" component={AssociationRoute} />
+            <Route path="/saved" component={SavedRoute} />
             <Route path="/admin" component={AdminRoute} />
             <Route path="/embed-builder" component={EmbedBuilderRoute} />
             <Route path="/suggest-source" component={SuggestSourceRoute} />

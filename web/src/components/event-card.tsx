@@ -11,6 +11,7 @@ import { EVENT_TYPE_LABELS } from '../lib/labels.js';
 import { returnStateFrom } from '../lib/return-to.js';
 import { Highlight } from './highlight.js';
 import { HiringBadge } from './hiring-badge.js';
+import { SaveButton } from './save-button.js';
 import './card.css';
 import './event-card.css';
 
@@ -26,7 +27,8 @@ export interface EventCardProps {
 
 /**
  * One event in a result list: title link (which remembers the search it was opened from), when (in the event's own
- * zone, or the viewer's for online events), place, type, cost, hiring signal.
+ * zone, or the viewer's for online events), place, type, cost, hiring signal, and a button saving it to this
+ * browser's list.
  */
 export function EventCard({ event, headingLevel = 3, compact = false, distanceUnit = 'km' }: EventCardProps) {
   const Heading = `h${headingLevel}` as const;
@@ -66,6 +68,7 @@ export function EventCard({ event, headingLevel = 3, compact = false, distanceUn
           <Highlight text={event.description} matches={event.highlights.description} />
         </p>
       )}
+      <SaveButton event={event} className="event-card__save" />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import {
   ApiErrorSchema,
   EntityIdSchema,
   type Event,
+  EventBatchSchema,
   EventDetailSchema,
   type EventHit,
   normalizeSearchQuery,
@@ -12,6 +13,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { errors, readErrorResponses } from '../../errors.js';
 import { unlessIndexDown } from '../../search/unless-index-down.js';
+import { EventIdsQuerySchema, parseEventIds } from '../entity-ids.js';
 
 /** How many related events an event page lists. */
 export const RELATED_EVENTS = 4;
@@ -44,8 +46,37 @@ function seriesDates(app: Parameters<FastifyPluginAsyncTypebox>[0], event: Event
     }));
 }
 
-/** `GET /events/:id`: one event from the store (the source of truth), with related upcoming events. */
+/**
+ * `GET /events/:id`: one event from the store (the source of truth), with related upcoming events;
+ * `GET /events?ids=a,b,c`: chosen events (a saved list), and which of them are gone.
+ */
 export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Chosen events, e.g. a saved list',
+        description:
+          'The stored events of `ids` (at most 100, past ones too), in the order asked, read from the store alone; ' +
+          '`missing` lists the ids no stored event has.',
+        querystring: EventIdsQuerySchema,
+        response: { 200: EventBatchSchema, ...readErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const events: Event[] = [];
+      const missing: string[] = [];
+      for (const id of parseEventIds(request.query.ids)) {
+        const event = app.store.getEvent(id);
+        if (event) events.push(event);
+        else missing.push(id);
+      }
+      reply.header('cache-control', 'public, max-age=60');
+      return { events, missing };
+    },
+  );
+
   app.get(
     '/events/:id',
     {

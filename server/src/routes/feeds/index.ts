@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   canonicalFeedQuery,
-  EntityIdSchema,
   type Event,
   eventIcsUrl,
+  eventsIcsUrl,
   FEED_FORMATS,
   type FeedFormat,
   type FeedTarget,
@@ -13,6 +13,7 @@ import {
   getCluster,
   getPathway,
   isFeedFormat,
+  MAX_EXPORT_EVENTS,
   type SearchQuery,
   SearchQuerySchema,
   webcalUrl,
@@ -39,6 +40,7 @@ import { feedOrigin } from '../../feeds/request-origin.js';
 import { renderAtom, renderRss } from '../../feeds/syndication.js';
 import { resolveEventQuery } from '../../search/resolve-query.js';
 import { echoQuery } from '../../search/run-search.js';
+import { EventIdsQuerySchema, isEntityId, parseEventIds } from '../entity-ids.js';
 
 /** Content types of the feed formats. */
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -310,6 +312,42 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/events.ics',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Chosen events as one .ics file, e.g. a saved list',
+        description:
+          `\`ids\`: event ids separated by commas, at most ${MAX_EXPORT_EVENTS}, past events too. ` +
+          'Ids of events no longer stored are left out; the events come soonest first.',
+        querystring: EventIdsQuerySchema,
+        response: errorResponses('ERR_BAD_PARAMETER', 'ERR_RATE_LIMITED'),
+      },
+    },
+    async (request, reply) => {
+      const ids = parseEventIds(request.query.ids);
+      const events = ids
+        .map((id) => app.store.getEvent(id))
+        .filter((event): event is Event => event !== undefined)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+      const { origin, uidHost } = feedOrigin(request, reply, app.config);
+      const ics = eventsIcsUrl(origin, ids);
+      const home = `${origin}/saved`;
+      reply.header('content-disposition', 'attachment; filename="fieldguide-saved-events.ics"');
+      return send(request, reply, 'ics', {
+        title: 'Fieldguide — saved events',
+        description: 'Events saved on Fieldguide.',
+        homeUrl: home,
+        urls: { ics, webcal: webcalUrl(ics), rss: home, atom: home, json: home },
+        origin,
+        uidHost,
+        events,
+        updated: newestUpdate(events, EMPTY_FEED_UPDATED),
+      });
+    },
+  );
+
+  app.get(
     '/api/feeds',
     {
       schema: {
@@ -349,6 +387,3 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-const ENTITY_ID = new RegExp(EntityIdSchema.pattern ?? '^[A-Za-z0-9_-]+$');
-const isEntityId = (value: string) => value.length <= (EntityIdSchema.maxLength ?? 128) && ENTITY_ID.test(value);

@@ -35,6 +35,29 @@ describe('parseSearchState / toQuery', () => {
     expect(toQuery(parse(toQuery(state)))).toBe(query);
   });
 
+  it('keeps the month view and its month in the URL, never in the API parameters', () => {
+    const state = parse('q=nurse&view=month&month=2027-03');
+    expect(state).toMatchObject({ view: 'month', month: '2027-03' });
+    expect(toQuery(state)).toBe('q=nurse&view=month&month=2027-03');
+    expect(Object.keys(toApiParams(state))).not.toContain('view');
+    expect(Object.keys(toApiParams(state))).not.toContain('month');
+    expect(parse('view=month&month=2027-13')).not.toHaveProperty('month');
+    expect(parse('view=month&month=2027-13').view).toBe('month');
+    expect(parse('view=grid&month=2027-03')).not.toHaveProperty('view');
+    expect(parse('view=grid&month=2027-03')).not.toHaveProperty('month');
+    expect(parse('from=2027-02-30').from).toBeUndefined();
+  });
+
+  it('sends the days to the API as the viewer’s, and keeps them as dates in links', () => {
+    const state = parse('from=2026-12-01&to=2026-12-31');
+    expect(toApiParams(state)).toMatchObject({ from: '2026-12-01', to: '2026-12-31' });
+    expect(toApiParams(state, { timeZone: 'America/Chicago' })).toMatchObject({
+      from: '2026-12-01T00:00:00-06:00',
+      to: '2026-12-31T23:59:59.999-06:00',
+    });
+    expect(toQuery(state)).toBe('from=2026-12-01&to=2026-12-31');
+  });
+
   it('drops values the API would reject instead of failing the whole link', () => {
     const state = parse('type=party&format=zoom&from=tomorrow&radius=far&cost=cheap&hiring=7&sort=distance&page=-1');
     expect(state).toEqual({ q: '', fields: [], types: [], formats: [], page: 1 });

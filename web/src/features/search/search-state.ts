@@ -1,10 +1,12 @@
 import type { CostFilter, EventFormat, EventType, SearchSort } from '@fieldguide/shared';
 import type { QueryValue } from '../../lib/api-client.js';
+import { apiDateRange, type CalendarMonth, isCalendarDate, isCalendarMonth } from '../../lib/date-range.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, SORT_LABELS } from '../../lib/labels.js';
 
 /**
  * A search as the page's URL holds it. The URL's parameters are the API's (`/?q=nurse&field=health-science` asks
  * `/api/search?q=nurse&field=health-science`), so any search can be shared, bookmarked and turned into a feed.
+ * Two more say how the page shows it: `view=month` and the `month` shown (`2027-03`); they never reach the API.
  */
 export interface SearchState {
   q: string;
@@ -26,17 +28,18 @@ export interface SearchState {
   sort?: SearchSort;
   /** 1-based. */
   page: number;
-  /** How the results are shown: a list of pages (the default), or every event on a map. */
+  /** How the results are shown: a list of pages (the default), every event on a map, or a month grid. */
   view?: SearchView;
+  /** The month the grid shows; by default the month of `from`, else the viewer's current month. */
+  month?: CalendarMonth;
 }
 
 /** The result views a search can be shown in; `list` is the default and stays out of the URL. */
-export const SEARCH_VIEWS = ['list', 'map'] as const;
+export const SEARCH_VIEWS = ['list', 'map', 'month'] as const;
 export type SearchView = (typeof SEARCH_VIEWS)[number];
 
 export const EMPTY_SEARCH: SearchState = { q: '', fields: [], types: [], formats: [], page: 1 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RADIUS = /^\d{1,6}(\.\d{1,6})?(km|mi)$/;
 const MAX_LIST = 20;
 
@@ -55,9 +58,9 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     page: 1,
   };
   const from = params.get('from');
-  if (from && DATE.test(from)) state.from = from;
+  if (from && isCalendarDate(from)) state.from = from;
   const to = params.get('to');
-  if (to && DATE.test(to)) state.to = to;
+  if (to && isCalendarDate(to)) state.to = to;
   const near = params.get('near')?.trim();
   if (near) state.near = near.slice(0, 100);
   const radius = params.get('radius')?.trim().toLowerCase();
@@ -70,19 +73,27 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   if (sort && isKey(SORT_LABELS, sort) && (sort !== 'distance' || state.near)) state.sort = sort;
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 1 && page <= 1000) state.page = page;
-  if (params.get('view') === 'map') state.view = 'map';
+  const view = params.get('view');
+  if (view === 'map' || view === 'month') state.view = view;
+  const month = params.get('month');
+  if (state.view === 'month' && month && isCalendarMonth(month)) state.month = month;
   return state;
 }
 
-/** The state as `/api/search` parameters, in a fixed order so equal searches give equal URLs and cache keys. */
-export function toApiParams(state: SearchState): Record<string, QueryValue> {
+/**
+ * The state as `/api/search` parameters, in a fixed order so equal searches give equal URLs and cache keys. With a
+ * `timeZone`, the days `from` and `to` go as that zone's first and last instants of them (what a search sends:
+ * the viewer's days); without, as dates (what links and feeds carry).
+ */
+export function toApiParams(state: SearchState, options: { timeZone?: string } = {}): Record<string, QueryValue> {
+  const days = options.timeZone ? apiDateRange(state, options.timeZone) : state;
   return {
     q: state.q.trim(),
     field: state.fields,
     type: state.types,
     format: state.formats,
-    from: state.from,
-    to: state.to,
+    from: days.from,
+    to: days.to,
     near: state.near,
     radius: state.near ? state.radius : undefined,
     cost: state.cost,
@@ -92,10 +103,13 @@ export function toApiParams(state: SearchState): Record<string, QueryValue> {
   };
 }
 
-/** The state as a URL query string (no `?`): the parameters of {@link toApiParams}, then the view when not the list. */
+/** The state as a URL query string (no `?`): the parameters of {@link toApiParams}, then the view's when not the list. */
 export function toQuery(state: SearchState): string {
   const search = new URLSearchParams();
-  const view = state.view === 'map' ? { view: state.view } : {};
+  const view =
+    state.view === 'map' || state.view === 'month'
+      ? { view: state.view, month: state.view === 'month' ? state.month : undefined }
+      : {};
   for (const [key, value] of Object.entries({ ...toApiParams(state), ...view })) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) for (const v of value) search.append(key, String(v));

@@ -1,5 +1,5 @@
-import type { AssociationDetail, EventDetail } from '@fieldguide/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { AssociationDetail, EventBatch, EventDetail } from '@fieldguide/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.js';
 
 /** `GET /api/events/:id`: the stored event with a few related upcoming events. */
@@ -20,3 +20,18 @@ export const useEventAssociation = (associationId: string | undefined) =>
     enabled: associationId !== undefined,
     retry: false,
   });
+
+/**
+ * `GET /api/events?ids=…`: the stored events of those ids and the ids no longer stored, read fresh each time the
+ * page shows them (ids sorted, so the same set is one cache entry whatever order it was saved in).
+ */
+export const eventBatchQueryOptions = (ids: readonly string[]) => {
+  const sorted = [...ids].sort();
+  return queryOptions({
+    queryKey: ['events', sorted],
+    queryFn: ({ signal }) => apiRequest<EventBatch>('/api/events', { params: { ids: sorted.join(',') }, signal }),
+    enabled: sorted.length > 0,
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+};

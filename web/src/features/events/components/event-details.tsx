@@ -11,6 +11,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { EventList } from '../../../components/event-card.js';
 import { HiringBadge } from '../../../components/hiring-badge.js';
+import { SaveButton } from '../../../components/save-button.js';
 import { pageLink, ShareButton } from '../../../components/share-button.js';
 import { ErrorMessage, Loading, NotFound } from '../../../components/status.js';
 import { ApiError } from '../../../lib/api-client.js';
@@ -183,6 +184,7 @@ function EventBody({ event }: { event: EventDetail }) {
             eventId={event.id}
             info={{ ...event, location, url: event.url, description: event.description }}
           />
+          <SaveButton event={event} className="event-page__save" size="wide" />
           <p>
             <ShareButton
               className="button button--wide"

@@ -1,7 +1,8 @@
 import { type EventFacets, type FieldSummary, HIRING_LEVEL_LABELS, HIRING_LIKELY } from '@fieldguide/shared';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { DATE_PRESET_LABELS, DATE_PRESETS, matchingPreset, presetRange } from '../../../lib/date-range.js';
 import { EVENT_FORMAT_LABELS, EVENT_TYPE_LABELS, entriesOf } from '../../../lib/labels.js';
-import type { DistanceUnit } from '../../../lib/viewer.js';
+import { type DistanceUnit, viewerTimeZone } from '../../../lib/viewer.js';
 import { type SearchState, toggle, toggleCluster, togglePathway } from '../search-state.js';
 import { CheckboxFacet } from './checkbox-facet.js';
 import { FieldFacet } from './field-facet.js';
@@ -26,6 +27,8 @@ export function SearchFilters({ state, facets, taxonomy, resolvedNear, unit, onC
   const fromId = useId();
   const toId = useId();
   const hiringCount = facets?.hiring[String(HIRING_LIKELY)];
+  const zone = useMemo(() => viewerTimeZone(), []);
+  const preset = matchingPreset({ from: state.from, to: state.to }, new Date(), zone);
   return (
     <div className="filters">
       <fieldset className="facet facet--hiring">
@@ -97,6 +100,24 @@ export function SearchFilters({ state, facets, taxonomy, resolvedNear, unit, onC
 
       <fieldset className="facet">
         <legend>Dates</legend>
+        <ul className="date-presets" aria-label="Quick dates">
+          {DATE_PRESETS.map((p) => (
+            <li key={p}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={preset === p}
+                onClick={() => {
+                  const range = preset === p ? { from: undefined, to: undefined } : presetRange(p, new Date(), zone);
+                  onChange((prev) => ({ ...prev, ...range }));
+                }}
+              >
+                {DATE_PRESET_LABELS[p]}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="date-presets__note">Semesters: spring Jan–May, summer June to mid-August, fall mid-August–Dec.</p>
         <div className="date-range">
           <div>
             <label htmlFor={fromId}>From</label>

@@ -3,7 +3,7 @@ import { Loading } from '../../../components/status.js';
 import { useAfterDelay, useOnline } from '../../../hooks/use-online.js';
 import type { QueryValue } from '../../../lib/api-client.js';
 import { useFields } from '../../../lib/fields-query.js';
-import { DEFAULT_RADIUS, viewerDistanceUnit } from '../../../lib/viewer.js';
+import { DEFAULT_RADIUS, viewerDistanceUnit, viewerTimeZone } from '../../../lib/viewer.js';
 import { useSearchEvents } from '../api/search-events.js';
 import { useSearchState } from '../hooks/use-search-state.js';
 import { hasFilters, type SearchState, toApiParams, withoutFilters, withoutPlace } from '../search-state.js';
@@ -21,8 +21,9 @@ export interface SearchPageProps {
   renderSubscribe?: (params: Record<string, QueryValue>) => ReactNode;
 }
 
-// The map, its library and its basemap load only when the map is opened.
+// The map, its library and its basemap load only when the map is opened; the month grid, when first shown.
 const MapView = lazy(() => import('../map/map-view.js'));
+const MonthView = lazy(() => import('./month-view.js'));
 
 /** After this long, a search still loading says so, in milliseconds. */
 const SLOW_SEARCH_MS = 2500;
@@ -33,15 +34,19 @@ const countFilters = (s: SearchState) =>
   s.formats.length +
   [s.from, s.to, s.near, s.cost, s.hiring].filter((v) => v !== undefined).length;
 
-/** The search page: query box, filters with facet counts, results, all held in the URL. */
+/** The search page: query box, filters with facet counts, results as a list or a month, all held in the URL. */
 export function SearchPage({ renderSubscribe }: SearchPageProps) {
   const { state, setState, hrefFor } = useSearchState();
   const unit = useMemo(() => viewerDistanceUnit(), []);
+  const timeZone = useMemo(() => viewerTimeZone(), []);
   // A place search without a chosen radius asks for the default in the viewer's unit, so what is asked is what is shown.
-  const params = useMemo(
-    () => toApiParams({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
+  const asked = useMemo(
+    () => ({ ...state, radius: state.radius ?? (state.near ? DEFAULT_RADIUS[unit] : undefined) }),
     [state, unit],
   );
+  // The search asks for the viewer's days; a subscription keeps them as dates, as its links do.
+  const params = useMemo(() => toApiParams(asked, { timeZone }), [asked, timeZone]);
+  const feedParams = useMemo(() => toApiParams(asked), [asked]);
   // A further page asks for its hits only; the filters keep the counts of the search's first page (one request
   // when the page is the first, cached when paging on from it).
   const firstPageParams = useMemo(() => {
@@ -60,11 +65,11 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
   // refuses a place it cannot find rather than widen silently).
   const subscribeParams = useMemo(() => {
     if (place?.kind === 'not-found') {
-      const { near: _near, radius: _radius, ...rest } = params;
+      const { near: _near, radius: _radius, ...rest } = feedParams;
       return rest;
     }
-    return place?.kind === 'corrected' && place.resolved ? { ...params, near: place.resolved } : params;
-  }, [params, place]);
+    return place?.kind === 'corrected' && place.resolved ? { ...feedParams, near: place.resolved } : feedParams;
+  }, [feedParams, place]);
   const fields = useFields();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filterCount = countFilters(state);
@@ -143,6 +148,10 @@ export function SearchPage({ renderSubscribe }: SearchPageProps) {
           {state.view === 'map' ? (
             <Suspense fallback={<Loading label="Loading the map…" />}>
               <MapView params={firstPageParams} />
+            </Suspense>
+          ) : state.view === 'month' ? (
+            <Suspense fallback={<Loading label="Loading the month view…" />}>
+              <MonthView state={state} params={params} onChange={(update) => setState(update)} />
             </Suspense>
           ) : (
             <SearchResults

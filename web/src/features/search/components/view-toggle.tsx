@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { SearchView } from '../search-state.js';
 
-const VIEW_LABELS: Record<SearchView, string> = { list: 'List', map: 'Map' };
+const VIEW_LABELS: Record<SearchView, string> = { list: 'List', map: 'Map', month: 'Month' };
 
 export interface ViewToggleProps {
   view: SearchView;
@@ -9,7 +9,7 @@ export interface ViewToggleProps {
   hrefFor: (view: SearchView) => string;
 }
 
-/** Switches the results between the list and the map; each view is a link, so it is kept in the URL. */
+/** Switches the results between the list, the map and the month grid; each view is a link, so it is kept in the URL. */
 export function ViewToggle({ view, hrefFor }: ViewToggleProps) {
   return (
     <nav className="view-toggle" aria-label="Show results as">

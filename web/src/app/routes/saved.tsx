@@ -1,0 +1,5 @@
+import { SavedEventsPage } from '../../features/events/components/saved-events-page.js';
+
+export default function SavedRoute() {
+  return <SavedEventsPage />;
+}
