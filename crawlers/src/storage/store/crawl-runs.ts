@@ -1,21 +1,8 @@
 import type Database from 'better-sqlite3';
 import { claimRun, currentOwner, isOrphaned, releaseRun } from './crawl-run-owners.js';
 import { StoreNotFoundError } from './errors.js';
+import { RUN_COLUMNS, type RunRow, runFinishedAt, runFromRow } from './rows.js';
 import type { CrawlRun, Store } from './store.types.js';
-
-interface RunRow {
-  id: number;
-  started_at: string;
-  finished_at: string | null;
-  status: CrawlRun['status'];
-  results: string;
-}
-
-function fromRow(row: RunRow): CrawlRun {
-  const run: CrawlRun = { id: row.id, startedAt: row.started_at, status: row.status, results: JSON.parse(row.results) };
-  if (row.finished_at !== null) run.finishedAt = row.finished_at;
-  return run;
-}
 
 /** Crawl runs, and `release` to let go of this store's unfinished runs when it closes. */
 export interface CrawlRuns extends Pick<Store, 'startCrawlRun' | 'updateCrawlRun' | 'getCrawlRun' | 'listCrawlRuns'> {
@@ -31,12 +18,8 @@ export function createCrawlRuns(db: Database.Database, storePath: string, nowIso
   const update = db.prepare<[CrawlRun['status'], string | null, string, number]>(
     'UPDATE crawl_runs SET status = ?, finished_at = ?, results = ? WHERE id = ?',
   );
-  const get = db.prepare<[number], RunRow>(
-    'SELECT id, started_at, finished_at, status, results FROM crawl_runs WHERE id = ?',
-  );
-  const list = db.prepare<[number], RunRow>(
-    'SELECT id, started_at, finished_at, status, results FROM crawl_runs ORDER BY id DESC LIMIT ?',
-  );
+  const get = db.prepare<[number], RunRow>(`SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE id = ?`);
+  const list = db.prepare<[number], RunRow>(`SELECT ${RUN_COLUMNS} FROM crawl_runs ORDER BY id DESC LIMIT ?`);
   const running = db.prepare<[], { id: number; pid: number | null; host: string | null }>(
     `SELECT id, pid, host FROM crawl_runs WHERE status = 'running'`,
   );
@@ -55,7 +38,7 @@ export function createCrawlRuns(db: Database.Database, storePath: string, nowIso
       return { id, startedAt, status: 'running', results: {} };
     },
     updateCrawlRun: (run) => {
-      const finishedAt = run.finishedAt ?? (run.status === 'running' ? null : nowIso());
+      const finishedAt = runFinishedAt(run, nowIso);
       const { changes } = update.run(run.status, finishedAt, JSON.stringify(run.results), run.id);
       if (changes === 0) throw new StoreNotFoundError('crawl run', run.id);
       if (run.status !== 'running') {
@@ -65,9 +48,9 @@ export function createCrawlRuns(db: Database.Database, storePath: string, nowIso
     },
     getCrawlRun: (id) => {
       const row = get.get(id);
-      return row && fromRow(row);
+      return row && runFromRow(row);
     },
-    listCrawlRuns: (limit) => list.all(limit).map(fromRow),
+    listCrawlRuns: (limit) => list.all(limit).map(runFromRow),
     interruptOrphans: () => {
       let count = 0;
       for (const row of running.all()) {

@@ -42,3 +42,26 @@ export class StoreReadOnlyError extends FieldguideError {
     this.name = 'StoreReadOnlyError';
   }
 }
+
+/**
+ * Thrown when the PostgreSQL store cannot be reached, or does not answer within its deadline: nothing of the call
+ * was saved, and the next call tries to connect again.
+ */
+export class StoreUnavailableError extends FieldguideError {
+  constructor(where: string, why: string, options?: ErrorOptions) {
+    super('STORE_UNAVAILABLE', `the store at ${where} cannot be reached: ${why}`, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Thrown when PostgreSQL refuses a statement of the store; the transaction it belonged to is rolled back. */
+export class StoreQueryError extends FieldguideError {
+  /** The SQLSTATE PostgreSQL answered, e.g. `40P01` for a deadlock. */
+  readonly sqlState: string;
+
+  constructor(where: string, message: string, sqlState: string) {
+    super('STORE_QUERY_FAILED', `the store at ${where} refused a statement: ${message} (SQLSTATE ${sqlState})`);
+    this.name = 'StoreQueryError';
+    this.sqlState = sqlState;
+  }
+}
