@@ -9,6 +9,7 @@ const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
 export const StorageEnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
@@ -20,7 +21,10 @@ export const StorageEnvSchema = Type.Object({
 /** Where the canonical store and the search index are. */
 export interface StorageConfig {
   dataDir: string;
+  /** The SQLite file of the canonical store, used when `databaseUrl` is unset. */
   databasePath: string;
+  /** `postgres://` URL of a PostgreSQL database holding the canonical store instead of the SQLite file. */
+  databaseUrl?: string;
   meili: {
     url?: string;
     masterKey?: string;
@@ -38,6 +42,27 @@ export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
     this.name = 'ConfigError';
+  }
+}
+
+/** `url` with its password replaced by `***`, fit for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    // Unparsable: whatever follows the scheme may be a password.
+    return `${/^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? ''}…`;
+  }
+}
+
+function isPostgresUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') && parsed.hostname !== '';
+  } catch {
+    return false;
   }
 }
 
@@ -59,6 +84,12 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
   if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
   }
+  const databaseUrl = 'DATABASE_URL' in schema.properties ? env.DATABASE_URL : undefined;
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    problems.push(
+      `DATABASE_URL: must be a postgres:// or postgresql:// URL of the database (got ${JSON.stringify(redactDatabaseUrl(databaseUrl))})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed as Static<S>;
 }
@@ -69,6 +100,7 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
   return Object.freeze({
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'fieldguide.sqlite')),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     meili: Object.freeze({
       url: e.MEILI_URL,
       masterKey: e.MEILI_MASTER_KEY,
@@ -79,6 +111,13 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
     }),
   });
 }
+
+/**
+ * Whether a process needs the data directory to itself: it holds the SQLite store or the embedded Meilisearch. With
+ * PostgreSQL and an external Meilisearch nothing lives there, and several servers may share the store.
+ */
+export const needsDataDirLock = (config: Pick<StorageConfig, 'databaseUrl' | 'meili'>): boolean =>
+  !(config.databaseUrl && config.meili.url);
 
 export const loadStorageConfig = (env: Record<string, string | undefined> = process.env) =>
   toStorageConfig(parseEnv(StorageEnvSchema, env));

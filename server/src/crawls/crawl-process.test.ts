@@ -71,7 +71,7 @@ describe('runCrawlInChild', () => {
     store.upsertSource(source('cal', site.url('/cal.ics')));
     const progress: CrawlProgress[] = [];
     await runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       force: true,
       fetcher: FETCHER,
       signal: new AbortController().signal,
@@ -103,7 +103,7 @@ describe('runCrawlInChild', () => {
     const abort = new AbortController();
     let runId = 0;
     const crawl = runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       force: true,
       fetcher: { ...FETCHER, maxConcurrency: 1 },
       signal: abort.signal,
@@ -121,7 +121,7 @@ describe('runCrawlInChild', () => {
 
   it('rejects with the reason when the crawl cannot run at all', async () => {
     const crawl = runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       sourceIds: ['nope'],
       force: true,
       fetcher: FETCHER,

@@ -1,3 +1,4 @@
+import { storeLocation } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CrawlManager, createCrawlManager } from './crawl-manager.js';
@@ -24,7 +25,7 @@ async function crawlsPluginImpl(app: FastifyInstance) {
       runCrawlInChild({
         ...options,
         fetcher: { ...fetcher, ownPorts: [...(fetcher.ownPorts ?? []), ...ownPorts(app)] },
-        databasePath: app.config.databasePath,
+        store: storeLocation(app.config),
       }),
     fetcher: {
       perHostDelayMs: app.config.crawlPerHostDelayMs,

@@ -1,3 +1,4 @@
+import { redactDatabaseUrl } from '../../config.js';
 import type { Store } from '../store.types.js';
 import { createPgEvents } from './pg-events.js';
 import { migratePostgres } from './pg-migrations.js';
@@ -20,17 +21,6 @@ export interface PostgresStoreOptions {
   statementTimeoutMs?: number;
   /** Fetches kept per URL in the fetch log, the latest included (default 20). */
   fetchHistoryPerUrl?: number;
-}
-
-/** `url` with its password replaced by `***`, fit for logs and error messages. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.href;
-  } catch {
-    return '(an invalid database URL)';
-  }
 }
 
 const WRITABLE = `SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off'
