@@ -6,7 +6,8 @@ import { planAssociationUpsert } from './upsert-plans.js';
 
 const PAGE_SIZE = 256;
 
-type AssociationMethods = Pick<
+/** The association methods of the store, which each engine implements. */
+export type AssociationMethods = Pick<
   Store,
   'upsertAssociation' | 'getAssociation' | 'iterateAssociations' | 'countAssociations'
 >;

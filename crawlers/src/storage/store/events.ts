@@ -6,7 +6,8 @@ import { assertValidEvents, planDelisting, planEventUpsert } from './upsert-plan
 
 const PAGE_SIZE = 256;
 
-type EventMethods = Pick<
+/** The event methods of the store, which each engine implements. */
+export type EventMethods = Pick<
   Store,
   | 'upsertEvent'
   | 'upsertEvents'

@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeEvent } from './fixtures/sample-data.js';
-import { storeEngines, type TestStoreLocation } from './fixtures/store-engines.js';
-import type { Store } from './store.types.js';
+import { storeEngines, storeTestContext } from './fixtures/store-engines.js';
 
 describe.each(storeEngines())('$name store', (engine) => {
-  let location: TestStoreLocation;
-  let store: Store;
-
-  beforeAll(() => engine.setup());
-  afterAll(() => engine.teardown());
-
-  beforeEach(async () => {
-    location = await engine.fresh();
-    store = location.open();
-  });
-
-  afterEach(async () => {
-    store.close();
-    await location.cleanup();
-  });
+  const t = storeTestContext(engine);
 
   describe('findEventsStartingBetween', () => {
     it('returns the events starting in the half-open window, in start order, whatever offset the source wrote', () => {
-      store.upsertEvents([
+      t.store.upsertEvents([
         makeEvent({ id: 'late', start: '2027-03-04T23:30:00-06:00', end: undefined }),
         makeEvent({ id: 'early', start: '2027-03-04T08:00:00Z', end: undefined }),
         makeEvent({ id: 'edge', start: '2027-03-06T00:00:00Z', end: undefined }),
@@ -30,16 +15,16 @@ describe.each(storeEngines())('$name store', (engine) => {
       ]);
       const from = Date.parse('2027-03-04T00:00:00Z');
       const to = Date.parse('2027-03-06T00:00:00Z');
-      expect(store.findEventsStartingBetween(from, to).map((e) => e.id)).toEqual(['early', 'late']);
-      expect(store.findEventsStartingBetween(to, to + 1).map((e) => e.id)).toEqual(['edge']);
-      expect(store.findEventsStartingBetween(to + 1, to + 2)).toEqual([]);
+      expect(t.store.findEventsStartingBetween(from, to).map((e) => e.id)).toEqual(['early', 'late']);
+      expect(t.store.findEventsStartingBetween(to, to + 1).map((e) => e.id)).toEqual(['edge']);
+      expect(t.store.findEventsStartingBetween(to + 1, to + 2)).toEqual([]);
     });
   });
 
   describe('listSourceRefs', () => {
     it("lists one (event, URL) pair per reference of the source, and none of other sources' references", () => {
       const seenAt = '2026-11-01T00:00:00Z';
-      store.upsertEvents([
+      t.store.upsertEvents([
         makeEvent({
           id: 'a',
           sources: [
@@ -50,25 +35,25 @@ describe.each(storeEngines())('$name store', (engine) => {
         makeEvent({ id: 'b', sources: [{ sourceId: 'cal', url: 'https://example.org/cal.ics', seenAt }] }),
         makeEvent({ id: 'c', sources: [{ sourceId: 'hub', url: 'https://hub.example.com/e/c', seenAt }] }),
       ]);
-      expect(store.listSourceRefs('cal')).toEqual([
+      expect(t.store.listSourceRefs('cal')).toEqual([
         { eventId: 'a', url: 'https://example.org/cal.ics' },
         { eventId: 'b', url: 'https://example.org/cal.ics' },
       ]);
-      expect(store.listSourceRefs('hub').map((r) => r.eventId)).toEqual(['a', 'c']);
-      expect(store.listSourceRefs('nobody')).toEqual([]);
+      expect(t.store.listSourceRefs('hub').map((r) => r.eventId)).toEqual(['a', 'c']);
+      expect(t.store.listSourceRefs('nobody')).toEqual([]);
     });
   });
 
   describe('listSeriesEvents', () => {
     it('lists the occurrences of a series, soonest first, and nothing for an unknown series', () => {
-      store.upsertEvents([
+      t.store.upsertEvents([
         makeEvent({ id: 'b', seriesId: 'se_1', start: '2027-04-04T15:00:00Z', end: undefined }),
         makeEvent({ id: 'a', seriesId: 'se_1', start: '2027-03-04T15:00:00Z', end: undefined }),
         makeEvent({ id: 'other', seriesId: 'se_2' }),
         makeEvent({ id: 'alone' }),
       ]);
-      expect(store.listSeriesEvents('se_1').map((e) => e.id)).toEqual(['a', 'b']);
-      expect(store.listSeriesEvents('nope')).toEqual([]);
+      expect(t.store.listSeriesEvents('se_1').map((e) => e.id)).toEqual(['a', 'b']);
+      expect(t.store.listSeriesEvents('nope')).toEqual([]);
     });
   });
 });

@@ -1,37 +1,20 @@
 import { ValidationError } from '@fieldguide/shared';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreNotFoundError } from './errors.js';
-import { makeAssociation, makeEvent, makeSource, testClock } from './fixtures/sample-data.js';
-import { storeEngines, type TestStoreLocation } from './fixtures/store-engines.js';
-import type { Store } from './store.types.js';
+import { makeAssociation, makeEvent, makeSource } from './fixtures/sample-data.js';
+import { storeEngines, storeTestContext } from './fixtures/store-engines.js';
 
 describe.each(storeEngines())('$name store', (engine) => {
-  let location: TestStoreLocation;
-  let clock: ReturnType<typeof testClock>;
-  let store: Store;
-
-  beforeAll(() => engine.setup());
-  afterAll(() => engine.teardown());
-
-  beforeEach(async () => {
-    location = await engine.fresh();
-    clock = testClock();
-    store = location.open({ now: clock.now, fetchHistoryPerUrl: 3 });
-  });
-
-  afterEach(async () => {
-    store.close();
-    await location.cleanup();
-  });
+  const t = storeTestContext(engine, { fetchHistoryPerUrl: 3 });
 
   describe('outbox', () => {
     it('reads oldest first, acks up to a seq, and never reuses a seq, also after reopening', () => {
-      store.upsertEvent(makeEvent({ id: 'a' }));
-      store.upsertAssociation(makeAssociation());
-      store.upsertEvent(makeEvent({ id: 'b' }));
-      store.deleteEvent('a');
+      t.store.upsertEvent(makeEvent({ id: 'a' }));
+      t.store.upsertAssociation(makeAssociation());
+      t.store.upsertEvent(makeEvent({ id: 'b' }));
+      t.store.deleteEvent('a');
 
-      const entries = store.readOutbox(10);
+      const entries = t.store.readOutbox(10);
       expect(entries.map((e) => [e.entity, e.entityId, e.op])).toEqual([
         ['event', 'a', 'upsert'],
         ['association', 'assoc-1', 'upsert'],
@@ -39,101 +22,103 @@ describe.each(storeEngines())('$name store', (engine) => {
         ['event', 'a', 'delete'],
       ]);
       expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((x, y) => x - y));
-      expect(store.readOutbox(2)).toEqual(entries.slice(0, 2));
+      expect(t.store.readOutbox(2)).toEqual(entries.slice(0, 2));
 
-      store.ackOutbox(entries[1]!.seq);
-      expect(store.readOutbox(10)).toEqual(entries.slice(2));
-      store.ackOutbox(entries[3]!.seq);
-      expect(store.outboxSize()).toBe(0);
+      t.store.ackOutbox(entries[1]!.seq);
+      expect(t.store.readOutbox(10)).toEqual(entries.slice(2));
+      t.store.ackOutbox(entries[3]!.seq);
+      expect(t.store.outboxSize()).toBe(0);
 
-      store.close();
-      store = location.open({ now: clock.now });
-      store.upsertEvent(makeEvent({ id: 'c' }));
-      expect(store.readOutbox(1)[0]!.seq).toBeGreaterThan(entries[3]!.seq);
+      t.reopen();
+      t.store.upsertEvent(makeEvent({ id: 'c' }));
+      expect(t.store.readOutbox(1)[0]!.seq).toBeGreaterThan(entries[3]!.seq);
     });
 
     it('commits data and its outbox entry together in a caller transaction', () => {
-      store.transaction(() => {
-        store.upsertEvent(makeEvent({ id: 'a' }));
-        store.upsertEvent(makeEvent({ id: 'b' }));
+      t.store.transaction(() => {
+        t.store.upsertEvent(makeEvent({ id: 'a' }));
+        t.store.upsertEvent(makeEvent({ id: 'b' }));
       });
-      expect(store.outboxSize()).toBe(2);
-      expect(() => store.readOutbox(-1)).toThrow(RangeError);
+      expect(t.store.outboxSize()).toBe(2);
+      expect(() => t.store.readOutbox(-1)).toThrow(RangeError);
     });
 
     it('changes its data stamp on every write and every drain, and only then', () => {
-      const seen = new Set([store.dataStamp()]);
+      const seen = new Set([t.store.dataStamp()]);
       const step = () => {
-        const stamp = store.dataStamp();
+        const stamp = t.store.dataStamp();
         expect(seen.has(stamp), stamp).toBe(false);
         seen.add(stamp);
       };
-      store.upsertEvent(makeEvent({ id: 'a' }));
+      t.store.upsertEvent(makeEvent({ id: 'a' }));
       step();
-      store.upsertEvent(makeEvent({ id: 'a' }));
-      expect(seen.has(store.dataStamp())).toBe(true);
-      store.upsertEvent(makeEvent({ id: 'b' }));
+      t.store.upsertEvent(makeEvent({ id: 'a' }));
+      expect(seen.has(t.store.dataStamp())).toBe(true);
+      t.store.upsertEvent(makeEvent({ id: 'b' }));
       step();
-      store.ackOutbox(store.readOutbox(1)[0]!.seq);
+      t.store.ackOutbox(t.store.readOutbox(1)[0]!.seq);
       step();
-      store.ackOutbox(store.readOutbox(1)[0]!.seq);
+      t.store.ackOutbox(t.store.readOutbox(1)[0]!.seq);
       step();
-      store.markDelisted('nope', new Set(), clock.now().toISOString());
-      store.upsertEvent(makeEvent({ id: 'c' }));
+      t.store.markDelisted('nope', new Set(), t.clock.now().toISOString());
+      t.store.upsertEvent(makeEvent({ id: 'c' }));
       step();
-      const before = store.dataStamp();
-      store.close();
-      store = location.open({ now: clock.now });
-      expect(store.dataStamp()).toBe(before);
+      const before = t.store.dataStamp();
+      t.reopen();
+      expect(t.store.dataStamp()).toBe(before);
     });
   });
 
   describe('associations', () => {
     it('upserts idempotently, keeps firstSeen, and writes the outbox only on change', () => {
-      expect(store.upsertAssociation(makeAssociation()).status).toBe('inserted');
-      const insertedAt = clock.iso();
-      clock.tick();
-      expect(store.upsertAssociation(makeAssociation({ updatedAt: clock.iso() })).status).toBe('unchanged');
-      expect(store.getAssociation('assoc-1')?.updatedAt).toBe(insertedAt);
+      expect(t.store.upsertAssociation(makeAssociation()).status).toBe('inserted');
+      const insertedAt = t.clock.iso();
+      t.clock.tick();
+      expect(t.store.upsertAssociation(makeAssociation({ updatedAt: t.clock.iso() })).status).toBe('unchanged');
+      expect(t.store.getAssociation('assoc-1')?.updatedAt).toBe(insertedAt);
 
-      clock.tick();
-      const changed = store.upsertAssociation(makeAssociation({ meetingCadence: 'monthly', firstSeen: clock.iso() }));
+      t.clock.tick();
+      const changed = t.store.upsertAssociation(
+        makeAssociation({ meetingCadence: 'monthly', firstSeen: t.clock.iso() }),
+      );
       expect(changed.status).toBe('updated');
-      expect(store.getAssociation('assoc-1')).toMatchObject({
+      expect(t.store.getAssociation('assoc-1')).toMatchObject({
         meetingCadence: 'monthly',
         firstSeen: '2026-11-01T00:00:00Z',
-        updatedAt: clock.iso(),
+        updatedAt: t.clock.iso(),
       });
-      expect(store.outboxSize()).toBe(2);
-      expect([...store.iterateAssociations()].map((a) => a.id)).toEqual(['assoc-1']);
-      expect(store.countAssociations()).toBe(1);
+      expect(t.store.outboxSize()).toBe(2);
+      expect([...t.store.iterateAssociations()].map((a) => a.id)).toEqual(['assoc-1']);
+      expect(t.store.countAssociations()).toBe(1);
     });
 
     it('rejects an invalid association', () => {
-      expect(() => store.upsertAssociation(makeAssociation({ scope: 'galactic' as 'local' }))).toThrow(ValidationError);
-      expect(store.countAssociations()).toBe(0);
+      expect(() => t.store.upsertAssociation(makeAssociation({ scope: 'galactic' as 'local' }))).toThrow(
+        ValidationError,
+      );
+      expect(t.store.countAssociations()).toBe(0);
     });
   });
 
   describe('sources', () => {
     it('upserts configuration, keeps health apart, and lists in id order', () => {
-      expect(store.upsertSource(makeSource({ id: 'zeta' })).status).toBe('inserted');
-      expect(store.upsertSource(makeSource()).status).toBe('inserted');
-      const health = { lastStatus: 'ok' as const, lastCrawledAt: clock.iso(), eventsFound: 12, errorCount: 0 };
-      store.updateSourceHealth('demo', health);
+      expect(t.store.upsertSource(makeSource({ id: 'zeta' })).status).toBe('inserted');
+      expect(t.store.upsertSource(makeSource()).status).toBe('inserted');
+      const health = { lastStatus: 'ok' as const, lastCrawledAt: t.clock.iso(), eventsFound: 12, errorCount: 0 };
+      t.store.updateSourceHealth('demo', health);
 
-      expect(store.upsertSource(makeSource()).status).toBe('unchanged');
-      expect(store.upsertSource(makeSource({ enabled: false, kind: 'ics' })).status).toBe('updated');
-      expect(store.getSource('demo')).toMatchObject({ enabled: false, kind: 'ics', health });
-      expect(store.listSources().map((s) => s.id)).toEqual(['demo', 'zeta']);
-      expect(store.outboxSize()).toBe(0);
+      expect(t.store.upsertSource(makeSource()).status).toBe('unchanged');
+      expect(t.store.upsertSource(makeSource({ enabled: false, kind: 'ics' })).status).toBe('updated');
+      expect(t.store.getSource('demo')).toMatchObject({ enabled: false, kind: 'ics', health });
+      expect(t.store.listSources().map((s) => s.id)).toEqual(['demo', 'zeta']);
+      expect(t.store.outboxSize()).toBe(0);
     });
 
     it('refuses health for an unknown source and invalid health', () => {
-      expect(() => store.updateSourceHealth('nope', { eventsFound: 0, errorCount: 0 })).toThrow(StoreNotFoundError);
-      store.upsertSource(makeSource());
-      expect(() => store.updateSourceHealth('demo', { eventsFound: -1, errorCount: 0 })).toThrow(ValidationError);
-      expect(store.getSource('demo')?.health).toEqual({ eventsFound: 0, errorCount: 0 });
+      expect(() => t.store.updateSourceHealth('nope', { eventsFound: 0, errorCount: 0 })).toThrow(StoreNotFoundError);
+      t.store.upsertSource(makeSource());
+      expect(() => t.store.updateSourceHealth('demo', { eventsFound: -1, errorCount: 0 })).toThrow(ValidationError);
+      expect(t.store.getSource('demo')?.health).toEqual({ eventsFound: 0, errorCount: 0 });
     });
   });
 
@@ -142,41 +127,52 @@ describe.each(storeEngines())('$name store', (engine) => {
 
     it('returns the latest fetch per URL and keeps a bounded history', () => {
       for (let i = 0; i < 5; i += 1) {
-        store.recordFetch({
+        t.store.recordFetch({
           url,
           sourceId: 'demo',
           status: 200,
           etag: `"v${i}"`,
-          fetchedAt: clock.iso(),
+          fetchedAt: t.clock.iso(),
           durationMs: 12,
         });
-        clock.tick();
+        t.clock.tick();
       }
-      store.recordFetch({ url: 'https://example.org/other', status: null, error: 'timeout', fetchedAt: clock.iso() });
-
-      expect(store.lastFetch(url)).toMatchObject({ url, status: 200, etag: '"v4"', sourceId: 'demo', durationMs: 12 });
-      expect(store.fetchHistory(url).map((f) => f.etag)).toEqual(['"v4"', '"v3"', '"v2"']);
-      expect(store.lastFetch('https://example.org/other')).toEqual({
+      t.store.recordFetch({
         url: 'https://example.org/other',
         status: null,
         error: 'timeout',
-        fetchedAt: clock.iso(),
+        fetchedAt: t.clock.iso(),
       });
-      expect(store.lastFetch('https://example.org/never')).toBeUndefined();
+
+      expect(t.store.lastFetch(url)).toMatchObject({
+        url,
+        status: 200,
+        etag: '"v4"',
+        sourceId: 'demo',
+        durationMs: 12,
+      });
+      expect(t.store.fetchHistory(url).map((f) => f.etag)).toEqual(['"v4"', '"v3"', '"v2"']);
+      expect(t.store.lastFetch('https://example.org/other')).toEqual({
+        url: 'https://example.org/other',
+        status: null,
+        error: 'timeout',
+        fetchedAt: t.clock.iso(),
+      });
+      expect(t.store.lastFetch('https://example.org/never')).toBeUndefined();
     });
 
     it('keeps the validators of the previous fetch through a 304 that repeats none', () => {
-      store.recordFetch({
+      t.store.recordFetch({
         url,
         status: 200,
         etag: '"abc"',
         lastModified: 'Tue, 03 Nov 2026 10:00:00 GMT',
         contentHash: 'h1',
-        fetchedAt: clock.iso(),
+        fetchedAt: t.clock.iso(),
       });
-      clock.tick();
-      store.recordFetch({ url, status: 304, fetchedAt: clock.iso() });
-      expect(store.lastFetch(url)).toMatchObject({
+      t.clock.tick();
+      t.store.recordFetch({ url, status: 304, fetchedAt: t.clock.iso() });
+      expect(t.store.lastFetch(url)).toMatchObject({
         status: 304,
         etag: '"abc"',
         lastModified: 'Tue, 03 Nov 2026 10:00:00 GMT',
@@ -187,24 +183,29 @@ describe.each(storeEngines())('$name store', (engine) => {
 
   describe('crawl runs', () => {
     it('starts, updates, gets and lists runs, newest first', () => {
-      const first = store.startCrawlRun();
-      expect(first).toEqual({ id: first.id, startedAt: clock.iso(), status: 'running', results: {} });
-      clock.tick();
-      const second = store.startCrawlRun();
+      const first = t.store.startCrawlRun();
+      expect(first).toEqual({ id: first.id, startedAt: t.clock.iso(), status: 'running', results: {} });
+      t.clock.tick();
+      const second = t.store.startCrawlRun();
 
       const results = { demo: { status: 'partial' as const, events: 3, errors: ['page 2: HTTP 500'] } };
-      store.updateCrawlRun({ ...first, status: 'finished', results });
-      expect(store.getCrawlRun(first.id)).toEqual({ ...first, status: 'finished', results, finishedAt: clock.iso() });
-      expect(store.listCrawlRuns(10).map((r) => r.id)).toEqual([second.id, first.id]);
-      expect(store.listCrawlRuns(1)).toHaveLength(1);
-      expect(() => store.updateCrawlRun({ ...first, id: 999 })).toThrow(StoreNotFoundError);
+      t.store.updateCrawlRun({ ...first, status: 'finished', results });
+      expect(t.store.getCrawlRun(first.id)).toEqual({
+        ...first,
+        status: 'finished',
+        results,
+        finishedAt: t.clock.iso(),
+      });
+      expect(t.store.listCrawlRuns(10).map((r) => r.id)).toEqual([second.id, first.id]);
+      expect(t.store.listCrawlRuns(1)).toHaveLength(1);
+      expect(() => t.store.updateCrawlRun({ ...first, id: 999 })).toThrow(StoreNotFoundError);
     });
   });
 
   describe('close', () => {
     it('is idempotent', () => {
-      store.close();
-      expect(() => store.close()).not.toThrow();
+      t.store.close();
+      expect(() => t.store.close()).not.toThrow();
     });
   });
 });

@@ -1,43 +1,25 @@
 import type { SuggestionPreview } from '@fieldguide/shared';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreNotFoundError } from './errors.js';
-import { testClock } from './fixtures/sample-data.js';
-import { storeEngines, type TestStoreLocation } from './fixtures/store-engines.js';
-import type { Store } from './store.types.js';
+import { storeEngines, storeTestContext } from './fixtures/store-engines.js';
+
+const preview = (eventCount: number): SuggestionPreview => ({
+  url: 'https://example.org/',
+  kind: eventCount > 0 ? 'ics' : null,
+  sources: [],
+  association: null,
+  eventCount,
+  events: [],
+  nothingFound: eventCount > 0 ? null : 'no events',
+  warnings: [],
+});
 
 describe.each(storeEngines())('$name store', (engine) => {
-  let location: TestStoreLocation;
-  let store: Store;
-  let clock: ReturnType<typeof testClock>;
-
-  const preview = (eventCount: number): SuggestionPreview => ({
-    url: 'https://example.org/',
-    kind: eventCount > 0 ? 'ics' : null,
-    sources: [],
-    association: null,
-    eventCount,
-    events: [],
-    nothingFound: eventCount > 0 ? null : 'no events',
-    warnings: [],
-  });
-
-  beforeAll(() => engine.setup());
-  afterAll(() => engine.teardown());
-
-  beforeEach(async () => {
-    location = await engine.fresh();
-    clock = testClock();
-    store = location.open({ now: clock.now });
-  });
-
-  afterEach(async () => {
-    store.close();
-    await location.cleanup();
-  });
+  const t = storeTestContext(engine);
 
   describe('suggestions', () => {
     it('keeps one suggestion per normalized URL, counting each time it is suggested again', () => {
-      const first = store.recordSuggestion({
+      const first = t.store.recordSuggestion({
         url: 'https://Example.org/',
         normalizedUrl: 'https://example.org/',
         field: 'health-science',
@@ -45,8 +27,8 @@ describe.each(storeEngines())('$name store', (engine) => {
       });
       expect(first.duplicate).toBe(false);
       expect(first.suggestion).toMatchObject({ count: 1, status: 'pending', note: null, field: 'health-science' });
-      clock.tick(1000);
-      const again = store.recordSuggestion({
+      t.clock.tick(1000);
+      const again = t.store.recordSuggestion({
         url: 'https://example.org',
         normalizedUrl: 'https://example.org/',
         note: 'their spring meeting',
@@ -63,39 +45,42 @@ describe.each(storeEngines())('$name store', (engine) => {
         preview: { eventCount: 3 },
       });
       expect(again.suggestion.updatedAt > again.suggestion.createdAt).toBe(true);
-      expect(store.listSuggestions()).toHaveLength(1);
+      expect(t.store.listSuggestions()).toHaveLength(1);
     });
 
     it('lists by status, newest first, and records decisions', () => {
-      const a = store.recordSuggestion({
+      const a = t.store.recordSuggestion({
         url: 'https://a.example/',
         normalizedUrl: 'https://a.example/',
         preview: preview(1),
       });
-      clock.tick(1000);
-      const b = store.recordSuggestion({
+      t.clock.tick(1000);
+      const b = t.store.recordSuggestion({
         url: 'https://b.example/',
         normalizedUrl: 'https://b.example/',
         preview: preview(1),
       });
-      expect(store.listSuggestions({ status: 'pending' }).map((s) => s.id)).toEqual([b.suggestion.id, a.suggestion.id]);
-      store.decideSuggestion(a.suggestion.id, { status: 'refused', reason: 'not a professional association' });
-      const accepted = store.decideSuggestion(b.suggestion.id, { status: 'accepted', sourceId: 'b-example' });
+      expect(t.store.listSuggestions({ status: 'pending' }).map((s) => s.id)).toEqual([
+        b.suggestion.id,
+        a.suggestion.id,
+      ]);
+      t.store.decideSuggestion(a.suggestion.id, { status: 'refused', reason: 'not a professional association' });
+      const accepted = t.store.decideSuggestion(b.suggestion.id, { status: 'accepted', sourceId: 'b-example' });
       expect(accepted).toMatchObject({ status: 'accepted', sourceId: 'b-example', reason: null });
-      expect(accepted.decidedAt).toBe(clock.iso());
-      expect(store.listSuggestions({ status: 'pending' })).toEqual([]);
-      expect(store.listSuggestions({ status: 'refused' })).toMatchObject([
+      expect(accepted.decidedAt).toBe(t.clock.iso());
+      expect(t.store.listSuggestions({ status: 'pending' })).toEqual([]);
+      expect(t.store.listSuggestions({ status: 'refused' })).toMatchObject([
         { id: a.suggestion.id, reason: 'not a professional association' },
       ]);
-      expect(() => store.decideSuggestion(999, { status: 'refused', reason: 'x' })).toThrow(StoreNotFoundError);
+      expect(() => t.store.decideSuggestion(999, { status: 'refused', reason: 'x' })).toThrow(StoreNotFoundError);
     });
 
     it('refuses a preview that does not fit its schema, storing nothing', () => {
       const bad = { ...preview(1), eventCount: -1 };
       expect(() =>
-        store.recordSuggestion({ url: 'https://c.example/', normalizedUrl: 'https://c.example/', preview: bad }),
+        t.store.recordSuggestion({ url: 'https://c.example/', normalizedUrl: 'https://c.example/', preview: bad }),
       ).toThrow(/suggestion preview/);
-      expect(store.listSuggestions()).toEqual([]);
+      expect(t.store.listSuggestions()).toEqual([]);
     });
   });
 });

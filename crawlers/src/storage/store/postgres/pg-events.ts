@@ -6,7 +6,9 @@ import {
   EventSchema,
   InstantSchema,
 } from '@fieldguide/shared';
-import type { SourceRef, Store, UpsertResult } from '../store.types.js';
+import type { AssociationMethods } from '../associations.js';
+import type { EventMethods } from '../events.js';
+import type { SourceRef, UpsertResult } from '../store.types.js';
 import {
   assertValidEvents,
   planAssociationUpsert,
@@ -18,24 +20,6 @@ import { deleteEventStatement, type OutboxChange, outboxInsert } from './pg-outb
 import type { Session } from './session.js';
 
 const PAGE_SIZE = 256;
-
-type EventMethods = Pick<
-  Store,
-  | 'upsertEvent'
-  | 'upsertEvents'
-  | 'getEvent'
-  | 'deleteEvent'
-  | 'iterateEvents'
-  | 'countEvents'
-  | 'markDelisted'
-  | 'findEventsStartingBetween'
-  | 'listSourceRefs'
-  | 'listSeriesEvents'
-  | 'upsertAssociation'
-  | 'getAssociation'
-  | 'iterateAssociations'
-  | 'countAssociations'
->;
 
 interface DocRow extends StoredDoc {
   id: string;
@@ -99,7 +83,7 @@ function queueEventSaves(
  * the stored rows of its ids are read under the write lock, the plans made here, and every write sent in bulk
  * (`unnest` arrays) with the COMMIT.
  */
-export function createPgEvents(session: Session, nowIso: () => string): EventMethods {
+export function createPgEvents(session: Session, nowIso: () => string): EventMethods & AssociationMethods {
   const writeEvents = (events: readonly Event[]): UpsertResult[] =>
     session.write(() => {
       const ids = [...new Set(events.map((e) => e.id))];

@@ -6,7 +6,7 @@ import {
   formatDataStamp,
   type OutboxStamp,
 } from '../outbox-rules.js';
-import type { OutboxEntity, OutboxEntry, Store } from '../store.types.js';
+import type { OutboxEntity, OutboxEntry } from '../store.types.js';
 import type { Session } from './session.js';
 import type { Statement } from './sql-bridge.types.js';
 
