@@ -39,8 +39,8 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
     app.log.warn(
       { path: store.path },
       'the store is read-only to this process: searches and pages answer, but changes through the admin API answer ' +
-        '503 ERR_STORE_READONLY and pending index changes wait, until the file and its directory are writable to ' +
-        'the server and it restarts',
+        '503 ERR_STORE_READONLY and pending index changes wait, until the server may write the store (the file and ' +
+        'its directory, or the database role) and restarts',
     );
   }
 

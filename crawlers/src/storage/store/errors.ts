@@ -1,8 +1,8 @@
 import { FieldguideError } from '@fieldguide/shared';
 
-/** Thrown when the store file was written by a newer Fieldguide; the file is left untouched and not opened. */
+/** Thrown when the store (file or database) was written by a newer Fieldguide; it is left untouched and not opened. */
 export class StoreVersionError extends FieldguideError {
-  /** Schema version found in the file. */
+  /** Schema version found in the store. */
   readonly fileVersion: number;
   /** Newest schema version this code knows. */
   readonly supportedVersion: number;
@@ -10,8 +10,8 @@ export class StoreVersionError extends FieldguideError {
   constructor(path: string, fileVersion: number, supportedVersion: number) {
     super(
       'STORE_VERSION_TOO_NEW',
-      `store file ${path} has schema version ${fileVersion}, newer than the ${supportedVersion} this Fieldguide ` +
-        'understands; upgrade Fieldguide or open another file',
+      `store ${path} has schema version ${fileVersion}, newer than the ${supportedVersion} this Fieldguide ` +
+        'understands; upgrade Fieldguide or open another store',
     );
     this.name = 'StoreVersionError';
     this.fileVersion = fileVersion;
