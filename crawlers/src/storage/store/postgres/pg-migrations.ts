@@ -126,6 +126,15 @@ export const PG_MIGRATIONS: readonly Migration[] = [
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)?.version ?? 0;
 
 const VERSION_TABLE = 'fieldguide_schema';
+/**
+ * How long one step may take, waiting for another process's step included: a step may build an index over every
+ * event, far longer than a store call is given.
+ */
+const STEP_TIMEOUT_MS = 10 * 60_000;
+const STEP_SETTINGS = [
+  { text: `SET LOCAL statement_timeout = ${STEP_TIMEOUT_MS}` },
+  { text: `SET LOCAL lock_timeout = ${STEP_TIMEOUT_MS}` },
+];
 
 /** The schema version of the database: 0 before the first step. */
 function readVersion(session: Session): number {
@@ -157,17 +166,22 @@ export function migratePostgres(
   let version = check(versionNow());
   for (const step of migrations) {
     if (step.version <= version) continue;
-    session.write(() => {
-      session.run([{ text: MIGRATION_LOCK }]);
-      version = check(versionNow());
-      if (step.version <= version) return;
-      session.run([
-        { text: step.sql },
-        { text: `CREATE TABLE IF NOT EXISTS ${VERSION_TABLE} (version integer NOT NULL)` },
-        { text: `DELETE FROM ${VERSION_TABLE}` },
-        { text: `INSERT INTO ${VERSION_TABLE} (version) VALUES ($1)`, values: [step.version] },
-      ]);
-      version = step.version;
-    });
+    session.patiently(STEP_TIMEOUT_MS + 5000, () =>
+      session.write(
+        () => {
+          session.run([{ text: MIGRATION_LOCK }]);
+          version = check(versionNow());
+          if (step.version <= version) return;
+          session.run([
+            { text: step.sql },
+            { text: `CREATE TABLE IF NOT EXISTS ${VERSION_TABLE} (version integer NOT NULL)` },
+            { text: `DELETE FROM ${VERSION_TABLE}` },
+            { text: `INSERT INTO ${VERSION_TABLE} (version) VALUES ($1)`, values: [step.version] },
+          ]);
+          version = step.version;
+        },
+        { settings: STEP_SETTINGS },
+      ),
+    );
   }
 }

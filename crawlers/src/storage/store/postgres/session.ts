@@ -22,7 +22,12 @@ export interface Session {
    * Runs `fn` in a write transaction that holds the store-wide write lock from its start (a savepoint when nested),
    * committed when `fn` returns and rolled back when it throws.
    */
-  write<T>(fn: () => T): T;
+  write<T>(fn: () => T, options?: { settings?: readonly Statement[] }): T;
+  /**
+   * Runs `fn` with calls that may take up to `deadlineMs` each instead of the bridge's deadline (migrations); `fn`'s
+   * transactions should raise the server's timeouts to match (`write`'s `settings`).
+   */
+  patiently<T>(deadlineMs: number, fn: () => T): T;
   /**
    * Runs `statements` atomically in one round trip: in a transaction of their own (holding the write lock when
    * `lock`), or within the transaction already open.
@@ -36,13 +41,14 @@ export function createSession(bridge: SqlBridge): Session {
   let depth = 0;
   /** Whether a BEGIN has reached the server and no COMMIT or ROLLBACK yet. */
   let open = false;
+  let deadlineMs: number | undefined;
 
   const run = (statements: readonly Statement[]): StatementResult[] => {
     const sent = [...queued, ...statements];
     const opens = queued.some((s) => s.text === 'BEGIN');
     queued = [];
     if (sent.length === 0) return [];
-    const results = bridge.run(sent, { continues: open });
+    const results = bridge.run(sent, { continues: open, ...(deadlineMs ? { deadlineMs } : {}) });
     if (opens) open = true;
     return results.slice(sent.length - statements.length);
   };
@@ -66,9 +72,10 @@ export function createSession(bridge: SqlBridge): Session {
     }
   };
 
-  const write = <T>(fn: () => T): T => {
+  const write = <T>(fn: () => T, { settings = [] }: { settings?: readonly Statement[] } = {}): T => {
     const level = depth;
-    if (level === 0) queued.push({ text: 'BEGIN' }, { text: WRITE_LOCK });
+    // Settings (SET LOCAL) come before the lock, so they govern the wait for it too.
+    if (level === 0) queued.push({ text: 'BEGIN' }, ...settings, { text: WRITE_LOCK });
     else queued.push({ text: `SAVEPOINT s${level}` });
     depth += 1;
     try {
@@ -91,6 +98,15 @@ export function createSession(bridge: SqlBridge): Session {
       queued.push(statement);
     },
     write,
+    patiently: (ms, fn) => {
+      const before = deadlineMs;
+      deadlineMs = ms;
+      try {
+        return fn();
+      } finally {
+        deadlineMs = before;
+      }
+    },
     atomically: (statements, { lock = false } = {}) => {
       if (depth > 0 || queued.length > 0) return write(() => run(statements));
       const sent = lock ? [{ text: WRITE_LOCK }, ...statements] : statements;

@@ -7,7 +7,10 @@ import type { BridgeReply, BridgeRequest, BridgeSettings, Statement, StatementRe
 /** Runs statements on one PostgreSQL connection and blocks the calling thread until they are done. */
 export interface SqlBridge {
   /** Runs `statements` in order and returns one result per statement. */
-  run(statements: readonly Statement[], options?: { transaction?: boolean; continues?: boolean }): StatementResult[];
+  run(
+    statements: readonly Statement[],
+    options?: { transaction?: boolean; continues?: boolean; deadlineMs?: number },
+  ): StatementResult[];
   /** Ends the connection and the worker thread; later calls throw. */
   close(): void;
 }
@@ -79,14 +82,14 @@ export function createSqlBridge(options: SqlBridgeOptions): SqlBridge {
     current = undefined;
   };
 
-  const ask = (request: BridgeRequest): BridgeReply => {
+  const ask = (request: BridgeRequest, waitMs = deadlineMs): BridgeReply => {
     if (closed) throw new StoreUnavailableError(where, 'the store is closed');
     const { port, flag } = current ?? start();
     Atomics.store(flag, 0, 0);
     port.postMessage(request);
-    if (Atomics.wait(flag, 0, 0, deadlineMs) === 'timed-out') {
+    if (Atomics.wait(flag, 0, 0, waitMs) === 'timed-out') {
       stop();
-      throw new StoreUnavailableError(where, `no answer within ${deadlineMs} ms`);
+      throw new StoreUnavailableError(where, `no answer within ${waitMs} ms`);
     }
     const reply = receiveMessageOnPort(port)?.message as BridgeReply | undefined;
     if (!reply) {
@@ -97,8 +100,8 @@ export function createSqlBridge(options: SqlBridgeOptions): SqlBridge {
   };
 
   return {
-    run: (statements, { transaction = false, continues = false } = {}) => {
-      const reply = ask({ statements, transaction, continues });
+    run: (statements, { transaction = false, continues = false, deadlineMs: waitMs } = {}) => {
+      const reply = ask({ statements, transaction, continues }, waitMs);
       if (reply.ok) return reply.results;
       if (reply.error.sqlState) throw new StoreQueryError(where, reply.error.message, reply.error.sqlState);
       throw new StoreUnavailableError(where, reply.error.message);

@@ -24,7 +24,6 @@ async function connection(continues: boolean): Promise<pg.Client> {
     connectionTimeoutMillis: settings.connectTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
     lock_timeout: settings.lockTimeoutMs,
-    query_timeout: settings.statementTimeoutMs + settings.connectTimeoutMs,
     keepAlive: true,
     application_name: 'fieldguide',
   });
