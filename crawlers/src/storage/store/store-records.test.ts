@@ -34,6 +34,16 @@ describe.each(storeEngines())('$name store', (engine) => {
       expect(t.store.readOutbox(1)[0]!.seq).toBeGreaterThan(entries[3]!.seq);
     });
 
+    it('refuses a transaction function that is asynchronous, keeping nothing it wrote', () => {
+      expect(() =>
+        t.store.transaction(async () => {
+          t.store.upsertEvent(makeEvent({ id: 'a' }));
+        }),
+      ).toThrow(TypeError);
+      expect(t.store.countEvents()).toBe(0);
+      expect(t.store.outboxSize()).toBe(0);
+    });
+
     it('commits data and its outbox entry together in a caller transaction', () => {
       t.store.transaction(() => {
         t.store.upsertEvent(makeEvent({ id: 'a' }));

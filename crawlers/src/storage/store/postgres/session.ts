@@ -80,6 +80,7 @@ export function createSession(bridge: SqlBridge): Session {
     depth += 1;
     try {
       const result = fn();
+      if (result instanceof Promise) throw new TypeError('a store transaction must be synchronous');
       if (level === 0) end('COMMIT');
       else run([{ text: `RELEASE SAVEPOINT s${level}` }]);
       return result;
