@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../runtime/free-port.js';
 import { startTestPostgres, type TestPostgres } from '../../runtime/test-postgres.js';
-import { StoreUnavailableError, StoreVersionError } from '../errors.js';
+import { StoreQueryError, StoreUnavailableError, StoreVersionError } from '../errors.js';
 import { makeEvent } from '../fixtures/sample-data.js';
 import { COUNTED_STEPS, createTestDatabase } from '../fixtures/store-engines.js';
 import type { Store } from '../store.types.js';
@@ -144,6 +144,24 @@ describe('concurrent writers on PostgreSQL', () => {
       expect([...store.iterateEvents()].map((e) => e.id)).toEqual(['kept']);
       expect(store.readOutbox(10).map((e) => e.entityId)).toEqual(['kept']);
     });
+  });
+});
+
+describe('writable() on PostgreSQL', () => {
+  it('is true for a role that may write, false for one that may only read, whose writes are refused', async () => {
+    const url = await freshDatabase();
+    const writer = open(url);
+    expect(writer.writable()).toBe(true);
+    writer.upsertEvent(makeEvent());
+    const admin = await connect(url);
+    await admin.query('CREATE ROLE reader LOGIN');
+    await admin.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader');
+
+    const reader = open(url.replace('postgres@', 'reader@'));
+    expect(reader.writable()).toBe(false);
+    expect(reader.getEvent('ev-1')?.title).toBe(makeEvent().title);
+    expect(() => reader.upsertEvent(makeEvent({ id: 'ev-2' }))).toThrow(StoreQueryError);
+    expect(writer.countEvents()).toBe(1);
   });
 });
 
