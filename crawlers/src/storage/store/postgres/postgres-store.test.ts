@@ -108,12 +108,12 @@ describe('concurrent writers on PostgreSQL', () => {
     const url = await freshDatabase();
     open(url).close();
     const [a, b] = await Promise.all([
-      runChild('upsert', url, 'a', '60', '10'),
-      runChild('upsert', url, 'b', '60', '10'),
+      runChild('upsert', url, 'a', '200', '10', '2'),
+      runChild('upsert', url, 'b', '200', '10', '2'),
     ]);
     const store = open(url);
-    expect(store.countEvents()).toBe(60);
-    for (let i = 0; i < 60; i += 1) {
+    expect(store.countEvents()).toBe(200);
+    for (let i = 0; i < 200; i += 1) {
       expect(
         store
           .getEvent(`ev-${i}`)
@@ -124,9 +124,9 @@ describe('concurrent writers on PostgreSQL', () => {
     }
     // Each event: inserted by one process, then updated by the other (its source added), one outbox entry each.
     const statuses = [...(a.statuses as string[]), ...(b.statuses as string[])];
-    expect(statuses.filter((s) => s === 'inserted')).toHaveLength(60);
-    expect(statuses.filter((s) => s === 'updated')).toHaveLength(60);
-    expect(store.outboxSize()).toBe(120);
+    expect(statuses.filter((s) => s === 'inserted')).toHaveLength(200);
+    expect(statuses.filter((s) => s === 'updated')).toHaveLength(200);
+    expect(store.outboxSize()).toBe(400);
   });
 
   it('keeps the work of a transaction around a nested write that failed and was caught', () => {
