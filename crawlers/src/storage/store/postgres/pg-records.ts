@@ -26,6 +26,13 @@ import type { Store } from '../store.types.js';
 import { planSourceUpsert } from '../upsert-plans.js';
 import type { Session } from './session.js';
 
+/**
+ * Free text as PostgreSQL can keep it: its `text` cannot hold U+0000, which SQLite keeps, so a NUL in a visitor's
+ * note or a fetch error becomes U+FFFD instead of failing the write. JSON documents need nothing: JSON escapes it.
+ */
+const pgText = <T extends string | null>(value: T): T =>
+  value === null ? value : (value.replaceAll('\0', '\uFFFD') as T);
+
 const changed = (session: Session, text: string, values: readonly unknown[]): number =>
   session.run([{ text, values }])[0]?.rowCount ?? 0;
 
@@ -89,13 +96,13 @@ export function createPgFetchLog(
         {
           text: `INSERT INTO fetch_log (${FETCH_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           values: [
-            row.url,
-            row.source_id,
+            pgText(row.url),
+            pgText(row.source_id),
             row.status,
-            row.etag,
-            row.last_modified,
-            row.content_hash,
-            row.error,
+            pgText(row.etag),
+            pgText(row.last_modified),
+            pgText(row.content_hash),
+            pgText(row.error),
             row.fetched_at,
             row.duration_ms,
           ],
@@ -103,7 +110,7 @@ export function createPgFetchLog(
         {
           text: `DELETE FROM fetch_log WHERE url = $1
                    AND id <= (SELECT id FROM fetch_log WHERE url = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)`,
-          values: [row.url, keepPerUrl],
+          values: [pgText(row.url), keepPerUrl],
         },
       ]);
     },
@@ -163,7 +170,14 @@ export function createPgSuggestions(
            note = coalesce(suggestions.note, excluded.note), field = coalesce(suggestions.field, excluded.field),
            preview = excluded.preview, updated_at = excluded.updated_at
          RETURNING *, xmax <> 0 AS duplicate`,
-        [input.url, input.normalizedUrl, input.note ?? null, input.field ?? null, preview, now],
+        [
+          pgText(input.url),
+          pgText(input.normalizedUrl),
+          pgText(input.note ?? null),
+          pgText(input.field ?? null),
+          preview,
+          now,
+        ],
       );
       const { duplicate, ...stored } = row as SuggestionRow & { duplicate: boolean };
       return { suggestion: suggestionFromRow(stored), duplicate };
@@ -188,8 +202,8 @@ export function createPgSuggestions(
          WHERE id = $5 RETURNING *`,
         [
           decision.status,
-          decision.status === 'refused' ? decision.reason : null,
-          decision.status === 'accepted' ? decision.sourceId : null,
+          pgText(decision.status === 'refused' ? decision.reason : null),
+          pgText(decision.status === 'accepted' ? decision.sourceId : null),
           now,
           id,
         ],

@@ -153,7 +153,11 @@ describe('writable() on PostgreSQL', () => {
     const writer = open(url);
     expect(writer.writable()).toBe(true);
     writer.upsertEvent(makeEvent());
+    // A run left by a process that is gone: the reader's opening must not try to mark it interrupted.
     const admin = await connect(url);
+    await admin.query(
+      `INSERT INTO crawl_runs (started_at, status, pid, host) VALUES ('2026-11-01T00:00:00Z', 'running', NULL, NULL)`,
+    );
     await admin.query('CREATE ROLE reader LOGIN');
     await admin.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader');
 
@@ -162,6 +166,36 @@ describe('writable() on PostgreSQL', () => {
     expect(reader.getEvent('ev-1')?.title).toBe(makeEvent().title);
     expect(() => reader.upsertEvent(makeEvent({ id: 'ev-2' }))).toThrow(StoreQueryError);
     expect(writer.countEvents()).toBe(1);
+  });
+});
+
+describe('text PostgreSQL cannot hold', () => {
+  it('keeps a NUL character of a note or a fetch error as U+FFFD instead of failing the write', async () => {
+    const store = open(await freshDatabase());
+    const preview = {
+      url: 'https://example.org/',
+      kind: null,
+      sources: [],
+      association: null,
+      eventCount: 0,
+      events: [],
+      nothingFound: 'no events',
+      warnings: [],
+    };
+    const { suggestion } = store.recordSuggestion({
+      url: 'https://example.org/',
+      normalizedUrl: 'https://example.org/',
+      note: 'spring\0meeting',
+      preview,
+    });
+    expect(suggestion.note).toBe('spring\uFFFDmeeting');
+    store.recordFetch({
+      url: 'https://example.org/',
+      status: null,
+      error: 'bad\0header',
+      fetchedAt: '2026-11-01T00:00:00Z',
+    });
+    expect(store.lastFetch('https://example.org/')?.error).toBe('bad\uFFFDheader');
   });
 });
 

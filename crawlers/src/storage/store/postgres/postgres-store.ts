@@ -48,11 +48,19 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   );
   const now = options.now ?? (() => new Date());
   const nowIso = () => now().toISOString();
+  const writable = () => {
+    try {
+      return session.rows<{ ok: boolean }>(WRITABLE)[0]?.ok === true;
+    } catch {
+      return false;
+    }
+  };
   let runs: ReturnType<typeof createPgCrawlRuns>;
   try {
     migratePostgres(session, where);
     runs = createPgCrawlRuns(session, where, nowIso);
-    runs.interruptOrphans();
+    // A role that may only read can still open the store to read it.
+    if (writable()) runs.interruptOrphans();
   } catch (error) {
     session.close();
     throw error;
@@ -69,13 +77,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ...runMethods,
     ...createPgOutbox(session, nowIso),
     transaction: (fn) => session.write(fn),
-    writable: () => {
-      try {
-        return session.rows<{ ok: boolean }>(WRITABLE)[0]?.ok === true;
-      } catch {
-        return false;
-      }
-    },
+    writable,
     close: () => {
       if (closed) return;
       closed = true;
