@@ -97,6 +97,29 @@ describe.each(storeEngines())('$name store', (engine) => {
       expect(t.store.outboxSize()).toBe(0);
     });
 
+    it('keeps a transaction whole around a nested one that failed before it wrote anything', () => {
+      const nestedFailure = () =>
+        expect(() =>
+          t.store.transaction(() => {
+            throw new Error('nothing to crawl');
+          }),
+        ).toThrow('nothing to crawl');
+      expect(() =>
+        t.store.transaction(() => {
+          nestedFailure();
+          t.store.upsertEvent(makeEvent({ id: 'ev-2' }));
+          throw new Error('crawl aborted');
+        }),
+      ).toThrow('crawl aborted');
+      expect(t.store.countEvents()).toBe(0);
+
+      t.store.transaction(() => {
+        nestedFailure();
+        t.store.upsertEvent(makeEvent({ id: 'ev-3' }));
+      });
+      expect(t.store.readOutbox(10).map((e) => e.entityId)).toEqual(['ev-3']);
+    });
+
     it('merges the sources of an event seen by two sources, and a third sighting changes nothing', () => {
       const first = { sourceId: 'demo', url: 'https://example.org/events/1', seenAt: '2026-11-01T00:00:00Z' };
       const second = { sourceId: 'calendar', url: 'https://cal.example.net/e/9', seenAt: '2026-11-02T00:00:00Z' };

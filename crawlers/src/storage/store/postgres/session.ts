@@ -61,7 +61,13 @@ export function createSession(bridge: SqlBridge): Session {
     }
   };
 
-  const rollback = (level: number) => {
+  /** Undoes the transaction or savepoint `level` began at `mark` in the queue; what never reached the server is dropped. */
+  const rollback = (level: number, mark: number) => {
+    const began = level === 0 ? 'BEGIN' : `SAVEPOINT s${level}`;
+    if (queued[mark]?.text === began) {
+      queued.length = mark;
+      return;
+    }
     queued = [];
     try {
       if (level === 0) end('ROLLBACK');
@@ -74,6 +80,7 @@ export function createSession(bridge: SqlBridge): Session {
 
   const write = <T>(fn: () => T, { settings = [] }: { settings?: readonly Statement[] } = {}): T => {
     const level = depth;
+    const mark = queued.length;
     // Settings (SET LOCAL) come before the lock, so they govern the wait for it too.
     if (level === 0) queued.push({ text: 'BEGIN' }, ...settings, { text: WRITE_LOCK });
     else queued.push({ text: `SAVEPOINT s${level}` });
@@ -85,7 +92,7 @@ export function createSession(bridge: SqlBridge): Session {
       else run([{ text: `RELEASE SAVEPOINT s${level}` }]);
       return result;
     } catch (error) {
-      rollback(level);
+      rollback(level, mark);
       throw error;
     } finally {
       depth = level;
