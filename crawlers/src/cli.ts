@@ -25,14 +25,21 @@ import { discoverSources } from './pipeline/discover.js';
 import type { CrawlLimits } from './pipeline/harvest.js';
 import { type CrawlProgress, type CrawlSummary, runCrawl } from './pipeline/run-crawl.js';
 import { loadSourcesFile, SourcesFileError, syncSources, toSource } from './sources/load-sources.js';
-import { ConfigError, loadStorageConfig, parseEnv, redactDatabaseUrl, type StorageConfig } from './storage/config.js';
+import {
+  ConfigError,
+  loadStorageConfig,
+  needsDataDirLock,
+  parseEnv,
+  redactDatabaseUrl,
+  type StorageConfig,
+} from './storage/config.js';
 import { openCrawlQueue, QueueUnavailableError } from './storage/crawl-queue/crawl-queue.js';
 import { loadWorkerSettings } from './storage/crawl-queue/queue-config.js';
 import { acquireDataDirLock, type DataDirLock } from './storage/runtime/data-dir-lock.js';
 import { openSearchIndex } from './storage/search-index/open-search-index.js';
 import { drainOutbox } from './storage/search-index/outbox-drain.js';
 import { reindex } from './storage/search-index/reindex.js';
-import { createStore } from './storage/store/store.js';
+import { openConfiguredStore } from './storage/store/open-store.js';
 import type { Store } from './storage/store/store.types.js';
 import { startCrawlWorker } from './workers/crawl-worker.js';
 
@@ -68,12 +75,14 @@ function crawlSettings(env: NodeJS.ProcessEnv): { fetcher: FetcherOptions; limit
   };
 }
 
-function openStore(config: Readonly<StorageConfig>): Store {
-  return createStore({ path: config.databasePath });
-}
+const openStore = (config: Readonly<StorageConfig>): Store => openConfiguredStore(config);
 
-/** Commands that write the index take the data directory, as the server does: never two Meilisearch on it. */
-function lockDataDir(config: Readonly<StorageConfig>, command: string): DataDirLock {
+/**
+ * Commands that write the index take the data directory, as the server does: never two Meilisearch on it. With
+ * PostgreSQL and an external Meilisearch nothing lives there: nothing to take.
+ */
+function lockDataDir(config: Readonly<StorageConfig>, command: string): Pick<DataDirLock, 'release'> {
+  if (!needsDataDirLock(config)) return { release: () => {} };
   return acquireDataDirLock(config.dataDir, {
     command: `fieldguide ${command}`,
     onStaleLock: (previous) => err(`took over the data directory from pid ${previous.pid}, which is gone`),

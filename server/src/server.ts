@@ -5,6 +5,7 @@ import {
   DataDirLockedError,
   type DataDirOwner,
   DataDirUnwritableError,
+  needsDataDirLock,
 } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
@@ -32,11 +33,15 @@ function loadConfigOrExit(): Readonly<Config> {
   }
 }
 
-/** One server per data directory: a second one on the same `DATA_DIR` stops here, naming the first. */
-function lockDataDirOrExit(dataDir: string): { lock: DataDirLock; stale?: DataDirOwner } {
+/**
+ * One server per data directory: a second one on the same `DATA_DIR` stops here, naming the first. With PostgreSQL
+ * and an external Meilisearch nothing lives there, so no lock is taken: several servers may share the store.
+ */
+function lockDataDirOrExit(config: Readonly<Config>): { lock?: DataDirLock; stale?: DataDirOwner } {
+  if (!needsDataDirLock(config)) return {};
   let stale: DataDirOwner | undefined;
   try {
-    const lock = acquireDataDirLock(dataDir, {
+    const lock = acquireDataDirLock(config.dataDir, {
       command: 'server',
       onStaleLock: (previous) => {
         stale = previous;
@@ -54,7 +59,7 @@ function lockDataDirOrExit(dataDir: string): { lock: DataDirLock; stale?: DataDi
 
 async function main() {
   const config = loadConfigOrExit();
-  const { lock, stale } = lockDataDirOrExit(config.dataDir);
+  const { lock, stale } = lockDataDirOrExit(config);
   let app: FastifyInstance | undefined;
   let demo: DemoSites | undefined;
   let closing = false;
@@ -74,16 +79,16 @@ async function main() {
     // The app first: it stops a running crawl before the sites it reads go away.
     await app.close();
     await demo?.close();
-    lock.release();
+    lock?.release();
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void close(signal));
   app = await buildApp({ config });
   warnAboutPublicUrl(config, app.log);
   await loadCatalogAtStart(app);
-  if (stale) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
+  if (stale && lock) app.log.warn({ previous: stale }, `took over ${lock.file}: the process that held it is gone`);
   const address = await app.listen({ port: config.port, host: config.host });
-  lock.setUrl(address);
+  lock?.setUrl(address);
   console.log(`Fieldguide is running at ${address.replace('127.0.0.1', 'localhost')}/`);
   if (wantsDemoSites(config.demoSites, app.store.listSources())) {
     try {

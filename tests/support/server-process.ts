@@ -26,15 +26,15 @@ export interface ServerProcess {
 
 /**
  * Starts the server entry on a free port with a fresh data dir (or the `DATA_DIR` of `env`) and the embedded
- * Meilisearch (no `MEILI_URL`), and resolves once it printed its URL.
+ * Meilisearch (unless `env` sets `MEILI_URL`), and resolves once it printed its URL.
  * @throws Error with the server's output when it exits before.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const ownDataDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
-  delete childEnv.MEILI_URL;
-  delete childEnv.MEILI_MASTER_KEY;
+  // The embedded Meilisearch unless `env` itself names one: never a MEILI_URL this test process happens to have.
+  const { MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {
     cwd: repoRoot,
     env: childEnv,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadStorageConfig } from './config.js';
+import { ConfigError, loadStorageConfig, needsDataDirLock } from './config.js';
 
 describe('the embedded Meilisearch indexing settings', () => {
   it('are unset by default, so the runtime sizes them to the machine', () => {
@@ -32,5 +32,41 @@ describe('the embedded Meilisearch indexing settings', () => {
         'MEILI_MAX_INDEXING_THREADS',
       ]);
     }
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('selects PostgreSQL for a postgres:// or postgresql:// URL, and the SQLite file otherwise', () => {
+    expect(loadStorageConfig({}).databaseUrl).toBeUndefined();
+    for (const url of ['postgres://fg:secret@db.internal:5432/fieldguide', 'postgresql://db.internal/fieldguide']) {
+      expect(loadStorageConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it('refuses anything else with a clear error that does not show the password', () => {
+    for (const url of ['mysql://fg:secret@db/fieldguide', 'db.internal:5432', 'postgres://', 'postgres://fg:secret@']) {
+      const error = (() => {
+        try {
+          loadStorageConfig({ DATABASE_URL: url });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error, url).toBeInstanceOf(ConfigError);
+      const [problem] = (error as ConfigError).problems;
+      expect(problem).toMatch(/^DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      expect(problem).not.toContain('secret');
+    }
+  });
+});
+
+describe('needsDataDirLock', () => {
+  it('is false only with PostgreSQL and an external Meilisearch, where nothing lives in the data directory', () => {
+    const postgres = 'postgres://db.internal/fieldguide';
+    const external = { MEILI_URL: 'http://meili:7700', MEILI_MASTER_KEY: 'k' };
+    expect(needsDataDirLock(loadStorageConfig({}))).toBe(true);
+    expect(needsDataDirLock(loadStorageConfig({ DATABASE_URL: postgres }))).toBe(true);
+    expect(needsDataDirLock(loadStorageConfig(external))).toBe(true);
+    expect(needsDataDirLock(loadStorageConfig({ DATABASE_URL: postgres, ...external }))).toBe(false);
   });
 });

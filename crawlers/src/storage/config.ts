@@ -21,10 +21,11 @@ export const StorageEnvSchema = Type.Object({
 /** Where the canonical store and the search index are. */
 export interface StorageConfig {
   dataDir: string;
+  /** The SQLite file of the canonical store, used when `databaseUrl` is unset. */
   databasePath: string;
   /**
-   * PostgreSQL (`postgres://user:password@host:5432/db`): where the crawl job queue and the host leases live, so
-   * several servers and crawl workers share them. Unset: one machine, crawls run by the server itself.
+   * PostgreSQL (`postgres://user:password@host:5432/db`): the canonical store instead of the SQLite file, and where
+   * the crawl job queue and the host leases live, so several servers and crawl workers share them.
    */
   databaseUrl?: string;
   meili: {
@@ -47,20 +48,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** A PostgreSQL URL with its password replaced by `***`, fit for logs and error messages. */
+/** `url` with its password replaced by `***`, fit for logs and error messages. */
 export function redactDatabaseUrl(url: string): string {
-  if (!URL.canParse(url)) return '(an unreadable URL)';
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.href;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    // Unparsable: whatever follows the scheme may be a password.
+    return `${/^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? ''}…`;
+  }
 }
 
-/** What is wrong with a `DATABASE_URL` value, if anything; the value is never echoed with its password. */
-function checkDatabaseUrl(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url && /^postgres(ql)?:$/.test(url.protocol)) return undefined;
-  return `DATABASE_URL: must be a postgres:// or postgresql:// URL (got ${JSON.stringify(redactDatabaseUrl(value))})`;
+function isPostgresUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -81,8 +87,12 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
   if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
     problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
   }
-  const databaseUrlProblem = 'DATABASE_URL' in schema.properties ? checkDatabaseUrl(env.DATABASE_URL) : undefined;
-  if (databaseUrlProblem) problems.push(databaseUrlProblem);
+  const databaseUrl = 'DATABASE_URL' in schema.properties ? env.DATABASE_URL : undefined;
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    problems.push(
+      `DATABASE_URL: must be a postgres:// or postgresql:// URL of the database (got ${JSON.stringify(redactDatabaseUrl(databaseUrl))})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed as Static<S>;
 }
@@ -104,6 +114,13 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
     }),
   });
 }
+
+/**
+ * Whether a process needs the data directory to itself: it holds the SQLite store or the embedded Meilisearch. With
+ * PostgreSQL and an external Meilisearch nothing lives there, and several servers may share the store.
+ */
+export const needsDataDirLock = (config: Pick<StorageConfig, 'databaseUrl' | 'meili'>): boolean =>
+  !(config.databaseUrl && config.meili.url);
 
 export const loadStorageConfig = (env: Record<string, string | undefined> = process.env) =>
   toStorageConfig(parseEnv(StorageEnvSchema, env));

@@ -23,8 +23,17 @@ export * from './search-index/outbox-drain.js';
 export * from './search-index/reindex.js';
 export * from './search-index/search-index.js';
 export type { RejectedDocument } from './search-index/send-documents.js';
-export { StoreNotFoundError, StoreReadOnlyError, StoreVersionError, UnknownSourceError } from './store/errors.js';
+export {
+  StoreNotFoundError,
+  StoreQueryError,
+  StoreReadOnlyError,
+  StoreUnavailableError,
+  StoreVersionError,
+  UnknownSourceError,
+} from './store/errors.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
+export { openConfiguredStore, type StoreLocation, storeLocation } from './store/open-store.js';
+export { createPostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.js';
 export { createStore } from './store/store.js';
 export type * from './store/store.types.js';
 export { canWriteStore, isStoreReadOnlyError } from './store/store-access.js';

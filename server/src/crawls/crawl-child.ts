@@ -1,7 +1,7 @@
-// The process a crawl started by the server runs in (see crawl-process.ts): it opens the store by its path, crawls,
+// The process a crawl started by the server runs in (see crawl-process.ts): it opens the store where the request says, crawls,
 // and reports each step to its parent over IPC. Fetching and parsing pages never holds up the server's searches.
 import { createPostgresHostGate, runCrawl } from '@fieldguide/crawlers';
-import { createStore } from '@fieldguide/crawlers/storage';
+import { openConfiguredStore } from '@fieldguide/crawlers/storage';
 import type { ChildMessage, CrawlRequest } from './crawl-process.js';
 
 const send = (message: ChildMessage) =>
@@ -17,7 +17,7 @@ async function crawl(request: CrawlRequest): Promise<void> {
   });
   // The server went away: end the run as interrupted rather than crawl on for nobody.
   process.once('disconnect', () => abort.abort());
-  const store = createStore({ path: request.databasePath });
+  const store = openConfiguredStore(request.store);
   const hostGate = request.hostLeases ? createPostgresHostGate(request.hostLeases) : undefined;
   try {
     await runCrawl({

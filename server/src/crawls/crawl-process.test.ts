@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CrawlProgress } from '@fieldguide/crawlers';
-import { createStore, type Store } from '@fieldguide/crawlers/storage';
-import { hostile } from '@fieldguide/crawlers/testing';
+import { createPostgresStore, createStore, type Store } from '@fieldguide/crawlers/storage';
+import { hostile, startTestPostgres, type TestPostgres } from '@fieldguide/crawlers/testing';
 import type { Source } from '@fieldguide/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCrawlInChild } from './crawl-process.js';
 
 const FETCHER = { perHostDelayMs: 0, maxRetries: 0 };
@@ -71,7 +71,7 @@ describe('runCrawlInChild', () => {
     store.upsertSource(source('cal', site.url('/cal.ics')));
     const progress: CrawlProgress[] = [];
     await runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       force: true,
       fetcher: FETCHER,
       signal: new AbortController().signal,
@@ -103,7 +103,7 @@ describe('runCrawlInChild', () => {
     const abort = new AbortController();
     let runId = 0;
     const crawl = runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       force: true,
       fetcher: { ...FETCHER, maxConcurrency: 1 },
       signal: abort.signal,
@@ -121,7 +121,7 @@ describe('runCrawlInChild', () => {
 
   it('rejects with the reason when the crawl cannot run at all', async () => {
     const crawl = runCrawlInChild({
-      databasePath,
+      store: { databasePath },
       sourceIds: ['nope'],
       force: true,
       fetcher: FETCHER,
@@ -129,5 +129,42 @@ describe('runCrawlInChild', () => {
       onProgress: () => {},
     });
     await expect(crawl).rejects.toThrow(/nope/);
+  });
+});
+
+describe('runCrawlInChild on a PostgreSQL store', () => {
+  let postgres: TestPostgres;
+  let shared: Store;
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    shared = createPostgresStore({ url: postgres.url });
+  });
+
+  afterAll(async () => {
+    shared?.close();
+    await postgres?.stop();
+  });
+
+  it('writes what the crawl found to the database the request names', async () => {
+    shared.upsertSource(source('cal', site.url('/cal.ics')));
+    let runId = 0;
+    await runCrawlInChild({
+      store: { databasePath, databaseUrl: postgres.url },
+      force: true,
+      fetcher: FETCHER,
+      signal: new AbortController().signal,
+      onProgress: (step) => {
+        if (step.type === 'run-started') runId = step.runId;
+      },
+    });
+    expect(shared.getCrawlRun(runId)).toMatchObject({
+      status: 'finished',
+      results: { cal: { status: 'ok', events: 2 } },
+    });
+    expect(shared.countEvents()).toBe(2);
+    expect(shared.readOutbox(10).map((entry) => entry.op)).toEqual(['upsert', 'upsert']);
+    // Nothing went to the SQLite file the server would otherwise use.
+    expect(store.countEvents()).toBe(0);
   });
 });

@@ -2,10 +2,12 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CrawlProgress, FetcherOptions } from '@fieldguide/crawlers';
+import type { StoreLocation } from '@fieldguide/crawlers/storage';
 
 /** What the server asks a crawl process to do (sent as its first message). */
 export interface CrawlRequest {
-  databasePath: string;
+  /** The store the crawl writes: the server's own SQLite file or PostgreSQL database. */
+  store: StoreLocation;
   sourceIds?: readonly string[];
   force: boolean;
   /** Plain options only: functions, schedulers and gates do not cross the process boundary. */
@@ -34,8 +36,8 @@ const here = fileURLToPath(import.meta.url);
 const fromSources = here.endsWith('.ts');
 
 /**
- * Runs a crawl of the store at `databasePath` in a child process, so fetching and parsing pages (a 10 MB page
- * takes a parser a while) never holds up the server's event loop; the store's WAL lets both write. Resolves when
+ * Runs a crawl of the store at `store` in a child process, so fetching and parsing pages (a 10 MB page
+ * takes a parser a while) never holds up the server's event loop; both write the store (SQLite's WAL, or PostgreSQL). Resolves when
  * the crawl process has ended its run and exited.
  * @throws Error when the crawl failed as a whole or its process died (a run it left `running` is marked
  *   interrupted by the store's next look at it, as after a crash).

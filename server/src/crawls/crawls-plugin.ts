@@ -1,4 +1,4 @@
-import { type CrawlQueue, openCrawlQueue, scheduleDueCrawls } from '@fieldguide/crawlers/storage';
+import { type CrawlQueue, openCrawlQueue, scheduleDueCrawls, storeLocation } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type CrawlManager, createCrawlManager } from './crawl-manager.js';
@@ -30,7 +30,7 @@ async function crawlsPluginImpl(app: FastifyInstance) {
       runCrawlInChild({
         ...options,
         fetcher: { ...fetcher, ownPorts: [...(fetcher.ownPorts ?? []), ...ownPorts(app)] },
-        databasePath: app.config.databasePath,
+        store: storeLocation(app.config),
         ...(databaseUrl && crawlQueue
           ? { hostLeases: { databaseUrl, leaseTimeoutMs: crawlQueue.hostLeaseTimeoutMs } }
           : {}),

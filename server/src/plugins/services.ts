@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import {
   createOutboxDrainer,
-  createStore,
   eventsIndexOutdated,
   type OutboxDrainer,
+  openConfiguredStore,
   openSearchIndex,
   reindex,
   type SearchIndex,
@@ -27,23 +25,22 @@ declare module 'fastify' {
 }
 
 /**
- * Opens the canonical store and the search index (an external Meilisearch when `MEILI_URL` is set, else
+ * Opens the canonical store (the SQLite file, or PostgreSQL with `DATABASE_URL`) and the search index (an external Meilisearch when `MEILI_URL` is set, else
  * the bundled binary), and drains the outbox in the background; all closed with the app.
  */
 async function services(app: FastifyInstance, opts: { config: Readonly<Config> }) {
   const { config } = opts;
   app.decorate('config', config);
 
-  mkdirSync(path.dirname(config.databasePath), { recursive: true });
-  const store = createStore({ path: config.databasePath });
+  const store = openConfiguredStore(config);
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (!store.writable()) {
     app.log.warn(
       { path: store.path },
       'the store is read-only to this process: searches and pages answer, but changes through the admin API answer ' +
-        '503 ERR_STORE_READONLY and pending index changes wait, until the file and its directory are writable to ' +
-        'the server and it restarts',
+        '503 ERR_STORE_READONLY and pending index changes wait, until the server may write the store (the file and ' +
+        'its directory, or the database role) and restarts',
     );
   }
 

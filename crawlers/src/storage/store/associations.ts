@@ -1,12 +1,13 @@
 import { type Association, AssociationSchema, assertValid } from '@fieldguide/shared';
 import type Database from 'better-sqlite3';
-import { associationContentHash } from './content-hash.js';
 import type { Outbox } from './outbox.js';
 import type { Store, UpsertResult } from './store.types.js';
+import { planAssociationUpsert } from './upsert-plans.js';
 
 const PAGE_SIZE = 256;
 
-type AssociationMethods = Pick<
+/** The association methods of the store, which each engine implements. */
+export type AssociationMethods = Pick<
   Store,
   'upsertAssociation' | 'getAssociation' | 'iterateAssociations' | 'countAssociations'
 >;
@@ -31,17 +32,13 @@ export function createAssociations(db: Database.Database, outbox: Outbox, nowIso
   const count = db.prepare<[], number>('SELECT count(*) FROM associations').pluck();
 
   const write = db.transaction((association: Association): UpsertResult => {
-    const stored = row.get(association.id);
-    const previous = stored && (JSON.parse(stored.doc) as Association);
-    const next: Association = previous
-      ? { ...association, firstSeen: previous.firstSeen, updatedAt: previous.updatedAt }
-      : association;
-    const hash = associationContentHash(next);
-    if (stored && hash === stored.content_hash) return { id: association.id, status: 'unchanged' };
-    const updatedAt = nowIso();
-    put.run(association.id, JSON.stringify({ ...next, updatedAt }), hash, updatedAt);
-    outbox.add('association', association.id, 'upsert');
-    return { id: association.id, status: stored ? 'updated' : 'inserted' };
+    const plan = planAssociationUpsert(row.get(association.id), association, nowIso);
+    if (plan.save) {
+      const { value, hash } = plan.save;
+      put.run(association.id, JSON.stringify(value), hash, value.updatedAt);
+    }
+    if (plan.outbox) outbox.add('association', association.id, 'upsert');
+    return { id: association.id, status: plan.status };
   });
 
   return {

@@ -1,13 +1,13 @@
 import { assertValid, type Event, EventSchema, InstantSchema } from '@fieldguide/shared';
 import type Database from 'better-sqlite3';
-import { canonicalJson, eventContentHash } from './content-hash.js';
-import { laterInstant, mergeSourceRefs } from './merge-sources.js';
 import type { Outbox } from './outbox.js';
 import type { EventStamp, SourceRef, Store, UpsertResult } from './store.types.js';
+import { assertValidEvents, planDelisting, planEventUpsert } from './upsert-plans.js';
 
 const PAGE_SIZE = 256;
 
-type EventMethods = Pick<
+/** The event methods of the store, which each engine implements. */
+export type EventMethods = Pick<
   Store,
   | 'upsertEvent'
   | 'upsertEvents'
@@ -39,8 +39,6 @@ interface EventColumns {
   last_seen: string;
   updated_at: string;
 }
-
-const seenPart = (event: Event) => canonicalJson([event.lastSeen, event.sources]);
 
 /** Events: upserts that compare content, merge sources and write the outbox in the same transaction. */
 export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () => string): EventMethods {
@@ -101,34 +99,11 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     for (const ref of event.sources) addRef.run(event.id, ref.sourceId, ref.url, Date.parse(ref.seenAt));
   };
 
-  // `updatedAt` is not part of the hash, so a hash already computed for `event` still holds.
-  const changed = (event: Event, hash = eventContentHash(event)): void => {
-    const updated = { ...event, updatedAt: nowIso() };
-    save(updated, hash);
-    outbox.add('event', event.id, 'upsert');
-  };
-
   const write = (event: Event): UpsertResult => {
-    const stored = row.get(event.id);
-    if (!stored) {
-      changed({ ...event, sources: mergeSourceRefs([], event.sources) });
-      return { id: event.id, status: 'inserted' };
-    }
-    const previous = JSON.parse(stored.doc) as Event;
-    const merged: Event = {
-      ...event,
-      sources: mergeSourceRefs(previous.sources, event.sources),
-      firstSeen: previous.firstSeen,
-      lastSeen: laterInstant(previous.lastSeen, event.lastSeen),
-      updatedAt: previous.updatedAt,
-    };
-    const hash = eventContentHash(merged);
-    if (hash !== stored.content_hash) {
-      changed(merged, hash);
-      return { id: event.id, status: 'updated' };
-    }
-    if (seenPart(merged) !== seenPart(previous)) save(merged, hash);
-    return { id: event.id, status: 'unchanged' };
+    const plan = planEventUpsert(row.get(event.id), event, nowIso);
+    if (plan.save) save(plan.save.value, plan.save.hash);
+    if (plan.outbox) outbox.add('event', event.id, 'upsert');
+    return { id: event.id, status: plan.status };
   };
 
   // Writers run IMMEDIATE (see `transaction` in store.ts).
@@ -143,7 +118,9 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     let delisted = 0;
     for (const candidate of delistCandidates.all({ sourceId, startedMs })) {
       if (seenIds.has(candidate.id)) continue;
-      changed({ ...(JSON.parse(candidate.doc) as Event), delisted: true });
+      const { value, hash } = planDelisting(candidate, nowIso);
+      save(value, hash);
+      outbox.add('event', candidate.id, 'upsert');
       delisted += 1;
     }
     return delisted;
@@ -151,10 +128,7 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
 
   return {
     upsertEvent: (event) => writeOne.immediate(assertValid(EventSchema, event, 'event')),
-    upsertEvents: (events) => {
-      for (const [i, event] of events.entries()) assertValid(EventSchema, event, `events[${i}]`);
-      return writeMany.immediate(events);
-    },
+    upsertEvents: (events) => writeMany.immediate(assertValidEvents(events)),
     getEvent: (id) => {
       const stored = row.get(id);
       return stored && (JSON.parse(stored.doc) as Event);

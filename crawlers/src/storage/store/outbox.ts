@@ -1,4 +1,11 @@
 import type Database from 'better-sqlite3';
+import {
+  assertOutboxCursor,
+  assertOutboxLimit,
+  defaultOutboxCursor,
+  formatDataStamp,
+  type OutboxStamp,
+} from './outbox-rules.js';
 import type { OutboxEntity, OutboxEntry, Store } from './store.types.js';
 
 /** The outbox methods of the store, plus `add` for the writers (call it inside their transaction). */
@@ -30,7 +37,7 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
   const count = db.prepare<[], number>('SELECT count(*) FROM outbox').pluck();
   // AUTOINCREMENT keeps the highest seq ever written in sqlite_sequence, even once every row is acknowledged;
   // the lowest pending seq moves with each acknowledged drain.
-  const stamp = db.prepare<[], { written: number | null; pending: number | null; applied: number | null }>(
+  const stamp = db.prepare<[], OutboxStamp>(
     `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'outbox') AS written,
             (SELECT min(seq) FROM outbox) AS pending,
             (SELECT sum(cursor) FROM outbox_replicas) AS applied`,
@@ -54,32 +61,23 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
     'UPDATE outbox_replicas SET holder = NULL, claimed_until_ms = NULL WHERE replica = ? AND holder = ?',
   );
   /** Where a replica without a cursor starts: see {@link Store.outboxCursor}. */
-  const defaultCursor = () => {
-    const row = stamp.get();
-    return row?.pending != null ? row.pending - 1 : (row?.written ?? 0);
-  };
+  const defaultCursor = () => defaultOutboxCursor(stamp.get());
 
   return {
     add: (entity, entityId, op) => {
       insert.run(entity, entityId, op, nowIso());
     },
     readOutbox: (limit, afterSeq = 0) => {
-      if (!Number.isInteger(limit) || limit < 0)
-        throw new RangeError(`outbox limit must be a whole number ≥ 0: ${limit}`);
-      return read.all(afterSeq, limit);
+      return read.all(afterSeq, assertOutboxLimit(limit));
     },
     ackOutbox: (seq) => {
       ack.run(seq);
     },
     outboxSize: () => count.get() ?? 0,
-    dataStamp: () => {
-      const row = stamp.get();
-      return `${row?.written ?? 0}.${row?.pending ?? 'drained'}.${row?.applied ?? 0}`;
-    },
+    dataStamp: () => formatDataStamp(stamp.get()),
     outboxCursor: (replica) => storedCursor.get(replica) ?? defaultCursor(),
     setOutboxCursor: db.transaction((replica: string, seq: number) => {
-      if (!Number.isInteger(seq) || seq < 0) throw new RangeError(`outbox cursor must be a whole number ≥ 0: ${seq}`);
-      writeCursor.run(replica, seq);
+      writeCursor.run(replica, assertOutboxCursor(seq));
       prune.run();
     }),
     forgetOutboxReplica: db.transaction((replica: string) => {

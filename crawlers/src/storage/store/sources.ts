@@ -1,18 +1,11 @@
 import { assertValid, type Source, SourceHealthSchema, SourceSchema } from '@fieldguide/shared';
 import type Database from 'better-sqlite3';
-import { sourceContentHash } from './content-hash.js';
 import { StoreNotFoundError } from './errors.js';
+import { type SourceRow, sourceFromRow } from './rows.js';
 import type { Store, UpsertResult } from './store.types.js';
+import { planSourceUpsert } from './upsert-plans.js';
 
 type SourceMethods = Pick<Store, 'upsertSource' | 'getSource' | 'listSources' | 'updateSourceHealth'>;
-
-interface SourceRow {
-  config: string;
-  health: string;
-  content_hash: string;
-}
-
-const fromRow = (row: SourceRow): Source => ({ ...JSON.parse(row.config), health: JSON.parse(row.health) });
 
 /** Sources: configuration (compared without health) and crawl health kept apart. No outbox. */
 export function createSources(db: Database.Database, nowIso: () => string): SourceMethods {
@@ -27,26 +20,20 @@ export function createSources(db: Database.Database, nowIso: () => string): Sour
   const all = db.prepare<[], SourceRow>('SELECT config, health, content_hash FROM sources ORDER BY id');
 
   const write = db.transaction((source: Source): UpsertResult => {
-    const { health, ...config } = source;
-    const hash = sourceContentHash(config);
-    const stored = row.get(source.id);
-    const enabled = source.enabled ? 1 : 0;
-    if (!stored) {
-      insert.run(source.id, JSON.stringify(config), JSON.stringify(health), hash, enabled, nowIso());
-      return { id: source.id, status: 'inserted' };
-    }
-    if (stored.content_hash === hash) return { id: source.id, status: 'unchanged' };
-    updateConfig.run(JSON.stringify(config), hash, enabled, nowIso(), source.id);
-    return { id: source.id, status: 'updated' };
+    const plan = planSourceUpsert(row.get(source.id)?.content_hash, source);
+    const enabled = plan.enabled ? 1 : 0;
+    if (plan.status === 'inserted') insert.run(source.id, plan.config, plan.health, plan.hash, enabled, nowIso());
+    if (plan.status === 'updated') updateConfig.run(plan.config, plan.hash, enabled, nowIso(), source.id);
+    return { id: source.id, status: plan.status };
   });
 
   return {
     upsertSource: (source) => write.immediate(assertValid(SourceSchema, source, 'source')),
     getSource: (id) => {
       const stored = row.get(id);
-      return stored && fromRow(stored);
+      return stored && sourceFromRow(stored);
     },
-    listSources: () => all.all().map(fromRow),
+    listSources: () => all.all().map(sourceFromRow),
     updateSourceHealth: (id, health) => {
       assertValid(SourceHealthSchema, health, 'source health');
       if (updateHealth.run(JSON.stringify(health), id).changes === 0) throw new StoreNotFoundError('source', id);

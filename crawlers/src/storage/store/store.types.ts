@@ -89,8 +89,9 @@ export interface StoreOptions {
 }
 
 /**
- * The canonical store: the SQLite file is the source of truth, the search index is derived from it
- * through the outbox. Every method is synchronous (better-sqlite3).
+ * The canonical store: the SQLite file (or the PostgreSQL database, see `createPostgresStore`) is the source of
+ * truth, the search index is derived from it through the outbox. Every method is synchronous (better-sqlite3; a
+ * blocking bridge to a worker thread for PostgreSQL).
  *
  * Upserts validate with the shared schemas (a ValidationError leaves the store as it was) and compare
  * content, not bookkeeping: `firstSeen`, `lastSeen`, `updatedAt` and each source's `seenAt` do not count.

@@ -1,41 +1,10 @@
-import { assertValid, type Suggestion, SuggestionPreviewSchema, type SuggestionStatus } from '@fieldguide/shared';
+import { assertValid, SuggestionPreviewSchema, type SuggestionStatus } from '@fieldguide/shared';
 import type Database from 'better-sqlite3';
 import { StoreNotFoundError } from './errors.js';
+import { type SuggestionRow, suggestionFromRow } from './rows.js';
 import type { Store } from './store.types.js';
 
 type SuggestionMethods = Pick<Store, 'recordSuggestion' | 'getSuggestion' | 'listSuggestions' | 'decideSuggestion'>;
-
-interface SuggestionRow {
-  id: number;
-  url: string;
-  normalized_url: string;
-  note: string | null;
-  field: string | null;
-  count: number;
-  preview: string;
-  status: SuggestionStatus;
-  reason: string | null;
-  source_id: string | null;
-  created_at: string;
-  updated_at: string;
-  decided_at: string | null;
-}
-
-const fromRow = (row: SuggestionRow): Suggestion => ({
-  id: row.id,
-  url: row.url,
-  normalizedUrl: row.normalized_url,
-  note: row.note,
-  field: row.field,
-  count: row.count,
-  status: row.status,
-  reason: row.reason,
-  sourceId: row.source_id,
-  preview: JSON.parse(row.preview),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  decidedAt: row.decided_at,
-});
 
 /** Suggested sources: one row per normalized URL, counted, waiting for an editor's decision. No outbox. */
 export function createSuggestions(db: Database.Database, nowIso: () => string): SuggestionMethods {
@@ -66,24 +35,24 @@ export function createSuggestions(db: Database.Database, nowIso: () => string): 
     const stored = byUrl.get(input.normalizedUrl);
     if (stored) {
       again.run(input.note ?? null, input.field ?? null, preview, now, stored.id);
-      return { suggestion: fromRow(byId.get(stored.id) as SuggestionRow), duplicate: true };
+      return { suggestion: suggestionFromRow(byId.get(stored.id) as SuggestionRow), duplicate: true };
     }
     const id = Number(
       insert.run(input.url, input.normalizedUrl, input.note ?? null, input.field ?? null, preview, now, now)
         .lastInsertRowid,
     );
-    return { suggestion: fromRow(byId.get(id) as SuggestionRow), duplicate: false };
+    return { suggestion: suggestionFromRow(byId.get(id) as SuggestionRow), duplicate: false };
   });
 
   return {
     recordSuggestion: (input) => record.immediate(input),
     getSuggestion: (id) => {
       const row = byId.get(id);
-      return row && fromRow(row);
+      return row && suggestionFromRow(row);
     },
     listSuggestions: (options = {}) => {
       const limit = options.limit ?? 100;
-      return (options.status ? withStatus.all(options.status, limit) : all.all(limit)).map(fromRow);
+      return (options.status ? withStatus.all(options.status, limit) : all.all(limit)).map(suggestionFromRow);
     },
     decideSuggestion: (id, decision) => {
       const now = nowIso();
@@ -92,7 +61,7 @@ export function createSuggestions(db: Database.Database, nowIso: () => string): 
       if (decide.run(decision.status, reason, sourceId, now, now, id).changes === 0) {
         throw new StoreNotFoundError('suggestion', id);
       }
-      return fromRow(byId.get(id) as SuggestionRow);
+      return suggestionFromRow(byId.get(id) as SuggestionRow);
     },
   };
 }
