@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { readMeiliUrls } from './search-index/replica-name.js';
 
 // Meilisearch reads sizes with other units too; these two are enough and cannot be misread (MB vs MiB).
 const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
@@ -9,7 +10,8 @@ const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
 export const StorageEnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
-  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_URL: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_URLS: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
@@ -22,7 +24,11 @@ export interface StorageConfig {
   dataDir: string;
   databasePath: string;
   meili: {
-    url?: string;
+    /**
+     * The Meilisearch replicas the API searches and the outbox feeds, normalized (`MEILI_URLS`, or `MEILI_URL` as a
+     * list of one); empty: the bundled binary, started embedded.
+     */
+    urls: readonly string[];
     masterKey?: string;
     binary?: string;
     indexPrefix: string;
@@ -56,11 +62,18 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
     const name = e.path.replace(/^\//, '');
     return `${name}: ${e.message}${name in raw ? ` (got ${JSON.stringify(raw[name])})` : ''}`;
   });
-  if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
-    problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
-  }
+  if ('MEILI_URL' in schema.properties) problems.push(...meiliUrlProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed as Static<S>;
+}
+
+/** What is wrong with `MEILI_URL` / `MEILI_URLS` / `MEILI_MASTER_KEY` together. */
+function meiliUrlProblems(env: Record<string, string | undefined>): string[] {
+  const { urls, problems } = readMeiliUrls(env.MEILI_URLS, env.MEILI_URL);
+  if (urls.length > 0 && !env.MEILI_MASTER_KEY) {
+    problems.push(`MEILI_MASTER_KEY: required when ${env.MEILI_URLS ? 'MEILI_URLS' : 'MEILI_URL'} is set`);
+  }
+  return problems;
 }
 
 /** The storage part of the configuration, from already parsed variables. */
@@ -70,7 +83,7 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'fieldguide.sqlite')),
     meili: Object.freeze({
-      url: e.MEILI_URL,
+      urls: Object.freeze(readMeiliUrls(e.MEILI_URLS, e.MEILI_URL).urls),
       masterKey: e.MEILI_MASTER_KEY,
       binary: e.MEILI_BIN,
       indexPrefix: e.MEILI_INDEX_PREFIX,

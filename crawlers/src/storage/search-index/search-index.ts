@@ -23,6 +23,7 @@ import {
   type Settings,
   type Task,
 } from './client.js';
+import { normalizeMeiliUrl, replicaName } from './replica-name.js';
 import { withoutHighlightMarks } from './search-highlight.js';
 
 /** What an index holds: the same words as the outbox's `entity`. */
@@ -40,6 +41,8 @@ export interface CreateIndexOptions {
   synonyms?: Record<string, string[]>;
   /** Per-request deadline in milliseconds; default 10 000. */
   timeoutMs?: number;
+  /** The outbox cursor name of these indexes; default: the normalized URL, with `#<prefix>` when there is a prefix. */
+  replicaName?: string;
   /** How long {@link SearchIndex.waitTask} waits by default, in milliseconds; default 120 000. */
   taskTimeoutMs?: number;
 }
@@ -62,6 +65,11 @@ export interface SearchIndex {
   readonly identity: string;
   /** The Meilisearch URL it talks to (its port is one no crawled source may reach). */
   readonly url: string;
+  /**
+   * The name of this replica's outbox cursor (see `Store.outboxCursor`): its normalized URL (with `#<prefix>`), or
+   * `embedded` for the bundled Meilisearch. A set of replicas ({@link ReplicatedSearchIndex}) has its own name.
+   */
+  readonly replica: string;
   /** Creates both live indexes if missing and applies their settings and synonyms; idempotent. */
   applySettings(): Promise<void>;
   /** Creates `uid` if missing and gives it the settings of `entity`'s index, waiting for both tasks. */
@@ -206,6 +214,7 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
     names,
     identity: `${options.url.replace(/\/+$/, '')}#${prefix}`,
     url: options.url,
+    replica: options.replicaName ?? replicaName(normalizeMeiliUrl(options.url), prefix),
     prepareIndex,
     waitTask,
     async applySettings() {

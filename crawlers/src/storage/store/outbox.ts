@@ -8,6 +8,7 @@ export interface Outbox
     | 'readOutbox'
     | 'ackOutbox'
     | 'outboxSize'
+    | 'lastOutboxSeq'
     | 'dataStamp'
     | 'outboxCursor'
     | 'setOutboxCursor'
@@ -72,6 +73,7 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
       ack.run(seq);
     },
     outboxSize: () => count.get() ?? 0,
+    lastOutboxSeq: () => stamp.get()?.written ?? 0,
     dataStamp: () => {
       const row = stamp.get();
       return `${row?.written ?? 0}.${row?.pending ?? 'drained'}.${row?.applied ?? 0}`;

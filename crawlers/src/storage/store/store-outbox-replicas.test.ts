@@ -31,6 +31,16 @@ describe('outbox cursors of search-index replicas', () => {
     expect(store.outboxCursor('a')).toBe(second);
   });
 
+  it('tells the last seq ever written, also once every entry is applied', () => {
+    expect(store.lastOutboxSeq()).toBe(0);
+    write('e1', 'e2');
+    const last = seqs().at(-1)!;
+    expect(store.lastOutboxSeq()).toBe(last);
+    store.setOutboxCursor('a', last);
+    expect(seqs()).toEqual([]);
+    expect(store.lastOutboxSeq()).toBe(last);
+  });
+
   it('keeps an entry until every replica with a cursor has applied it', () => {
     write('e1', 'e2', 'e3');
     const [s1, s2, s3] = seqs();
