@@ -99,9 +99,11 @@ interface ReplicaLoop {
 
 /**
  * Whether `replica` has lost its indexes (or never had them) while the store holds something for them: then it must be
- * rebuilt, as the outbox no longer holds what they had.
+ * rebuilt, as the outbox no longer holds what they had. Not with a store this process cannot write, which could not
+ * record the rebuild's cursor: the indexes are then only created, and searches answer from what they hold.
  */
 async function needsRebuild(store: Store, replica: SearchIndex): Promise<boolean> {
+  if (!store.writable()) return false;
   const live = await replica.listIndexes();
   if (live.includes(replica.names.event) && live.includes(replica.names.association)) return false;
   return store.countEvents() + store.countAssociations() > 0;
