@@ -45,6 +45,6 @@ export function renewClaim(store: Store, replica: SearchIndex, options: ClaimOpt
 }
 
 /** Gives up this holder's claims on `replicas`. */
-export function releaseClaims(store: Store, replicas: readonly SearchIndex[], holder = PROCESS_HOLDER): void {
+export function releaseClaims(store: Store, replicas: readonly SearchIndex[], holder: string = PROCESS_HOLDER): void {
   for (const replica of replicas) store.releaseOutboxReplica(replica.replica, holder);
 }

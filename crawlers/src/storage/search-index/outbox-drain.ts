@@ -2,7 +2,7 @@ import { toAssociationDocument, toSearchDocument } from '@fieldguide/shared';
 import type { OutboxEntry, Store } from '../store/store.types.js';
 import type { EnqueuedTask } from './client.js';
 import { hasEnded } from './ended-events.js';
-import { type ClaimOptions, claimReplica, renewClaim } from './outbox-claim.js';
+import { type ClaimOptions, claimReplica, ReplicaClaimedError, releaseClaims, renewClaim } from './outbox-claim.js';
 import { withDrainSlot } from './rebuild-lock.js';
 import { onEach, replicasOf } from './replica-set.js';
 import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
@@ -129,6 +129,8 @@ export async function drainReplica(store: Store, index: SearchIndex, options: Dr
     } catch (error) {
       // Nothing this drain started outlives it (a resend into an index a rebuild has just taken, say).
       await Promise.allSettled(inFlight.map((round) => round.settle()));
+      // Another server may reach the replica when this one cannot: it may take over from the cursor at once.
+      if (!(error instanceof ReplicaClaimedError)) releaseClaims(store, [index], options.holder);
       throw error;
     }
   });

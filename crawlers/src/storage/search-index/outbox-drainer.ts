@@ -61,20 +61,28 @@ export function createOutboxDrainer(
   options: OutboxDrainerOptions = {},
 ): OutboxDrainer {
   const loops = replicasOf(index).map((replica) => replicaLoop(store, replica, options));
+  // Whether this drainer may have claimed replicas: started, or asked to drain.
+  let claiming = false;
   const all = <T>(each: (loop: ReplicaLoop) => Promise<T>): Promise<T[]> => onEach(loops, each);
   return {
     prepare: async () => {
       await all((loop) => loop.prepare());
     },
     start: () => {
+      claiming = true;
       for (const loop of loops) loop.start();
     },
     async stop() {
       await Promise.all(loops.map((loop) => loop.stop()));
-      releaseClaims(store, replicasOf(index), options.holder ?? PROCESS_HOLDER);
+      // A drainer never asked to drain holds no claim; a read-only store holds none either, and refuses the write.
+      if (claiming && store.writable()) releaseClaims(store, replicasOf(index), options.holder ?? PROCESS_HOLDER);
     },
-    drainNow: async () => sumDrainResults(await all((loop) => loop.drainNow())),
+    drainNow: async () => {
+      claiming = true;
+      return sumDrainResults(await all((loop) => loop.drainNow()));
+    },
     recheck: async () => {
+      claiming = true;
       for (const loop of loops) loop.recheck();
       return sumDrainResults(await all((loop) => loop.drainNow()));
     },
