@@ -60,7 +60,8 @@ export function createOutboxDrainer(
   index: SearchIndex,
   options: OutboxDrainerOptions = {},
 ): OutboxDrainer {
-  const loops = replicasOf(index).map((replica) => replicaLoop(store, replica, options));
+  const replicas = replicasOf(index);
+  const loops = replicas.map((replica) => replicaLoop(store, replica, options, replicas.length > 1));
   // Whether this drainer may have claimed replicas: started, or asked to drain.
   let claiming = false;
   const all = <T>(each: (loop: ReplicaLoop) => Promise<T>): Promise<T[]> => onEach(loops, each);
@@ -75,7 +76,7 @@ export function createOutboxDrainer(
     async stop() {
       await Promise.all(loops.map((loop) => loop.stop()));
       // A drainer never asked to drain holds no claim; a read-only store holds none either, and refuses the write.
-      if (claiming && store.writable()) releaseClaims(store, replicasOf(index), options.holder ?? PROCESS_HOLDER);
+      if (claiming && store.writable()) releaseClaims(store, replicas, options.holder ?? PROCESS_HOLDER);
     },
     drainNow: async () => {
       claiming = true;
@@ -117,7 +118,12 @@ async function needsRebuild(store: Store, replica: SearchIndex): Promise<boolean
   return store.countEvents() + store.countAssociations() > 0;
 }
 
-function replicaLoop(store: Store, replica: SearchIndex, options: OutboxDrainerOptions): ReplicaLoop {
+function replicaLoop(
+  store: Store,
+  replica: SearchIndex,
+  options: OutboxDrainerOptions,
+  hideUntilBuilt: boolean,
+): ReplicaLoop {
   const intervalMs = options.intervalMs ?? 1000;
   const maxBackoffMs = Math.max(options.maxBackoffMs ?? 30_000, intervalMs);
   const onError =
@@ -145,7 +151,8 @@ function replicaLoop(store: Store, replica: SearchIndex, options: OutboxDrainerO
 
   const rebuildOrCheck = async (): Promise<DrainResult | undefined> => {
     if (checked || (await check())) return undefined;
-    const rebuilt = await reindex(store, replica, { now, holder: options.holder, claimTtlMs: options.claimTtlMs });
+    const { holder, claimTtlMs } = options;
+    const rebuilt = await reindex(store, replica, { now, holder, claimTtlMs, hideUntilBuilt });
     checked = true;
     options.onRebuilt?.(replica.replica, rebuilt);
     return rebuilt.drained;

@@ -23,6 +23,12 @@ export interface ReindexOptions extends ClaimOptions {
   tasksInFlight?: number;
   /** The current instant, which tells ended events (left out of the new index); default: the clock. */
   now?: () => Date;
+  /**
+   * When the replica has lost both indexes (or never had them): create them only at the end, by renaming the rebuilt
+   * ones into place, so its searches fail over to another replica meanwhile instead of finding nothing. Default:
+   * true for a replica of several; false alone, where searches find empty indexes until the swap.
+   */
+  hideUntilBuilt?: boolean;
   /** Called after each batch is sent, with the running count for that entity. */
   onProgress?: (progress: { entity: IndexedEntity; sent: number }) => void;
 }
@@ -55,7 +61,7 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   let failure: unknown;
   for (const replica of replicas) {
     try {
-      results.push(await reindexReplica(store, replica, options));
+      results.push(await reindexReplica(store, replica, { hideUntilBuilt: true, ...options }));
     } catch (error) {
       failure ??= error;
     }
@@ -120,9 +126,14 @@ export async function reindexReplica(
   let ended = 0;
   const rejected: RejectedDocument[] = [];
   try {
-    await deleteLeftovers(index);
-    // The live indexes must exist for the swap.
-    await index.applySettings();
+    const existing = await index.listIndexes();
+    await deleteLeftovers(index, existing);
+    // See `hideUntilBuilt`; otherwise the live indexes must exist for the swap.
+    const lost =
+      (options.hideUntilBuilt ?? false) &&
+      !existing.includes(index.names.event) &&
+      !existing.includes(index.names.association);
+    if (!lost) await index.applySettings();
     await index.prepareIndex('event', fresh.event);
     await index.prepareIndex('association', fresh.association);
 
@@ -162,10 +173,18 @@ export async function reindexReplica(
     );
 
     renewClaim(store, index, options);
-    await index.swapIndexes([
-      [index.names.event, fresh.event],
-      [index.names.association, fresh.association],
-    ]);
+    await index.swapIndexes(
+      lost
+        ? [
+            [fresh.event, index.names.event],
+            [fresh.association, index.names.association],
+          ]
+        : [
+            [index.names.event, fresh.event],
+            [index.names.association, fresh.association],
+          ],
+      { rename: lost },
+    );
     store.setOutboxCursor(index.replica, snapshotSeq);
   } catch (error) {
     lock.release();
@@ -175,7 +194,7 @@ export async function reindexReplica(
     clearInterval(renewing);
   }
   lock.release();
-  // After the swap the fresh names hold the old documents.
+  // After a swap the fresh names hold the old documents; after a rename they are gone.
   await index.deleteIndex(fresh.event);
   await index.deleteIndex(fresh.association);
   const drained = await drainReplica(store, index, { now, holder: options.holder, claimTtlMs });
@@ -228,10 +247,10 @@ async function loadDocuments<E extends IndexedEntity>(
 export const defaultTasksInFlight = (events: number, batchSize: number): number =>
   Math.max(1, Math.min(3, Math.floor((events * 0.03) / batchSize)));
 
-/** Fresh indexes a crashed rebuild left behind. */
-async function deleteLeftovers(index: SearchIndex): Promise<void> {
+/** Fresh indexes a crashed rebuild left behind, among the `existing` ones. */
+async function deleteLeftovers(index: SearchIndex, existing: readonly string[]): Promise<void> {
   const leftover = new RegExp(`^(${index.names.event}|${index.names.association})_\\d+$`);
-  for (const uid of await index.listIndexes()) if (leftover.test(uid)) await index.deleteIndex(uid);
+  for (const uid of existing) if (leftover.test(uid)) await index.deleteIndex(uid);
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {

@@ -97,8 +97,11 @@ export interface SearchIndex {
   deleteDocuments(entity: IndexedEntity, ids: readonly string[], uid?: string): Promise<EnqueuedTask>;
   /** Deletes the documents matching `filter` (made with the shared filter builders); `uid` defaults to the live index. */
   deleteDocumentsWhere(entity: IndexedEntity, filter: Filter, uid?: string): Promise<EnqueuedTask>;
-  /** Swaps each pair's contents in one atomic task and waits for it. */
-  swapIndexes(pairs: ReadonlyArray<readonly [string, string]>): Promise<void>;
+  /**
+   * Swaps each pair's contents in one atomic task and waits for it; with `rename`, renames each pair's first index to
+   * the second, which must not exist.
+   */
+  swapIndexes(pairs: ReadonlyArray<readonly [string, string]>, options?: { rename?: boolean }): Promise<void>;
   /** Deletes an index and waits; a missing index is fine. */
   deleteIndex(uid: string): Promise<void>;
   /** Uids of every index on the server. */
@@ -235,8 +238,9 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
       enqueue(`delete ${ids.length} documents from ${uid}`, () => handle(uid).deleteDocuments([...ids])),
     deleteDocumentsWhere: (entity, filter, uid = names[entity]) =>
       enqueue(`delete documents matching ${filter} from ${uid}`, () => handle(uid).deleteDocuments({ filter })),
-    async swapIndexes(pairs) {
-      const swaps = pairs.map(([a, b]) => ({ indexes: [a, b] as [string, string], rename: false }));
+    async swapIndexes(pairs, swapOptions) {
+      const rename = swapOptions?.rename ?? false;
+      const swaps = pairs.map(([a, b]) => ({ indexes: [a, b] as [string, string], rename }));
       await waitTask(await enqueue('swap indexes', () => client.swapIndexes(swaps)));
     },
     async deleteIndex(uid) {
