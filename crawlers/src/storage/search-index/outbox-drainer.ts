@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.types.js';
 import { deleteEndedEvents } from './ended-events.js';
-import { PROCESS_HOLDER, releaseClaims } from './outbox-claim.js';
+import { releaseClaims } from './outbox-claim.js';
 import { type DrainOptions, type DrainResult, drainReplica, sumDrainResults } from './outbox-drain.js';
 import { withDrainSlot } from './rebuild-lock.js';
 import { reindex } from './reindex.js';
@@ -76,7 +76,7 @@ export function createOutboxDrainer(
     async stop() {
       await Promise.all(loops.map((loop) => loop.stop()));
       // A drainer never asked to drain holds no claim; a read-only store holds none either, and refuses the write.
-      if (claiming && store.writable()) releaseClaims(store, replicas, options.holder ?? PROCESS_HOLDER);
+      if (claiming && store.writable()) releaseClaims(store, replicas, options.holder);
     },
     drainNow: async () => {
       claiming = true;
