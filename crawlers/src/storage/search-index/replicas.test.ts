@@ -241,9 +241,8 @@ describe('two drainers on one store', () => {
 
     for (let round = 1; round <= 8; round++) {
       store.upsertEvents(Array.from({ length: 60 }, (_, n) => makeEvent(n, { title: `Event ${n} version ${round}` })));
-      const [x, y] = await Promise.all(sets.map(({ drainer }) => drainer.drainNow()));
-      // One of them holds each replica: the other's drain of it did nothing.
-      expect(x!.paused || y!.paused || x!.entries + y!.entries > 0).toBe(true);
+      // Both drain at once, besides their own loops: only the holder of a replica sends to it.
+      await Promise.all(sets.map(({ drainer }) => drainer.drainNow()));
     }
     await vi.waitFor(() => expect(plain.replicas.every(caughtUp)).toBe(true), { timeout: 20_000, interval: 20 });
     for (const { drainer } of sets) await drainer.stop();
