@@ -37,8 +37,11 @@ import { openCrawlQueue, QueueUnavailableError } from './storage/crawl-queue/cra
 import { loadWorkerSettings } from './storage/crawl-queue/queue-config.js';
 import { acquireDataDirLock, type DataDirLock } from './storage/runtime/data-dir-lock.js';
 import { openSearchIndex } from './storage/search-index/open-search-index.js';
-import { drainOutbox } from './storage/search-index/outbox-drain.js';
+import { releaseClaims } from './storage/search-index/outbox-claim.js';
+import { createOutboxDrainer } from './storage/search-index/outbox-drainer.js';
 import { reindex } from './storage/search-index/reindex.js';
+import { configuredReplicas, forgetReplica, listReplicaCursors } from './storage/search-index/replica-cursors.js';
+import { replicasOf } from './storage/search-index/replica-set.js';
 import { openConfiguredStore } from './storage/store/open-store.js';
 import type { Store } from './storage/store/store.types.js';
 import { startCrawlWorker } from './workers/crawl-worker.js';
@@ -179,11 +182,12 @@ async function drainToIndex(store: Store, config: Readonly<StorageConfig>): Prom
   let opened: Awaited<ReturnType<typeof openSearchIndex>> | undefined;
   try {
     opened = await openSearchIndex(config);
-    await opened.index.applySettings();
-    const drained = await drainOutbox(store, opened.index);
-    out(
-      `search index: ${drained.upserted} updated, ${drained.deleted} removed${drained.paused ? ' (paused: a rebuild is running)' : ''}`,
-    );
+    // The drainer's checks: a replica that lost its indexes is rebuilt rather than drained.
+    const drainer = createOutboxDrainer(store, opened.index, { sweepIntervalMs: Number.POSITIVE_INFINITY });
+    await drainer.prepare();
+    const drained = await drainer.drainNow().finally(() => drainer.stop());
+    const paused = drained.paused ? ' (paused: a rebuild is running, or another process drains the index)' : '';
+    out(`search index: ${drained.upserted} updated, ${drained.deleted} removed${paused}`);
     if (drained.rejected.length > 0) err(`search index refused ${drained.rejected.length} document(s)`);
   } catch (error) {
     err(`search index not updated (${error instanceof Error ? error.message : error}); the changes wait in the outbox`);
@@ -343,15 +347,47 @@ async function reindexCommand(): Promise<void> {
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const into = result.replicas.length > 1 ? ` into each of ${result.replicas.length} replicas` : '';
     out(
-      `reindexed ${result.events} events and ${result.associations} associations in ${Math.round(result.durationMs)} ms` +
+      `reindexed ${result.events} events and ${result.associations} associations${into} in ${Math.round(result.durationMs)} ms` +
         (result.ended > 0 ? ` (${result.ended} ended events left out of the index, kept in the store)` : ''),
     );
     if (result.rejected.length > 0) err(`${result.rejected.length} document(s) refused by Meilisearch`);
   } finally {
+    if (opened) releaseClaims(store, replicasOf(opened.index));
     await opened?.close();
     store.close();
     lock.release();
+  }
+}
+
+function replicasListCommand(): void {
+  const config = loadStorageConfig();
+  const store = openStore(config);
+  try {
+    const rows = listReplicaCursors(store, configuredReplicas(config));
+    out(`last outbox entry written: ${store.lastOutboxSeq()}`);
+    for (const row of rows) {
+      const note = row.configured
+        ? ''
+        : '  (not configured here: `fieldguide replicas forget` once no server lists it)';
+      out(`${row.replica}  cursor ${row.seq}  lag ${row.lag}${note}`);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function replicasForgetCommand(name: string): void {
+  const config = loadStorageConfig();
+  const store = openStore(config);
+  try {
+    out(`forgot ${forgetReplica(store, config, name)}; the outbox now keeps entries for the other replicas only`);
+  } catch (error) {
+    if (error instanceof FieldguideError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    store.close();
   }
 }
 
@@ -686,7 +722,19 @@ export function buildProgram(): Command {
     .description("find an association's event sources, job board and profile from its home page")
     .argument('<url>', 'home page URL')
     .action(discoverCommand);
-  program.command('reindex').description('rebuild the search index from the store').action(reindexCommand);
+  program
+    .command('reindex')
+    .description('rebuild the search index of every replica from the store')
+    .action(reindexCommand);
+  const replicas = program
+    .command('replicas')
+    .description("the search-index replicas' places in the outbox: cursor and lag")
+    .action(replicasListCommand);
+  replicas
+    .command('forget')
+    .description('drop the cursor of a replica taken out of service (no longer in any MEILI_URLS)')
+    .argument('<url>', 'its URL, or its name as `fieldguide replicas` lists it')
+    .action(replicasForgetCommand);
   const sources = program.command('sources').description('list, add and check sources');
   sources.command('list').description('every source with its health').action(sourcesListCommand);
   sources

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.databasePath).toBe(path.join('/tmp/fg-data', 'fieldguide.sqlite'));
-    expect(config.meili.url).toBeUndefined();
+    expect(config.meili.urls).toEqual([]);
     expect(Object.isFrozen(config)).toBe(true);
   });
 

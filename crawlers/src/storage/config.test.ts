@@ -70,3 +70,44 @@ describe('needsDataDirLock', () => {
     expect(needsDataDirLock(loadStorageConfig({ DATABASE_URL: postgres, ...external }))).toBe(false);
   });
 });
+
+describe('the Meilisearch replicas', () => {
+  const key = { MEILI_MASTER_KEY: 'k'.repeat(16) };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadStorageConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it('reads MEILI_URLS as a list of normalized URLs, and MEILI_URL as a list of one', () => {
+    expect(loadStorageConfig({ ...key, MEILI_URLS: 'HTTP://Meili-A:7700/, https://meili-b:443 ,' }).meili.urls).toEqual(
+      ['http://meili-a:7700', 'https://meili-b'],
+    );
+    expect(loadStorageConfig({ ...key, MEILI_URL: 'http://127.0.0.1:7700' }).meili.urls).toEqual([
+      'http://127.0.0.1:7700',
+    ]);
+    expect(loadStorageConfig({}).meili.urls).toEqual([]);
+  });
+
+  it('refuses both variables at once, a bad URL, a URL listed twice and a list without a key', () => {
+    expect(problemsOf({ ...key, MEILI_URLS: 'http://a:7700', MEILI_URL: 'http://b:7700' })).toEqual([
+      'MEILI_URLS: set either MEILI_URLS or MEILI_URL, not both',
+    ]);
+    expect(problemsOf({ ...key, MEILI_URLS: 'http://a:7700,ftp://b,not a url' })).toEqual([
+      'MEILI_URLS: not an http(s) URL: "ftp://b"',
+      'MEILI_URLS: not a URL: "not a url"',
+    ]);
+    expect(problemsOf({ ...key, MEILI_URLS: 'http://a:7700,http://A:7700/' })).toEqual([
+      'MEILI_URLS: http://a:7700 is listed twice',
+    ]);
+    expect(problemsOf({ ...key, MEILI_URL: 'http://user:pw@a:7700' })[0]).toMatch(/^MEILI_URL: .*no credentials/);
+    expect(problemsOf({ MEILI_URLS: 'http://a:7700,http://b:7700' })).toEqual([
+      'MEILI_MASTER_KEY: required when MEILI_URLS is set',
+    ]);
+    expect(problemsOf({ MEILI_URLS: ' , ' })).toEqual(['MEILI_URLS: lists no URL']);
+  });
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { readMeiliUrls } from './search-index/replica-name.js';
 
 // Meilisearch reads sizes with other units too; these two are enough and cannot be misread (MB vs MiB).
 const INDEXING_MEMORY_PATTERN = '^[1-9][0-9]*(MiB|GiB)$';
@@ -10,7 +11,8 @@ export const StorageEnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_PATH: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
-  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_URL: Type.Optional(Type.String({ minLength: 1 })),
+  MEILI_URLS: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_MASTER_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_BIN: Type.Optional(Type.String({ minLength: 1 })),
   MEILI_INDEX_PREFIX: Type.String({ pattern: '^[a-zA-Z0-9_-]*$', default: '' }),
@@ -29,7 +31,11 @@ export interface StorageConfig {
    */
   databaseUrl?: string;
   meili: {
-    url?: string;
+    /**
+     * The Meilisearch replicas the API searches and the outbox feeds, normalized (`MEILI_URLS`, or `MEILI_URL` as a
+     * list of one); empty: the bundled binary, started embedded.
+     */
+    urls: readonly string[];
     masterKey?: string;
     binary?: string;
     indexPrefix: string;
@@ -84,9 +90,7 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
     const name = e.path.replace(/^\//, '');
     return `${name}: ${e.message}${name in raw ? ` (got ${JSON.stringify(raw[name])})` : ''}`;
   });
-  if (env.MEILI_URL && !env.MEILI_MASTER_KEY && 'MEILI_URL' in schema.properties) {
-    problems.push('MEILI_MASTER_KEY: required when MEILI_URL is set');
-  }
+  if ('MEILI_URL' in schema.properties) problems.push(...meiliUrlProblems(env));
   const databaseUrl = 'DATABASE_URL' in schema.properties ? env.DATABASE_URL : undefined;
   if (databaseUrl && !isPostgresUrl(databaseUrl)) {
     problems.push(
@@ -97,6 +101,15 @@ export function parseEnv<S extends TObject>(schema: S, env: Record<string, strin
   return parsed as Static<S>;
 }
 
+/** What is wrong with `MEILI_URL` / `MEILI_URLS` / `MEILI_MASTER_KEY` together. */
+function meiliUrlProblems(env: Record<string, string | undefined>): string[] {
+  const { urls, problems } = readMeiliUrls(env.MEILI_URLS, env.MEILI_URL);
+  if (urls.length > 0 && !env.MEILI_MASTER_KEY) {
+    problems.push(`MEILI_MASTER_KEY: required when ${env.MEILI_URLS ? 'MEILI_URLS' : 'MEILI_URL'} is set`);
+  }
+  return problems;
+}
+
 /** The storage part of the configuration, from already parsed variables. */
 export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<StorageConfig> {
   const dataDir = path.resolve(e.DATA_DIR);
@@ -105,7 +118,7 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, 'fieldguide.sqlite')),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     meili: Object.freeze({
-      url: e.MEILI_URL,
+      urls: Object.freeze(readMeiliUrls(e.MEILI_URLS, e.MEILI_URL).urls),
       masterKey: e.MEILI_MASTER_KEY,
       binary: e.MEILI_BIN,
       indexPrefix: e.MEILI_INDEX_PREFIX,
@@ -120,7 +133,7 @@ export function toStorageConfig(e: Static<typeof StorageEnvSchema>): Readonly<St
  * PostgreSQL and an external Meilisearch nothing lives there, and several servers may share the store.
  */
 export const needsDataDirLock = (config: Pick<StorageConfig, 'databaseUrl' | 'meili'>): boolean =>
-  !(config.databaseUrl && config.meili.url);
+  !(config.databaseUrl && config.meili.urls.length > 0);
 
 export const loadStorageConfig = (env: Record<string, string | undefined> = process.env) =>
   toStorageConfig(parseEnv(StorageEnvSchema, env));

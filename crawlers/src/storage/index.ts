@@ -19,8 +19,13 @@ export {
 export { hasEnded } from './search-index/ended-events.js';
 export * from './search-index/event-search.js';
 export * from './search-index/open-search-index.js';
+export * from './search-index/outbox-claim.js';
 export * from './search-index/outbox-drain.js';
+export * from './search-index/outbox-drainer.js';
 export * from './search-index/reindex.js';
+export * from './search-index/replica-cursors.js';
+export * from './search-index/replica-name.js';
+export * from './search-index/replica-set.js';
 export * from './search-index/search-index.js';
 export type { RejectedDocument } from './search-index/send-documents.js';
 export {

@@ -1,3 +1,4 @@
+import { replicasOf } from '@fieldguide/crawlers/storage';
 import type { FastifyInstance } from 'fastify';
 
 /** The port written in `url`, if one is (a URL on its scheme's default port names none). */
@@ -8,14 +9,14 @@ function explicitPort(url: string): number | undefined {
 
 /**
  * The ports of this server's own services that no crawled source may reach on a local address, flagged
- * `allowPrivateNetwork` or not: the port it listens on (configured and actual) and its Meilisearch's.
+ * `allowPrivateNetwork` or not: the port it listens on (configured and actual) and its Meilisearch replicas'.
  */
 export function ownPorts(app: FastifyInstance): number[] {
   const address = app.server.address();
   const ports = [
     app.config.port,
     address && typeof address === 'object' ? address.port : undefined,
-    explicitPort(app.searchIndex.url),
+    ...replicasOf(app.searchIndex).map((replica) => explicitPort(replica.url)),
   ];
   return [...new Set(ports.filter((port): port is number => port !== undefined && port > 0))];
 }

@@ -5,6 +5,7 @@ import {
   openConfiguredStore,
   openSearchIndex,
   reindex,
+  replicasOf,
   type SearchIndex,
   type Store,
   type SupervisedMeilisearch,
@@ -19,14 +20,15 @@ declare module 'fastify' {
     store: Store;
     searchIndex: SearchIndex;
     outbox: OutboxDrainer;
-    /** The bundled Meilisearch and its supervisor, or `null` with `MEILI_URL`. */
+    /** The bundled Meilisearch and its supervisor, or `null` with `MEILI_URL(S)`. */
     embeddedMeilisearch: SupervisedMeilisearch | null;
   }
 }
 
 /**
- * Opens the canonical store (the SQLite file, or PostgreSQL with `DATABASE_URL`) and the search index (an external Meilisearch when `MEILI_URL` is set, else
- * the bundled binary), and drains the outbox in the background; all closed with the app.
+ * Opens the canonical store (the SQLite file, or PostgreSQL with `DATABASE_URL`) and the search index (external
+ * Meilisearch replicas when `MEILI_URLS` or `MEILI_URL` is set, else the bundled binary), and drains the outbox into
+ * each replica in the background; all closed with the app.
  */
 async function services(app: FastifyInstance, opts: { config: Readonly<Config> }) {
   const { config } = opts;
@@ -51,7 +53,11 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
       app.log.error({ err: error, retryInMs }, 'could not restart the bundled Meilisearch; will retry'),
     onRestart: () => {
       app.log.info('restarted the bundled Meilisearch; catching the index up');
-      void catchUpIndex(app);
+      // Checked first: when it came back without its indexes, they are rebuilt from the store.
+      app.outbox.recheck().catch((error: unknown) => {
+        // The drainer keeps retrying on its own.
+        app.log.warn({ err: error }, 'could not catch the index up after a Meilisearch restart; will retry');
+      });
     },
     onLeftoverStopped: (pid) =>
       app.log.warn({ pid }, 'stopped a Meilisearch left running on the data directory by a server that is gone'),
@@ -61,19 +67,24 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
   app.decorate('embeddedMeilisearch', search.embedded ?? null);
   app.addHook('onClose', async () => search.close());
 
+  const outbox = createOutboxDrainer(store, search.index, {
+    intervalMs: config.outboxDrainIntervalMs,
+    // Through the app's logger, so LOG_LEVEL governs it; the drainer retries with a growing pause.
+    onError: (error, replica) => app.log.warn({ err: error, replica }, 'outbox drain failed; will retry'),
+    onRebuilt: (replica, rebuilt) =>
+      app.log.warn(
+        { replica, events: rebuilt.events, associations: rebuilt.associations },
+        'rebuilt a search-index replica that had lost its indexes (or never had them) from the store',
+      ),
+  });
+  app.decorate('outbox', outbox);
   try {
-    await search.index.applySettings();
+    // Settings on every replica holding its indexes; one that lost them is rebuilt by its first drain.
+    await outbox.prepare();
   } catch (error) {
     // The server still starts: searches answer 503 until Meilisearch is back, and the drainer catches up.
     app.log.warn({ err: error }, 'could not apply index settings at start-up');
   }
-
-  const outbox = createOutboxDrainer(store, search.index, {
-    intervalMs: config.outboxDrainIntervalMs,
-    // Through the app's logger, so LOG_LEVEL governs it; the drainer retries with a growing pause.
-    onError: (error) => app.log.warn({ err: error }, 'outbox drain failed; will retry'),
-  });
-  app.decorate('outbox', outbox);
   // Draining marks changes as sent in the store: with a read-only store it could only fail, again and again.
   if (store.writable()) outbox.start();
   app.addHook('onClose', async () => outbox.stop());
@@ -81,12 +92,17 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
 }
 
 /**
- * After an upgrade: when the index holds events an older version wrote (see `eventsIndexOutdated`), rebuilds it from the
- * store in the background; searches keep answering from the old index until the new one is swapped in.
+ * After an upgrade: when a replica holds events an older version wrote (see `eventsIndexOutdated`), rebuilds it from
+ * the store in the background, one replica after the other; searches keep answering from the old indexes (or from the
+ * other replicas) until the new ones are swapped in.
  */
 async function upgradeIndex(app: FastifyInstance): Promise<void> {
+  for (const replica of replicasOf(app.searchIndex)) await upgradeReplica(app, replica);
+}
+
+async function upgradeReplica(app: FastifyInstance, replica: SearchIndex): Promise<void> {
   try {
-    if (!(await eventsIndexOutdated(app.searchIndex))) return;
+    if (!(await eventsIndexOutdated(replica))) return;
   } catch (error) {
     // Meilisearch is not answering yet: the index is checked again at the next start.
     app.log.warn({ err: error }, 'could not check whether the search index needs rebuilding after an upgrade');
@@ -94,35 +110,13 @@ async function upgradeIndex(app: FastifyInstance): Promise<void> {
   }
   try {
     app.log.warn('the search index holds events written by an older version; rebuilding it from the store');
-    const rebuilt = await reindex(app.store, app.searchIndex);
+    const rebuilt = await reindex(app.store, replica);
     app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
   } catch (error) {
     app.log.warn(
       { err: error },
       'could not rebuild the search indexes after an upgrade: run `pnpm fieldguide reindex`',
     );
-  }
-}
-
-/**
- * After Meilisearch came back: whatever waited in the outbox, now. When it came back without its indexes (its
- * data directory lost), the outbox no longer holds what they had: they are rebuilt from the store.
- */
-async function catchUpIndex(app: FastifyInstance): Promise<void> {
-  const { searchIndex, store } = app;
-  try {
-    const live = await searchIndex.listIndexes();
-    if (!live.includes(searchIndex.names.event) || !live.includes(searchIndex.names.association)) {
-      app.log.warn('the restarted Meilisearch has lost its indexes; rebuilding them from the store');
-      const rebuilt = await reindex(store, searchIndex);
-      app.log.info({ events: rebuilt.events, associations: rebuilt.associations }, 'rebuilt the search indexes');
-      return;
-    }
-    await searchIndex.applySettings();
-    await app.outbox.drainNow();
-  } catch (error) {
-    // The drainer keeps retrying on its own.
-    app.log.warn({ err: error }, 'could not catch the index up after a Meilisearch restart; will retry');
   }
 }
 

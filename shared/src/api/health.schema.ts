@@ -17,6 +17,15 @@ export const EmbeddedMeilisearchHealthSchema = Type.Object({
   ),
 });
 
+/** One Meilisearch replica of the index (`MEILI_URLS`), named by its position rather than its address. */
+export const IndexReplicaHealthSchema = Type.Object({
+  position: Type.Integer({ minimum: 1, description: 'its place in MEILI_URLS, from 1 (the embedded one is 1)' }),
+  ok: Type.Boolean({ description: 'whether it answered' }),
+  lag: Type.Integer({ minimum: 0, description: 'index changes written since the last one it applied' }),
+  events: Type.Optional(Type.Integer()),
+  associations: Type.Optional(Type.Integer()),
+});
+
 /** `GET /health`: the store's and the index's state. */
 export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -37,6 +46,8 @@ export const HealthSchema = Type.Object({
     error: Type.Optional(Type.String()),
     /** Present when the server runs the bundled Meilisearch (no `MEILI_URL`). */
     embedded: Type.Optional(EmbeddedMeilisearchHealthSchema),
+    /** Each replica; the index is `ok` while one answers, and the status `degraded` while another does not. */
+    replicas: Type.Optional(Type.Array(IndexReplicaHealthSchema)),
   }),
 });
 export type HealthResponse = Static<typeof HealthSchema>;

@@ -17,11 +17,14 @@ export interface TestMeilisearch {
 }
 
 /**
- * Starts Meilisearch on a random loopback port with a temp data dir, or, when `MEILI_URL` is set, uses
- * that server (with `MEILI_MASTER_KEY`).
+ * Starts Meilisearch on a random loopback port with a temp data dir (with `masterKey` when given, so several can share
+ * one, as replicas do), or, when `MEILI_URL` is set, uses that server (with `MEILI_MASTER_KEY`).
  * @throws MeilisearchStartError when no binary is available (not linux-x64): set MEILI_BIN or MEILI_URL.
  */
-export async function startTestMeilisearch(env: NodeJS.ProcessEnv = process.env): Promise<TestMeilisearch> {
+export async function startTestMeilisearch(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { masterKey?: string } = {},
+): Promise<TestMeilisearch> {
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   if (env.MEILI_URL) {
     return {
@@ -44,7 +47,13 @@ export async function startTestMeilisearch(env: NodeJS.ProcessEnv = process.env)
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'fieldguide-meili-'));
   try {
-    const running = await startMeilisearch({ dataDir, binary, port: 0, maxIndexingMemory: '256MiB' });
+    const running = await startMeilisearch({
+      dataDir,
+      binary,
+      port: 0,
+      maxIndexingMemory: '256MiB',
+      ...(options.masterKey ? { masterKey: options.masterKey } : {}),
+    });
     return {
       url: running.url,
       masterKey: running.masterKey,

@@ -23,7 +23,7 @@ afterEach(async () => {
 const embeddedConfig = (): StorageConfig => ({
   dataDir,
   databasePath: join(dataDir, 'fieldguide.sqlite'),
-  meili: { indexPrefix: 'p_' },
+  meili: { urls: [], indexPrefix: 'p_' },
 });
 
 it('follows the embedded Meilisearch to a new port when its old one was taken while it restarted', async () => {
@@ -51,7 +51,7 @@ it('follows the embedded Meilisearch to a new port when its old one was taken wh
 it('starts nothing when an external Meilisearch is configured', async () => {
   opened = await openSearchIndex({
     ...embeddedConfig(),
-    meili: { url: 'http://127.0.0.1:9', masterKey: 'k', indexPrefix: '' },
+    meili: { urls: ['http://127.0.0.1:9'], masterKey: 'k', indexPrefix: '' },
   });
   expect(opened.embedded).toBeUndefined();
   expect(opened.index.identity).toBe('http://127.0.0.1:9#');

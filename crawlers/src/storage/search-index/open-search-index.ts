@@ -6,12 +6,14 @@ import {
   type SuperviseMeilisearchOptions,
   superviseMeilisearch,
 } from '../runtime/meilisearch-supervisor.js';
+import { EMBEDDED_REPLICA, replicaName } from './replica-name.js';
+import { createReplicatedIndex } from './replica-set.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
 /** The search index of a configuration, and the embedded Meilisearch behind it when there is one. */
 export interface OpenedSearchIndex {
   index: SearchIndex;
-  /** Set when no `MEILI_URL` was configured and the bundled binary was started (and is restarted when it dies). */
+  /** Set when no `MEILI_URL(S)` was configured and the bundled binary was started (and is restarted when it dies). */
   embedded?: SupervisedMeilisearch;
   /** Closes the client, then stops the embedded Meilisearch. */
   close(): Promise<void>;
@@ -27,17 +29,19 @@ export type OpenSearchIndexOptions = Pick<
 >;
 
 /**
- * Connects to the configured Meilisearch, or starts the bundled binary on a free loopback port with its
- * data in `<dataDir>/meilisearch` when none is configured, supervised: restarted whenever it exits.
+ * Connects to the configured Meilisearch (several `MEILI_URLS`: a replicated search index over them), or starts the
+ * bundled binary on a free loopback port with its data in `<dataDir>/meilisearch` when none is configured,
+ * supervised: restarted whenever it exits.
  */
 export async function openSearchIndex(
   config: Readonly<StorageConfig>,
   options: OpenSearchIndexOptions = {},
 ): Promise<OpenedSearchIndex> {
-  const { url, masterKey } = config.meili;
+  const { urls, masterKey } = config.meili;
   const prefix = config.meili.indexPrefix;
-  if (url && masterKey) {
-    const index = createIndex({ url, masterKey, prefix });
+  if (urls.length > 0 && masterKey) {
+    const replicas = urls.map((url) => createIndex({ url, masterKey, prefix }));
+    const index = replicas.length === 1 ? replicas[0]! : createReplicatedIndex(replicas);
     return { index, close: () => index.close() };
   }
   let index: RepointableIndex | undefined;
@@ -52,7 +56,12 @@ export async function openSearchIndex(
       options.onRestart?.(running);
     },
   });
-  index = repointableIndex((at) => createIndex({ url: at, masterKey: embedded.masterKey, prefix }), embedded.url);
+  // Its port changes from one start to the next: its outbox cursor goes by a fixed name.
+  const replica = replicaName(EMBEDDED_REPLICA, prefix);
+  index = repointableIndex(
+    (at) => createIndex({ url: at, masterKey: embedded.masterKey, prefix, replicaName: replica }),
+    embedded.url,
+  );
   const opened = index.index;
   return {
     index: opened,

@@ -12,7 +12,8 @@ import { makeAssociation } from '../store/fixtures/sample-data.js';
 import type { Store } from '../store/store.types.js';
 import { IndexUnavailableError } from './client.js';
 import { makeEvent, tempStore } from './fixtures/index-fixtures.js';
-import { createOutboxDrainer, drainOutbox } from './outbox-drain.js';
+import { drainOutbox } from './outbox-drain.js';
+import { createOutboxDrainer } from './outbox-drainer.js';
 import { createIndex, type SearchIndex } from './search-index.js';
 
 const association = makeAssociation();

@@ -1,16 +1,18 @@
 import { toAssociationDocument, toSearchDocument } from '@fieldguide/shared';
 import type { OutboxEntry, Store } from '../store/store.types.js';
 import type { EnqueuedTask } from './client.js';
-import { deleteEndedEvents, hasEnded } from './ended-events.js';
+import { hasEnded } from './ended-events.js';
+import { type ClaimOptions, claimReplica, ReplicaClaimedError, releaseClaims, renewClaim } from './outbox-claim.js';
 import { withDrainSlot } from './rebuild-lock.js';
+import { onEach, replicasOf } from './replica-set.js';
 import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
 import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 
-export interface DrainOptions {
-  /** Outbox entries read (and acknowledged) per round; default 5 000. */
+export interface DrainOptions extends ClaimOptions {
+  /** Outbox entries read (and applied) per round; default 5 000. */
   batchSize?: number;
   /**
-   * Outbox entries sent to Meilisearch and not yet acknowledged, at most; default 500 000. Reading ahead is what lets
+   * Outbox entries sent to Meilisearch and not yet applied, at most; default 500 000. Reading ahead is what lets
    * Meilisearch merge many rounds into one large batch, whose fixed cost (rewriting its geo tree and word prefixes)
    * grows with the index.
    */
@@ -19,18 +21,22 @@ export interface DrainOptions {
   now?: () => Date;
 }
 
+/** What a drain did; for several replicas, summed over them. */
 export interface DrainResult {
-  /** Outbox entries acknowledged. */
+  /** Outbox entries applied (the replica's cursor moved past them). */
   entries: number;
   /** Documents added or replaced, after dropping repeated entries for the same entity. */
   upserted: number;
   /** Documents deleted, ended events included. */
   deleted: number;
-  /** Documents Meilisearch refused; their entries are acknowledged anyway so one bad document cannot stall the outbox. */
+  /** Documents Meilisearch refused; their entries count as applied anyway so one bad document cannot stall the outbox. */
   rejected: RejectedDocument[];
-  /** Highest sequence number acknowledged, or `null` when nothing was. */
+  /** Highest sequence number applied (for several replicas, the lowest of theirs), or `null` when nothing was. */
   ackedSeq: number | null;
-  /** True when a rebuild of these indexes was running, so nothing was sent nor acknowledged. */
+  /**
+   * True when nothing was sent because a rebuild of these indexes was running in this process, or another process
+   * holds the replica's claim (for several replicas: all of them).
+   */
   paused: boolean;
 }
 
@@ -46,16 +52,42 @@ const emptyResult = (paused: boolean): DrainResult => ({
 const ENTITIES: readonly IndexedEntity[] = ['event', 'association'];
 
 /**
- * Sends pending outbox entries to the index until the outbox is empty, in rounds of `batchSize` entries: a round
+ * Sends the outbox entries each replica behind `index` has not applied yet (see {@link drainReplica}), all replicas at
+ * once, each from its own cursor: one that is down does not hold up the others.
+ * @throws the first replica's error once every replica's drain has ended (what the others applied stays applied).
+ */
+export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
+  const replicas = replicasOf(index);
+  if (replicas.length === 1) return drainReplica(store, replicas[0]!, options);
+  return sumDrainResults(await onEach(replicas, (replica) => drainReplica(store, replica, options)));
+}
+
+/** What several replicas' drains did, summed. */
+export function sumDrainResults(results: readonly DrainResult[]): DrainResult {
+  const acked = results.map((result) => result.ackedSeq);
+  return {
+    entries: results.reduce((sum, result) => sum + result.entries, 0),
+    upserted: results.reduce((sum, result) => sum + result.upserted, 0),
+    deleted: results.reduce((sum, result) => sum + result.deleted, 0),
+    rejected: results.flatMap((result) => result.rejected),
+    ackedSeq: acked.includes(null) ? null : Math.min(...(acked as number[])),
+    paused: results.every((result) => result.paused),
+  };
+}
+
+/**
+ * Sends the outbox entries after `replica`'s cursor to it until none is left, under this drainer's claim on the
+ * replica (renewed with each round; nothing is sent while another holder's claim lasts), in rounds of `batchSize` entries: a round
  * keeps the last entry per entity and loads the current documents from the store (an upsert of something gone,
  * or of an event that has ended, becomes a delete). Rounds are sent until `maxEntriesInFlight` entries await their
  * tasks, before the oldest is waited for, so Meilisearch can merge them into large batches; it applies tasks in the
- * order they were sent, so an event's later change never overtakes an earlier one. A round is acknowledged only once its tasks succeeded
- * and every earlier round was acknowledged. Sending a round twice is harmless (whole documents are replaced), so a
+ * order they were sent, so an event's later change never overtakes an earlier one. The replica's cursor moves past a round only once its tasks
+ * succeeded and every earlier round's did; the store prunes what every replica has applied. Sending a round twice is harmless (whole documents are replaced), so a
  * failure just leaves it, and the rounds after it, for next time. Does nothing while `reindex` rebuilds these indexes.
- * @throws IndexUnavailableError when Meilisearch cannot be reached (the unacknowledged rounds stay in the outbox).
+ * @throws IndexUnavailableError when Meilisearch cannot be reached (the cursor stays before the rounds not applied);
+ *   ReplicaClaimedError when another holder took the replica over meanwhile.
  */
-export async function drainOutbox(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
+export async function drainReplica(store: Store, index: SearchIndex, options: DrainOptions = {}): Promise<DrainResult> {
   // On 2 cores with 1 000 000 events: 4 rounds of 5 000 in flight drained 2 608 documents/s, 250 000 entries in
   // flight 9 103/s, 500 000 11 820/s; sending the same documents directly (all at once, in requests of 10 000)
   // 13 439/s. Meilisearch's batch holds whatever is queued when it starts, so the cap sets the batch size.
@@ -63,14 +95,16 @@ export async function drainOutbox(store: Store, index: SearchIndex, options: Dra
   const maxEntriesInFlight = Math.max(1, options.maxEntriesInFlight ?? 500_000);
   const now = options.now ?? (() => new Date());
   const result = await withDrainSlot(index, async () => {
+    if (!claimReplica(store, index, options)) return emptyResult(true);
     const total = emptyResult(false);
     const inFlight: SentRound[] = [];
     let entriesInFlight = 0;
-    let readUpTo = 0;
+    let readUpTo = store.outboxCursor(index.replica);
     let readAll = false;
     try {
       while (!readAll || inFlight.length > 0) {
         if (!readAll && (inFlight.length === 0 || entriesInFlight + batchSize <= maxEntriesInFlight)) {
+          renewClaim(store, index, options);
           const entries = store.readOutbox(batchSize, readUpTo);
           readAll = entries.length < batchSize;
           if (entries.length > 0) {
@@ -83,7 +117,8 @@ export async function drainOutbox(store: Store, index: SearchIndex, options: Dra
         const round = inFlight.shift()!;
         const rejected = await round.settle();
         entriesInFlight -= round.entries;
-        store.ackOutbox(round.lastSeq);
+        renewClaim(store, index, options);
+        store.setOutboxCursor(index.replica, round.lastSeq);
         total.entries += round.entries;
         total.upserted += round.upserted;
         total.deleted += round.deleted;
@@ -94,6 +129,8 @@ export async function drainOutbox(store: Store, index: SearchIndex, options: Dra
     } catch (error) {
       // Nothing this drain started outlives it (a resend into an index a rebuild has just taken, say).
       await Promise.allSettled(inFlight.map((round) => round.settle()));
+      // Another server may reach the replica when this one cannot: it may take over from the cursor at once.
+      if (!(error instanceof ReplicaClaimedError)) releaseClaims(store, [index], options.holder);
       throw error;
     }
   });
@@ -200,123 +237,3 @@ async function sendChanges(
 }
 
 type Resend = (ids: readonly string[]) => Promise<EnqueuedTask | undefined>;
-
-export interface OutboxDrainerOptions extends DrainOptions {
-  /** Pause between drains while all is well, in milliseconds; default 1 000. */
-  intervalMs?: number;
-  /** Longest pause while Meilisearch keeps failing (the pause doubles from `intervalMs`), in milliseconds; default 30 000. */
-  maxBackoffMs?: number;
-  /** Called with each failed drain; default: one `console.warn` line. */
-  onError?: (error: unknown) => void;
-  /** Called after each drain that sent something. */
-  onDrain?: (result: DrainResult) => void;
-  /**
-   * How often the events that ended since they were indexed are deleted from the index, after a drain, in
-   * milliseconds; default 600 000 (10 minutes). The first drain does it too.
-   */
-  sweepIntervalMs?: number;
-}
-
-/** A background loop that keeps the index up to date with the outbox. */
-export interface OutboxDrainer {
-  /** Starts draining now and then every `intervalMs`; does nothing if already started. */
-  start(): void;
-  /** Stops the loop and waits for a drain in progress. */
-  stop(): Promise<void>;
-  /** Drains right away (after any drain in progress) and resolves with what it did. */
-  drainNow(): Promise<DrainResult>;
-  readonly running: boolean;
-  /** The error of the last drain, or `undefined` when it succeeded. */
-  readonly lastError: unknown;
-}
-
-/**
- * Drains the outbox periodically, and deletes the events that ended from the index every `sweepIntervalMs`. While Meilisearch is down the pause doubles up to `maxBackoffMs`, and the
- * first drain that succeeds afterwards catches up on everything that piled up.
- */
-export function createOutboxDrainer(
-  store: Store,
-  index: SearchIndex,
-  options: OutboxDrainerOptions = {},
-): OutboxDrainer {
-  const intervalMs = options.intervalMs ?? 1000;
-  const maxBackoffMs = Math.max(options.maxBackoffMs ?? 30_000, intervalMs);
-  const onError =
-    options.onError ??
-    ((error: unknown) => console.warn(`[outbox] drain failed: ${error instanceof Error ? error.message : error}`));
-  let running = false;
-  let timer: NodeJS.Timeout | undefined;
-  let pauseMs = intervalMs;
-  let lastError: unknown;
-  let queue: Promise<unknown> = Promise.resolve();
-  const sweepIntervalMs = options.sweepIntervalMs ?? 600_000;
-  const now = options.now ?? (() => new Date());
-  let sweptAt = Number.NEGATIVE_INFINITY;
-
-  const drainAndSweep = async (): Promise<DrainResult> => {
-    const result = await drainOutbox(store, index, options);
-    const at = now();
-    if (!result.paused && at.getTime() - sweptAt >= sweepIntervalMs) {
-      await withDrainSlot(index, () => deleteEndedEvents(index, at));
-      sweptAt = at.getTime();
-    }
-    return result;
-  };
-
-  const drainOnce = (): Promise<DrainResult> => {
-    const drained = queue.then(drainAndSweep);
-    queue = drained.catch(() => undefined);
-    return drained.then(
-      (result) => {
-        lastError = undefined;
-        pauseMs = intervalMs;
-        if (result.entries > 0) options.onDrain?.(result);
-        return result;
-      },
-      (error: unknown) => {
-        lastError = error;
-        pauseMs = Math.min(pauseMs * 2, maxBackoffMs);
-        throw error;
-      },
-    );
-  };
-
-  const schedule = (delayMs: number) => {
-    clearTimeout(timer);
-    timer = running ? setTimeout(tick, delayMs) : undefined;
-  };
-
-  const tick = async () => {
-    try {
-      await drainOnce();
-    } catch (error) {
-      onError(error);
-    }
-    schedule(pauseMs);
-  };
-
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      schedule(0);
-    },
-    async stop() {
-      running = false;
-      schedule(0);
-      await queue;
-    },
-    async drainNow() {
-      const result = await drainOnce();
-      // Meilisearch is back: end a backoff pause early.
-      if (running) schedule(intervalMs);
-      return result;
-    },
-    get running() {
-      return running;
-    },
-    get lastError() {
-      return lastError;
-    },
-  };
-}

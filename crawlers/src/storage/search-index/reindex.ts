@@ -2,12 +2,14 @@ import { toAssociationDocument, toSearchDocument } from '@fieldguide/shared';
 import type { Store } from '../store/store.types.js';
 import type { EnqueuedTask } from './client.js';
 import { hasEnded } from './ended-events.js';
-import { type DrainResult, drainOutbox } from './outbox-drain.js';
+import { type ClaimOptions, claimReplica, DEFAULT_CLAIM_TTL_MS, renewClaim } from './outbox-claim.js';
+import { type DrainResult, drainReplica, sumDrainResults } from './outbox-drain.js';
 import { acquireRebuild } from './rebuild-lock.js';
+import { replicasOf } from './replica-set.js';
 import type { IndexDocument, IndexedEntity, SearchIndex } from './search-index.js';
 import { type RejectedDocument, settleDocumentTask } from './send-documents.js';
 
-export interface ReindexOptions {
+export interface ReindexOptions extends ClaimOptions {
   /** Documents per Meilisearch request; default 10 000. */
   batchSize?: number;
   /**
@@ -21,6 +23,12 @@ export interface ReindexOptions {
   tasksInFlight?: number;
   /** The current instant, which tells ended events (left out of the new index); default: the clock. */
   now?: () => Date;
+  /**
+   * When the replica has lost both indexes (or never had them): create them only at the end, by renaming the rebuilt
+   * ones into place, so its searches fail over to another replica meanwhile instead of finding nothing. Default:
+   * true for a replica of several; false alone, where searches find empty indexes until the swap.
+   */
+  hideUntilBuilt?: boolean;
   /** Called after each batch is sent, with the running count for that entity. */
   onProgress?: (progress: { entity: IndexedEntity; sent: number }) => void;
 }
@@ -33,34 +41,81 @@ export interface ReindexResult {
   ended: number;
   /** Documents Meilisearch refused, left out of the new indexes. */
   rejected: RejectedDocument[];
-  /** The drain run right after the swap. */
+  /** The drain run right after the swap (for several replicas, summed). */
   drained: DrainResult;
   durationMs: number;
+  /** The replicas rebuilt, one after the other. */
+  replicas: string[];
 }
 
 /**
- * Rebuilds both indexes from the store: loads every document (every event that has not ended) into fresh `<name>_<timestamp>` indexes
+ * Rebuilds the indexes of every replica behind `index` from the store, one replica after the other (see
+ * {@link reindexReplica}); while one is rebuilt, this process's searches go to the others.
+ * @throws the first replica's error, once every replica was tried.
+ */
+export async function reindex(store: Store, index: SearchIndex, options: ReindexOptions = {}): Promise<ReindexResult> {
+  const replicas = replicasOf(index);
+  if (replicas.length === 1) return reindexReplica(store, replicas[0]!, options);
+  const started = performance.now();
+  const results: ReindexResult[] = [];
+  let failure: unknown;
+  for (const replica of replicas) {
+    try {
+      results.push(await reindexReplica(store, replica, { hideUntilBuilt: true, ...options }));
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== undefined) throw failure;
+  const last = results.at(-1)!;
+  return {
+    ...last,
+    rejected: results.flatMap((result) => result.rejected),
+    drained: sumDrainResults(results.map((result) => result.drained)),
+    durationMs: performance.now() - started,
+    replicas: results.flatMap((result) => result.replicas),
+  };
+}
+
+/**
+ * Rebuilds both indexes of one replica from the store: loads every document (every event that has not ended) into fresh `<name>_<timestamp>` indexes
  * with the same settings, swaps them in with one atomic task, deletes the old ones, then drains the outbox.
  * Searches keep being answered by the old indexes until the swap.
  *
- * Nothing written meanwhile is lost because no outbox entry is acknowledged during the rebuild: drains in
- * this process pause (and a rebuild first waits for the drain in progress). The copy reads the store page
+ * Nothing written meanwhile is lost: the replica's outbox cursor is set, after the swap, to the last entry written
+ * before the copy began reading the store, so the drain after it applies every later change; the replica stays
+ * claimed by this process throughout (drains elsewhere leave it alone), drains in this process pause (a rebuild
+ * first waits for the drain in progress), and its cursor keeps the entries it needs in the outbox. The copy reads the store page
  * by page, so a change that lands after its page was read is missing from the new index, but its outbox
  * entry is still there and the drain after the swap applies it. Acknowledging entries during the copy
  * (draining into the old index) would drop exactly those changes. The price is that the live index does
  * not move during the rebuild, which Meilisearch would mostly impose anyway: it runs one task at a time,
  * so writes to the live index would queue behind the rebuild's batches.
- * A drainer in another process does not see this pause: run rebuilds where the drainer runs, or stop it.
- * @throws IndexError when a rebuild of these indexes is already running, or Meilisearch fails (the fresh
+ * @throws IndexError when a rebuild of these indexes is already running; ReplicaClaimedError when another process
+ *   drains this replica (stop it, or rebuild where it runs); IndexError when Meilisearch fails (the fresh
  *   indexes are then deleted, the live ones are untouched). A failure after the swap (deleting the old
  *   indexes, the final drain) leaves the new indexes live and the outbox entries pending.
  */
-export async function reindex(store: Store, index: SearchIndex, options: ReindexOptions = {}): Promise<ReindexResult> {
+export async function reindexReplica(
+  store: Store,
+  index: SearchIndex,
+  options: ReindexOptions = {},
+): Promise<ReindexResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 10_000;
   const inFlight = Math.max(0, options.tasksInFlight ?? defaultTasksInFlight(store.countEvents(), batchSize));
   const now = options.now ?? (() => new Date());
   const lock = await acquireRebuild(index);
+  const claimTtlMs = options.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
+  try {
+    renewClaim(store, index, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const renewing = setInterval(() => claimReplica(store, index, options), claimTtlMs / 3);
+  // Every change after this one is applied by the drain after the swap; every earlier one is in what is copied.
+  const snapshotSeq = store.lastOutboxSeq();
   const stamp = Date.now();
   const fresh: Record<IndexedEntity, string> = {
     event: `${index.names.event}_${stamp}`,
@@ -71,9 +126,14 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
   let ended = 0;
   const rejected: RejectedDocument[] = [];
   try {
-    await deleteLeftovers(index);
-    // The live indexes must exist for the swap.
-    await index.applySettings();
+    const existing = await index.listIndexes();
+    await deleteLeftovers(index, existing);
+    // See `hideUntilBuilt`; otherwise the live indexes must exist for the swap.
+    const lost =
+      (options.hideUntilBuilt ?? false) &&
+      !existing.includes(index.names.event) &&
+      !existing.includes(index.names.association);
+    if (!lost) await index.applySettings();
     await index.prepareIndex('event', fresh.event);
     await index.prepareIndex('association', fresh.association);
 
@@ -112,21 +172,41 @@ export async function reindex(store: Store, index: SearchIndex, options: Reindex
       currentAssociation,
     );
 
-    await index.swapIndexes([
-      [index.names.event, fresh.event],
-      [index.names.association, fresh.association],
-    ]);
+    renewClaim(store, index, options);
+    await index.swapIndexes(
+      lost
+        ? [
+            [fresh.event, index.names.event],
+            [fresh.association, index.names.association],
+          ]
+        : [
+            [index.names.event, fresh.event],
+            [index.names.association, fresh.association],
+          ],
+      { rename: lost },
+    );
+    store.setOutboxCursor(index.replica, snapshotSeq);
   } catch (error) {
     lock.release();
     await Promise.allSettled([index.deleteIndex(fresh.event), index.deleteIndex(fresh.association)]);
     throw error;
+  } finally {
+    clearInterval(renewing);
   }
   lock.release();
-  // After the swap the fresh names hold the old documents.
+  // After a swap the fresh names hold the old documents; after a rename they are gone.
   await index.deleteIndex(fresh.event);
   await index.deleteIndex(fresh.association);
-  const drained = await drainOutbox(store, index, { now });
-  return { events, associations, ended, rejected, drained, durationMs: performance.now() - started };
+  const drained = await drainReplica(store, index, { now, holder: options.holder, claimTtlMs });
+  return {
+    events,
+    associations,
+    ended,
+    rejected,
+    drained,
+    durationMs: performance.now() - started,
+    replicas: [index.replica],
+  };
 }
 
 /**
@@ -167,10 +247,10 @@ async function loadDocuments<E extends IndexedEntity>(
 export const defaultTasksInFlight = (events: number, batchSize: number): number =>
   Math.max(1, Math.min(3, Math.floor((events * 0.03) / batchSize)));
 
-/** Fresh indexes a crashed rebuild left behind. */
-async function deleteLeftovers(index: SearchIndex): Promise<void> {
+/** Fresh indexes a crashed rebuild left behind, among the `existing` ones. */
+async function deleteLeftovers(index: SearchIndex, existing: readonly string[]): Promise<void> {
   const leftover = new RegExp(`^(${index.names.event}|${index.names.association})_\\d+$`);
-  for (const uid of await index.listIndexes()) if (leftover.test(uid)) await index.deleteIndex(uid);
+  for (const uid of existing) if (leftover.test(uid)) await index.deleteIndex(uid);
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {

@@ -23,6 +23,7 @@ import {
   type Settings,
   type Task,
 } from './client.js';
+import { normalizeMeiliUrl, replicaName } from './replica-name.js';
 import { withoutHighlightMarks } from './search-highlight.js';
 
 /** What an index holds: the same words as the outbox's `entity`. */
@@ -40,6 +41,8 @@ export interface CreateIndexOptions {
   synonyms?: Record<string, string[]>;
   /** Per-request deadline in milliseconds; default 10 000. */
   timeoutMs?: number;
+  /** The outbox cursor name of these indexes; default: the normalized URL, with `#<prefix>` when there is a prefix. */
+  replicaName?: string;
   /** How long {@link SearchIndex.waitTask} waits by default, in milliseconds; default 120 000. */
   taskTimeoutMs?: number;
 }
@@ -62,6 +65,11 @@ export interface SearchIndex {
   readonly identity: string;
   /** The Meilisearch URL it talks to (its port is one no crawled source may reach). */
   readonly url: string;
+  /**
+   * The name of this replica's outbox cursor (see `Store.outboxCursor`): its normalized URL (with `#<prefix>`), or
+   * `embedded` for the bundled Meilisearch. A set of replicas ({@link ReplicatedSearchIndex}) has its own name.
+   */
+  readonly replica: string;
   /** Creates both live indexes if missing and applies their settings and synonyms; idempotent. */
   applySettings(): Promise<void>;
   /** Creates `uid` if missing and gives it the settings of `entity`'s index, waiting for both tasks. */
@@ -89,8 +97,11 @@ export interface SearchIndex {
   deleteDocuments(entity: IndexedEntity, ids: readonly string[], uid?: string): Promise<EnqueuedTask>;
   /** Deletes the documents matching `filter` (made with the shared filter builders); `uid` defaults to the live index. */
   deleteDocumentsWhere(entity: IndexedEntity, filter: Filter, uid?: string): Promise<EnqueuedTask>;
-  /** Swaps each pair's contents in one atomic task and waits for it. */
-  swapIndexes(pairs: ReadonlyArray<readonly [string, string]>): Promise<void>;
+  /**
+   * Swaps each pair's contents in one atomic task and waits for it; with `rename`, renames each pair's first index to
+   * the second, which must not exist.
+   */
+  swapIndexes(pairs: ReadonlyArray<readonly [string, string]>, options?: { rename?: boolean }): Promise<void>;
   /** Deletes an index and waits; a missing index is fine. */
   deleteIndex(uid: string): Promise<void>;
   /** Uids of every index on the server. */
@@ -206,6 +217,7 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
     names,
     identity: `${options.url.replace(/\/+$/, '')}#${prefix}`,
     url: options.url,
+    replica: options.replicaName ?? replicaName(normalizeMeiliUrl(options.url), prefix),
     prepareIndex,
     waitTask,
     async applySettings() {
@@ -226,8 +238,9 @@ export function createIndex(options: CreateIndexOptions): SearchIndex {
       enqueue(`delete ${ids.length} documents from ${uid}`, () => handle(uid).deleteDocuments([...ids])),
     deleteDocumentsWhere: (entity, filter, uid = names[entity]) =>
       enqueue(`delete documents matching ${filter} from ${uid}`, () => handle(uid).deleteDocuments({ filter })),
-    async swapIndexes(pairs) {
-      const swaps = pairs.map(([a, b]) => ({ indexes: [a, b] as [string, string], rename: false }));
+    async swapIndexes(pairs, swapOptions) {
+      const rename = swapOptions?.rename ?? false;
+      const swaps = pairs.map(([a, b]) => ({ indexes: [a, b] as [string, string], rename }));
       await waitTask(await enqueue('swap indexes', () => client.swapIndexes(swaps)));
     },
     async deleteIndex(uid) {

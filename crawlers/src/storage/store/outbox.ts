@@ -15,6 +15,7 @@ export interface Outbox
     | 'readOutbox'
     | 'ackOutbox'
     | 'outboxSize'
+    | 'lastOutboxSeq'
     | 'dataStamp'
     | 'outboxCursor'
     | 'setOutboxCursor'
@@ -74,6 +75,7 @@ export function createOutbox(db: Database.Database, nowIso: () => string): Outbo
       ack.run(seq);
     },
     outboxSize: () => count.get() ?? 0,
+    lastOutboxSeq: () => stamp.get()?.written ?? 0,
     dataStamp: () => formatDataStamp(stamp.get()),
     outboxCursor: (replica) => storedCursor.get(replica) ?? defaultCursor(),
     setOutboxCursor: db.transaction((replica: string, seq: number) => {

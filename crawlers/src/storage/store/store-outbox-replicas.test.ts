@@ -45,6 +45,16 @@ describe.each(storeEngines())('$name store', (engine) => {
       expect(() => t.store.setOutboxCursor('a', -1)).toThrow(RangeError);
     });
 
+    it('tells the last seq ever written, also once every entry is applied', () => {
+      expect(t.store.lastOutboxSeq()).toBe(0);
+      write('e1', 'e2');
+      const last = seqs().at(-1)!;
+      expect(t.store.lastOutboxSeq()).toBe(last);
+      t.store.setOutboxCursor('a', last);
+      expect(seqs()).toEqual([]);
+      expect(t.store.lastOutboxSeq()).toBe(last);
+    });
+
     it('changes the data stamp when a cursor moves', () => {
       write('e1');
       const [s1] = seqs();

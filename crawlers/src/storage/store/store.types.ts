@@ -190,6 +190,11 @@ export interface Store {
   releaseOutboxReplica(replica: string, holder: string): void;
   outboxSize(): number;
   /**
+   * The highest `seq` ever written to the outbox, pending or not (0 for a store never written): where a rebuild's
+   * snapshot begins, and what a replica's lag is measured from.
+   */
+  lastOutboxSeq(): number;
+  /**
    * A token that changes whenever the data behind the index changes: any outbox write (events, associations, a
    * delisting), any acknowledged drain and any replica's cursor moving. Equal tokens mean the store and the index answer the same; it holds
    * across processes on the same file (a crawl child writes, the server reads). Cheap: two indexed reads.

@@ -1,13 +1,41 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { HealthSchema } from '@fieldguide/shared';
+import { replicaLag, replicasOf, type SearchIndex, type Store } from '@fieldguide/crawlers/storage';
+import { type HealthResponse, HealthSchema } from '@fieldguide/shared';
 import { ERRORS } from '../../errors.js';
 
 const writability = (writable: boolean) =>
   writable ? { writable } : { writable, error: ERRORS.ERR_STORE_READONLY.message };
 
+type ReplicaHealth = NonNullable<HealthResponse['index']['replicas']>[number];
+
+/** Each replica's state: whether it answers, its document counts and how far it is behind the store. */
+async function replicaHealth(store: Store, index: SearchIndex): Promise<ReplicaHealth[]> {
+  return Promise.all(
+    replicasOf(index).map(async (replica, i) => {
+      let lag = 0;
+      try {
+        lag = replicaLag(store, replica.replica);
+      } catch {
+        // The store is unreadable: reported as such beside.
+      }
+      return replica.stats().then(
+        (stats): ReplicaHealth => ({
+          position: i + 1,
+          ok: true,
+          lag,
+          events: stats.event.numberOfDocuments,
+          associations: stats.association.numberOfDocuments,
+        }),
+        () => ({ position: i + 1, ok: false, lag }),
+      );
+    }),
+  );
+}
+
 /**
- * `GET /health`: the store's and the index's state; 200 when both answer, 503 otherwise. A store that answers
- * reads but cannot save changes is `degraded` with `store.writable: false`, still 200: searches and pages work.
+ * `GET /health`: the store's and the index's state; 200 when the store and at least one index replica answer, 503
+ * otherwise. A store that answers reads but cannot save changes is `degraded` with `store.writable: false`, and so
+ * is an index with a replica down, still 200: searches and pages work.
  */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -27,20 +55,18 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return { ok: false, events: 0, associations: 0, pendingIndexChanges: 0, writable: false };
         }
       })();
-      const index = await app.searchIndex.stats().then(
-        (stats) => ({
-          ok: true,
-          events: stats.event.numberOfDocuments,
-          associations: stats.association.numberOfDocuments,
-        }),
-        () => ({ ok: false, error: 'search index unavailable' }),
-      );
+      const replicas = await replicaHealth(app.store, app.searchIndex);
+      const answering = replicas.find((replica) => replica.ok);
+      const index = answering
+        ? { ok: true, events: answering.events, associations: answering.associations }
+        : { ok: false, error: 'search index unavailable' };
       const embedded = app.embeddedMeilisearch?.status();
       const ok = store.ok && index.ok;
+      const whole = ok && store.writable && replicas.every((replica) => replica.ok);
       return reply.code(ok ? 200 : 503).send({
-        status: ok && store.writable ? 'ok' : 'degraded',
+        status: whole ? 'ok' : 'degraded',
         store,
-        index: embedded ? { ...index, embedded } : index,
+        index: { ...index, ...(embedded ? { embedded } : {}), replicas },
       });
     },
   );

@@ -71,6 +71,7 @@ export function createPgOutbox(session: Session, nowIso: () => string): Omit<Out
       session.run([{ text: 'DELETE FROM outbox WHERE seq <= $1', values: [seq] }]);
     },
     outboxSize: () => session.rows<{ n: number }>('SELECT count(*) AS n FROM outbox')[0]?.n ?? 0,
+    lastOutboxSeq: () => stamp()?.written ?? 0,
     dataStamp: () => formatDataStamp(stamp()),
     outboxCursor: (replica) => storedCursor(replica) ?? defaultOutboxCursor(stamp()),
     setOutboxCursor: (replica, seq) => {
