@@ -8,14 +8,13 @@ import { type CrawlWorker, startCrawlWorker } from '@fieldguide/crawlers';
 import {
   type CrawlQueue,
   type CrawlQueueSettings,
-  createStore,
+  openConfiguredStore,
   openCrawlQueue,
   type Store,
   type WorkerSettings,
 } from '@fieldguide/crawlers/storage';
 import { startTestPostgres, type TestPostgres } from '@fieldguide/crawlers/testing';
 import type { Source } from '@fieldguide/shared';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../support/app.js';
 
@@ -63,6 +62,8 @@ type CalendarMode = (nth: number) => 'answer' | 'slow' | 'hang';
 let postgres: TestPostgres;
 let dir: string;
 let storePath: string;
+/** This test's own database: the store, the queue and the host leases. */
+let databaseUrl: string;
 let store: Store;
 let server: Server;
 let origin: string;
@@ -101,15 +102,10 @@ afterAll(async () => {
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fieldguide-workers-'));
   storePath = path.join(dir, 'store.sqlite');
-  store = createStore({ path: storePath });
+  databaseUrl = await postgres.createDatabase();
+  store = openConfiguredStore({ databasePath: storePath, databaseUrl });
   calendarMode = () => 'answer';
   calendarRequests = 0;
-  const client = new pg.Client(postgres.url);
-  await client.connect();
-  await client.query(
-    'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP TABLE IF EXISTS host_leases, fieldguide_queue_version',
-  );
-  await client.end();
 });
 
 afterEach(async () => {
@@ -138,7 +134,7 @@ function source(id: string, patch: Partial<Source> = {}): Source {
 }
 
 async function queue(settings: Partial<CrawlQueueSettings> = {}): Promise<CrawlQueue> {
-  const opened = await openCrawlQueue({ databaseUrl: postgres.url, settings: { ...QUEUE, ...settings } });
+  const opened = await openCrawlQueue({ databaseUrl: databaseUrl, settings: { ...QUEUE, ...settings } });
   queues.push(opened);
   return opened;
 }
@@ -146,7 +142,7 @@ async function queue(settings: Partial<CrawlQueueSettings> = {}): Promise<CrawlQ
 async function worker(): Promise<CrawlWorker> {
   const started = await startCrawlWorker({
     store,
-    databaseUrl: postgres.url,
+    databaseUrl: databaseUrl,
     settings: WORKER,
     fetcher: { perHostDelayMs: 0, totalTimeoutMs: 2500 },
   });
@@ -213,7 +209,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
     calendarMode = (nth) => (nth === 1 ? 'hang' : 'answer');
     const q = await queue();
     expect((await q.enqueue(['cal'])).queued).toEqual(['cal']);
-    const doomed = workerProcess({ DATABASE_URL: postgres.url, ...WORKER_ENV });
+    const doomed = workerProcess({ DATABASE_URL: databaseUrl, ...WORKER_ENV });
     await vi.waitFor(() => expect(calendarRequests).toBe(1), { timeout: 20_000, interval: 50 });
     doomed.kill('SIGKILL');
     await exitOf(doomed);
@@ -232,7 +228,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
     expect(store.countEvents()).toBe(3);
     expect(store.listSourceRefs('cal')).toHaveLength(3);
 
-    const jobs = workerProcess({ DATABASE_URL: postgres.url }, 'jobs');
+    const jobs = workerProcess({ DATABASE_URL: databaseUrl }, 'jobs');
     expect(await exitOf(jobs)).toBe(0);
     expect(jobs.output()).toMatch(new RegExp(`${done?.id}\\s+cal\\s+completed\\s+1\\s`));
   });
@@ -243,7 +239,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
     // A lease long enough that only the signal, never the job's timeout, stops the crawl.
     const q = await queue({ jobTimeoutMs: 60_000 });
     await q.enqueue(['cal'], { force: true });
-    const stopping = workerProcess({ DATABASE_URL: postgres.url, ...WORKER_ENV });
+    const stopping = workerProcess({ DATABASE_URL: databaseUrl, ...WORKER_ENV });
     await vi.waitFor(() => expect(calendarRequests).toBe(1), { timeout: 20_000, interval: 50 });
     const signalledAt = Date.now();
     stopping.kill('SIGTERM');
@@ -271,7 +267,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
     const unreachable = workerProcess({ DATABASE_URL: 'postgres://fieldguide:secret@127.0.0.1:1/fieldguide' });
     expect(await exitOf(unreachable)).toBe(1);
     expect(unreachable.output()).toMatch(
-      /crawl queue's PostgreSQL at postgres:\/\/fieldguide:\*\*\*@127\.0\.0\.1:1\/fieldguide is unavailable/,
+      /the store at postgres:\/\/fieldguide:\*\*\*@127\.0\.0\.1:1\/fieldguide cannot be reached/,
     );
     expect(unreachable.output()).not.toContain('secret');
   });
@@ -290,7 +286,7 @@ describe('crawl workers on a PostgreSQL queue', () => {
       ADMIN_TOKEN: token,
       ADMIN_RATE_LIMIT_MAX: '0',
       DATABASE_PATH: storePath,
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: databaseUrl,
     });
     try {
       const admin = (method: 'GET' | 'POST', url: string, payload?: object) =>

@@ -37,6 +37,8 @@ export interface TestPostgres {
   /** Temp dir holding the cluster (`data/`), its unix socket and its log (`postgres.log`); removed by `stop()`. */
   tempDir: string;
   binaries: PostgresBinaries;
+  /** Creates another empty database on this server (`fieldguide_2`, `fieldguide_3`, … unless named) and returns its URL. */
+  createDatabase(name?: string): Promise<string>;
   /** Fast shutdown (SIGINT), SIGKILL after the grace period, then removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -447,24 +449,35 @@ export async function startTestPostgres(options: StartTestPostgresOptions = {}):
     return stopping;
   };
 
-  try {
+  const urlOf = (database: string) => `postgres://${SUPERUSER}@127.0.0.1:${port}/${database}`;
+  const createDatabase = async (database: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new RangeError(`not a plain database name: ${database}`);
     const admin = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, database: 'postgres' });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${DATABASE}`);
+      await admin.query(`CREATE DATABASE ${database}`);
     } finally {
       await admin.end();
     }
+    return urlOf(database);
+  };
+  try {
+    await createDatabase(DATABASE);
   } catch (error) {
     await stop();
     throw new PostgresStartError(`cannot create the ${DATABASE} database: ${reason(error)}`, { cause: error });
   }
+  let databases = 1;
   return {
-    url: `postgres://${SUPERUSER}@127.0.0.1:${port}/${DATABASE}`,
+    url: urlOf(DATABASE),
     port,
     pid: child.pid as number,
     tempDir,
     binaries,
+    createDatabase: (name) => {
+      databases += 1;
+      return createDatabase(name ?? `${DATABASE}_${databases}`);
+    },
     stop,
   };
 }

@@ -8,7 +8,7 @@ import { findFreePort } from '../../runtime/free-port.js';
 import { startTestPostgres, type TestPostgres } from '../../runtime/test-postgres.js';
 import { StoreQueryError, StoreUnavailableError, StoreVersionError } from '../errors.js';
 import { makeEvent } from '../fixtures/sample-data.js';
-import { COUNTED_STEPS, createTestDatabase } from '../fixtures/store-engines.js';
+import { COUNTED_STEPS } from '../fixtures/store-engines.js';
 import type { Store } from '../store.types.js';
 import { migratePostgres, PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
 import { createPostgresStore } from './postgres-store.js';
@@ -29,11 +29,10 @@ async function runChild(...args: string[]): Promise<Record<string, unknown>> {
 }
 
 let server: TestPostgres;
-let databases = 0;
 const opened: Store[] = [];
 const clients: pg.Client[] = [];
 
-const freshDatabase = () => createTestDatabase(server, `pgstore_${++databases}`);
+const freshDatabase = () => server.createDatabase();
 const open = (url: string, options: Partial<Parameters<typeof createPostgresStore>[0]> = {}) => {
   const store = createPostgresStore({ url, ...options });
   opened.push(store);
