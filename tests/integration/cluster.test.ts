@@ -43,8 +43,12 @@ const DELAY_MS = 300;
  * ignored each other's leases would arrive within a few milliseconds of each other, far below this.
  */
 const CLOCK_TOLERANCE_MS = 60;
-/** A crawl job's lease: the time after which the job of a killed worker is retried. */
-const JOB_TIMEOUT_MS = 15_000;
+/**
+ * A crawl job's lease: the time after which the job of a killed worker is retried (found by the queue's
+ * maintenance, which runs as often). Its 90 % must fit the longest source: the demo CPA site's robots.txt asks for a
+ * second between its dozen pages.
+ */
+const JOB_TIMEOUT_MS = 20_000;
 const CRAWL_TIMEOUT_MS = 2000;
 const WORKERS = 3;
 
@@ -89,7 +93,7 @@ const stores: Store[] = [];
 /** What the run showed, for the checks below. */
 let sourceIds: string[];
 let jobs: CrawlJobRecord[];
-let answers: Answer[] = [];
+const answers: Answer[] = [];
 let killedWorker: { pid: number; runIds: number[] };
 let replicaDown: { from: number; to: number };
 let crawlWindow: { from: number; to: number };
@@ -371,6 +375,9 @@ describe('the cluster: two API servers, three crawl workers, two replicas, one P
     expect(jobs.filter((j) => j.state !== 'completed')).toEqual([]);
     const retried = jobs.filter((j) => j.retryCount > 0);
     expect(retried.length).toBeGreaterThanOrEqual(1);
+    // A retry crawls its source again: the attempt that died does not make it look crawled already.
+    const outcomes = jobs.map((j) => `${j.sourceId}: ${(j.output as { status?: string } | undefined)?.status}`);
+    expect(outcomes.filter((outcome) => outcome.endsWith('skipped'))).toEqual([]);
     // The killed worker's runs were left running; a store opened on this host marked them interrupted.
     const { rows } = await sql.query<{ id: string; status: string; pid: number }>(
       'SELECT id, status, pid FROM crawl_runs',
@@ -397,14 +404,20 @@ describe('the cluster: two API servers, three crawl workers, two replicas, one P
     for (const arrival of arrivals) byHost.set(arrival.host, [...(byHost.get(arrival.host) ?? []), arrival]);
     expect(byHost.size).toBeGreaterThanOrEqual(10);
     const tooClose: string[] = [];
+    let closest = Number.POSITIVE_INFINITY;
     for (const [host, list] of byHost) {
       list.sort((x, y) => x.at - y.at);
       for (let n = 1; n < list.length; n++) {
         const gap = list[n]!.at - list[n - 1]!.at;
-        if (gap < DELAY_MS - CLOCK_TOLERANCE_MS) tooClose.push(`${host}: ${list[n - 1]!.what} → ${list[n]!.what}, ${gap} ms`);
+        closest = Math.min(closest, gap);
+        if (gap < DELAY_MS - CLOCK_TOLERANCE_MS)
+          tooClose.push(`${host}: ${list[n - 1]!.what} → ${list[n]!.what}, ${gap} ms`);
       }
     }
     expect(tooClose).toEqual([]);
+    console.info(
+      `${arrivals.length} requests at ${byHost.size} hosts; the closest two at one host: ${closest} ms apart`,
+    );
   });
 
   it('lost no event and stored none twice, against one uninterrupted crawl of the same sources', () => {

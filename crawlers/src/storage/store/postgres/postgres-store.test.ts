@@ -90,7 +90,10 @@ describe('migrations on PostgreSQL', () => {
     await other.query('COMMIT');
 
     expect(await waiting).toEqual({ migrated: true });
-    expect((await other.query('SELECT step FROM migration_runs ORDER BY step')).rows).toEqual([{ step: 1 }, { step: 2 }]);
+    expect((await other.query('SELECT step FROM migration_runs ORDER BY step')).rows).toEqual([
+      { step: 1 },
+      { step: 2 },
+    ]);
   });
 
   it('refuses a database from a newer version with a clear error, leaving it alone', async () => {
