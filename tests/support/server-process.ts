@@ -25,15 +25,23 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the server entry on a free port with a fresh data dir (or the `DATA_DIR` of `env`) and the embedded
- * Meilisearch (unless `env` sets `MEILI_URL`), and resolves once it printed its URL.
+ * Starts the server entry on a free port with a fresh data dir (or the `DATA_DIR` of `env`), and resolves once it
+ * printed its URL. Its store and index are what `env` names: the SQLite file of its data dir and the embedded
+ * Meilisearch unless `env` sets `DATABASE_URL` (PostgreSQL, with the crawl queue) or `MEILI_URL`/`MEILI_URLS`
+ * (external replicas, with `MEILI_MASTER_KEY`).
  * @throws Error with the server's output when it exits before.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const ownDataDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'fieldguide-entry-'));
-  // The embedded Meilisearch unless `env` itself names one: never a MEILI_URL this test process happens to have.
-  const { MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
+  // Only what `env` itself names: never a store or a Meilisearch this test process happens to have in its own.
+  const {
+    MEILI_URL: _url,
+    MEILI_URLS: _urls,
+    MEILI_MASTER_KEY: _key,
+    DATABASE_URL: _database,
+    ...inherited
+  } = process.env;
   const childEnv: NodeJS.ProcessEnv = { ...inherited, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/server.ts'], {
     cwd: repoRoot,

@@ -194,6 +194,30 @@ describe('runCrawl', () => {
     ]);
   });
 
+  it('leaves a source whose crawl was stopped midway as due as it was, so the next crawl reads it whole', async () => {
+    const listing = source({ id: 'listing', url: server.url('/events/'), kind: 'listing', recrawlMinutes: 60 });
+    const stop = new AbortController();
+    const first = await runCrawl({
+      store,
+      sources: [listing],
+      fetcher: FETCHER,
+      now: () => NOW,
+      signal: stop.signal,
+      onProgress: (progress) => {
+        if (progress.type === 'page') stop.abort();
+      },
+    });
+    expect(first.run.status).toBe('interrupted');
+    expect(first.sources[0]).toMatchObject({ status: 'partial', pages: 1 });
+    expect(store.getSource('listing')?.health).toMatchObject({ lastStatus: 'partial' });
+    expect(store.getSource('listing')?.health.lastCrawledAt).toBeUndefined();
+
+    const minuteLater = new Date(NOW.getTime() + 60_000);
+    const second = await runCrawl({ store, fetcher: FETCHER, now: () => minuteLater });
+    expect(second.sources[0]).toMatchObject({ status: 'ok', events: 2, pages: 3 });
+    expect(store.getSource('listing')?.health.lastCrawledAt).toBe(minuteLater.toISOString());
+  });
+
   it('skips sources that are not due unless forced, and refuses an unknown source id', async () => {
     const cal = source({ id: 'cal', recrawlMinutes: 60 });
     await runCrawl({ store, sources: [cal], fetcher: FETCHER, now: () => NOW });

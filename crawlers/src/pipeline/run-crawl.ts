@@ -238,8 +238,11 @@ async function crawlOne(
   if (result.status === 'ok' && !harvest.truncated && !harvest.aborted) {
     result.delisted = store.markDelisted(source.id, seenIds, ctx.crawlStartedAt);
   }
+  // A crawl stopped before it read the whole source (the worker's lease ran out, a signal) leaves it as due as it
+  // was: the job's retry, or the next crawl, reads it again instead of skipping it until its next recrawl.
+  const crawledAt = harvest.aborted ? source.health.lastCrawledAt : seenAt;
   const health: SourceHealth = {
-    lastCrawledAt: seenAt,
+    ...(crawledAt ? { lastCrawledAt: crawledAt } : {}),
     lastStatus: result.status === 'skipped' ? 'ok' : result.status,
     eventsFound: result.events,
     errorCount: result.errors.length,

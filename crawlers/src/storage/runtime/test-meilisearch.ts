@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,13 @@ export interface TestMeilisearch {
   dataDir: string | undefined;
   /** Stops the embedded server and removes its temp dir; with `MEILI_URL`, does nothing. */
   stop(): Promise<void>;
+  /**
+   * SIGKILLs the embedded server, as a crash would, and resolves once it has exited; its data stays for
+   * `restart()`. Throws with `MEILI_URL` (that server is not this test's to kill).
+   */
+  kill(): Promise<void>;
+  /** Starts the embedded server again on the same port and data after `kill()`; throws with `MEILI_URL`. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -33,6 +41,12 @@ export async function startTestMeilisearch(
       prefix,
       dataDir: undefined,
       stop: async () => {},
+      kill: async () => {
+        throw new Error('an external Meilisearch (MEILI_URL) cannot be killed by a test');
+      },
+      restart: async () => {
+        throw new Error('an external Meilisearch (MEILI_URL) cannot be restarted by a test');
+      },
     };
   }
   let binary: string;
@@ -46,14 +60,11 @@ export async function startTestMeilisearch(
     );
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'fieldguide-meili-'));
+  const launch = (port: number, masterKey?: string) =>
+    startMeilisearch({ dataDir, binary, port, maxIndexingMemory: '256MiB', ...(masterKey ? { masterKey } : {}) });
   try {
-    const running = await startMeilisearch({
-      dataDir,
-      binary,
-      port: 0,
-      maxIndexingMemory: '256MiB',
-      ...(options.masterKey ? { masterKey: options.masterKey } : {}),
-    });
+    let running = await launch(0, options.masterKey);
+    const port = Number(new URL(running.url).port);
     return {
       url: running.url,
       masterKey: running.masterKey,
@@ -62,6 +73,16 @@ export async function startTestMeilisearch(
       async stop() {
         await running.stop();
         await rm(dataDir, { recursive: true, force: true });
+      },
+      async kill() {
+        const { process: child } = running;
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = once(child, 'exit');
+        child.kill('SIGKILL');
+        await exited;
+      },
+      async restart() {
+        running = await launch(port, running.masterKey);
       },
     };
   } catch (error) {

@@ -136,9 +136,18 @@ const STEP_SETTINGS = [
   { text: `SET LOCAL lock_timeout = ${STEP_TIMEOUT_MS}` },
 ];
 
-/** The schema version of the database: 0 before the first step. */
+/**
+ * The schema version of the database: 0 before the first step. The version table is looked for in the catalog
+ * itself, read under the statement's snapshot, not with `to_regclass`: that one answers from the connection's
+ * catalog cache, which after waiting for the migration lock may still lack a table another process created
+ * meanwhile (an advisory lock, unlike a table lock, does not make the connection read what that commit changed),
+ * and the step would then be applied twice.
+ */
 function readVersion(session: Session): number {
-  const [table] = session.rows<{ present: boolean }>(`SELECT to_regclass('${VERSION_TABLE}') IS NOT NULL AS present`);
+  const [table] = session.rows<{ present: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1) AS present',
+    [VERSION_TABLE],
+  );
   if (!table?.present) return 0;
   return (
     session.rows<{ version: number | null }>(`SELECT max(version) AS version FROM ${VERSION_TABLE}`)[0]?.version ?? 0

@@ -12,7 +12,7 @@ import { COUNTED_STEPS } from '../fixtures/store-engines.js';
 import type { Store } from '../store.types.js';
 import { migratePostgres, PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-migrations.js';
 import { createPostgresStore } from './postgres-store.js';
-import { createSession } from './session.js';
+import { createSession, MIGRATION_LOCK, WRITE_LOCK } from './session.js';
 import { createSqlBridge } from './sql-bridge.js';
 
 const childScript = fileURLToPath(new URL('../fixtures/pg-store-child.ts', import.meta.url));
@@ -68,6 +68,32 @@ describe('migrations on PostgreSQL', () => {
     expect(rows).toEqual([{ step: 1 }, { step: 2 }]);
     const version = await client.query('SELECT version FROM fieldguide_schema');
     expect(version.rows).toEqual([{ version: PG_MIGRATIONS.length + COUNTED_STEPS.length }]);
+  });
+
+  it('applies no step twice when another process applied them all while this one waited for the lock', async () => {
+    const url = await freshDatabase();
+    const other = await connect(url);
+    await other.query('BEGIN');
+    await other.query(WRITE_LOCK);
+    await other.query(MIGRATION_LOCK);
+    // This process reads the version (no table yet), then waits for the locks the other holds.
+    const waiting = runChild('migrate', url);
+    const deadline = Date.now() + 30_000;
+    while ((await other.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount === 0) {
+      if (Date.now() > deadline) throw new Error('the migrating process never waited for the lock');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const steps = [...PG_MIGRATIONS, ...COUNTED_STEPS];
+    for (const step of steps) await other.query(step.sql);
+    await other.query('CREATE TABLE fieldguide_schema (version integer NOT NULL)');
+    await other.query('INSERT INTO fieldguide_schema (version) VALUES ($1)', [steps.at(-1)?.version]);
+    await other.query('COMMIT');
+
+    expect(await waiting).toEqual({ migrated: true });
+    expect((await other.query('SELECT step FROM migration_runs ORDER BY step')).rows).toEqual([
+      { step: 1 },
+      { step: 2 },
+    ]);
   });
 
   it('refuses a database from a newer version with a clear error, leaving it alone', async () => {
