@@ -97,7 +97,7 @@ describe('GET /api/config', () => {
   it('names no tiles by default, and the CSP allows images from this server only', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/config' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ map: { tiles: null } });
+    expect(res.json()).toEqual({ map: { tiles: null }, alerts: { email: false } });
     expect(res.headers['content-security-policy']).toContain("img-src 'self' data:;");
   });
 
