@@ -17,6 +17,9 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 
+/** The token of the alert the alert pages show. */
+const SHOT_TOKEN = 'screenshot-alert-token-0123456789abcdef';
+
 interface Shot {
   name: string;
   path: string;
@@ -29,7 +32,12 @@ interface Shot {
 async function main() {
   const webRoot = mkdtempSync(path.join(tmpdir(), 'fieldguide-shots-web-'));
   await buildWebApp(webRoot);
-  const server = await startE2eServer({ webRoot, data: 'demo' });
+  // Mail is configured so the app offers email alerts; the shots send none (no SMTP server needs to listen).
+  const server = await startE2eServer({
+    webRoot,
+    data: 'demo',
+    env: { SMTP_URL: 'smtp://127.0.0.1:2525', ALERTS_FROM: 'Fieldguide <alerts@fieldguide.example.org>' },
+  });
   const browser = await launchBrowser();
   try {
     const api = async <T>(pathAndQuery: string) =>
@@ -44,6 +52,17 @@ async function main() {
     );
     const seriesEventId = it.hits.find((h) => (h.series?.moreDates ?? 0) > 0)?.id;
     if (!seriesEventId) throw new Error('the demo crawl gave no recurring series to show');
+    // A confirmed alert for the unsubscribe page (its confirmation page takes any well-formed token).
+    server.app.store.saveAlertSignup({
+      email: 'nurse.student@example.edu',
+      search: 'field=health-science&near=Chicago%2C+IL',
+      frequency: 'weekly',
+      origin: server.baseUrl,
+      confirmHash: 'screenshot',
+      confirmExpiresMs: Date.now() + 3_600_000,
+      unsubscribeToken: SHOT_TOKEN,
+    });
+    server.app.store.confirmAlert('screenshot', Date.now());
 
     const shots: Shot[] = [
       { name: 'search', path: '/', ready: '.event-card' },
@@ -111,6 +130,20 @@ async function main() {
           await page.locator('.saved-page .event-card__title a').nth(2).waitFor();
         },
       },
+      {
+        name: 'alert-signup',
+        path: '/?field=health-science&near=Chicago%2C+IL',
+        ready: '.subscribe-details',
+        prepare: async (page) => {
+          await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
+          const email = page.locator('.email-alert').getByLabel('Email address');
+          await email.fill('nurse.student@example.edu');
+          await email.blur();
+          await page.locator('.subscribe-details').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        },
+      },
+      { name: 'alert-confirm', path: `/alerts/confirm?token=${SHOT_TOKEN}`, ready: 'main h1' },
+      { name: 'alert-unsubscribe', path: `/alerts/unsubscribe?token=${SHOT_TOKEN}`, ready: 'main h1' },
       { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',
