@@ -232,6 +232,30 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     expect(statuses).toEqual([...Array(8).fill(202), 429]);
   });
 
+  it('loses nothing while the mail server refuses: the sign-up says so, the digest is sent next round', async () => {
+    smtp.refusing = true;
+    const refused = await signUp({ email: 'resident@example.org', search: 'field=health-science' }, '10.0.3.1');
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json()).toMatchObject({ code: 'ERR_MAIL_UNAVAILABLE', message: expect.stringMatching(/try again/) });
+    smtp.refusing = false;
+    const before = smtp.messages.length;
+    expect(
+      (await signUp({ email: 'resident@example.org', search: 'field=health-science' }, '10.0.3.1')).statusCode,
+    ).toBe(202);
+    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
+    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
+    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    t.app.store.upsertEvent(event('hs-retry-minneapolis', 'health-science', 'minneapolis', clock.ms() + 1000));
+    await t.app.outbox.drainNow();
+    clock.advance(7 * DAY + 60_000);
+    smtp.refusing = true;
+    expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, failed: 1 });
+    smtp.refusing = false;
+    expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 1, failed: 0 });
+    const [digest] = (await smtp.waitFor(before + 2)).slice(before + 1);
+    expect(digest?.text).toContain('hs-retry-minneapolis title');
+  });
+
   it('tells the app that this server sends alerts', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/config' });
     expect(res.json()).toMatchObject({ alerts: { email: true } });

@@ -7,6 +7,8 @@ export interface SmtpSink {
   /** `smtp://user:secret@127.0.0.1:<port>` for `SMTP_URL`. */
   url: string;
   messages: ParsedMail[];
+  /** While true, every message is refused with a temporary failure (451), as a mail server that is having trouble. */
+  refusing: boolean;
   /** Resolves once `count` messages have arrived in all; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -15,6 +17,7 @@ export interface SmtpSink {
 /** Starts the sink; it accepts the test credentials, offers no STARTTLS, and refuses nothing else. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const state = { refusing: false };
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -24,6 +27,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         ? callback(null, { user: auth.username })
         : callback(new Error('bad credentials')),
     onData: (stream, _session, callback) => {
+      if (state.refusing) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
@@ -41,6 +49,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://user:secret@127.0.0.1:${port}`,
     messages,
+    get refusing() {
+      return state.refusing;
+    },
+    set refusing(value: boolean) {
+      state.refusing = value;
+    },
     waitFor: async (count, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

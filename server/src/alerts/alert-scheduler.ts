@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { loadFeedEvents, searchFeedTitle } from '../feeds/feed-query.js';
 import { digestMail } from './alert-mail.js';
 import { parseAlertSearch } from './alert-search.js';
-import type { Mailer } from './mailer.js';
+import { type Mailer, mailFailure } from './mailer.js';
 
 /** How long a claimed digest is this scheduler's alone; past it (the process died) another may send it. */
 const DEFAULT_LEASE_MS = 10 * 60_000;
@@ -101,7 +101,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
       if (!(error instanceof ValidationError)) {
         round.failed += 1;
         store.releaseAlert(alert.id, holder);
-        log.warn({ err: error, alertId: alert.id }, 'could not send an alert digest; will retry');
+        log.warn({ alertId: alert.id, ...mailFailure(error) }, 'could not send an alert digest; will retry');
         return;
       }
       // The search no longer reads (a place or field that is gone): nothing to send this period.

@@ -25,3 +25,16 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
     close: () => transport.close(),
   };
 }
+
+/**
+ * What a log line may say of a failed send: SMTP's codes and the command that failed, never the message (a server's
+ * answer may quote the address).
+ */
+export function mailFailure(error: unknown): Record<string, unknown> {
+  const { code, responseCode, command } = (error ?? {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    command?: unknown;
+  };
+  return { code, responseCode, command };
+}

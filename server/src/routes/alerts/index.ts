@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { alreadyFollowingMail, confirmationMail } from '../../alerts/alert-mail.js';
 import { normalizeEmail, parseAlertSearch } from '../../alerts/alert-search.js';
 import { ALERT_CONFIRM_HOURS, hashAlertToken, newAlertToken } from '../../alerts/alert-tokens.js';
+import { mailFailure } from '../../alerts/mailer.js';
 import { apiError, errorResponses } from '../../errors.js';
 import { searchFeedTitle } from '../../feeds/feed-query.js';
 import { feedOrigin } from '../../feeds/request-origin.js';
@@ -103,7 +104,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
           saved.confirmed ? alreadyFollowingMail(target) : confirmationMail(target, confirmToken, ALERT_CONFIRM_HOURS),
         );
       } catch (error) {
-        request.log.warn({ err: error, alertId: saved.id }, 'could not send an alert mail');
+        request.log.warn({ alertId: saved.id, ...mailFailure(error) }, 'could not send an alert mail');
         throw apiError('ERR_MAIL_UNAVAILABLE');
       }
       request.log.info({ alertId: saved.id }, 'alert signed up');
