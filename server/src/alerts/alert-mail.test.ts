@@ -14,6 +14,7 @@ const target = {
 const hostile: Event = {
   id: 'hs-hostile',
   title: 'Nurses <script>alert(1)</script> & "friends"',
+  description: 'A meeting.',
   url: 'https://example.org/e',
   type: 'conference',
   fields: ['health-science'],
@@ -32,7 +33,7 @@ const hostile: Event = {
   firstSeen: '2026-12-01T00:00:00.000Z',
   lastSeen: '2026-12-01T00:00:00.000Z',
   updatedAt: '2026-12-01T00:00:00.000Z',
-} as Event;
+};
 
 describe('alert mails', () => {
   it('write each event as text and escaped HTML, with its page, date and place, and no image', () => {
