@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,17 +53,23 @@ async function main() {
     );
     const seriesEventId = it.hits.find((h) => (h.series?.moreDates ?? 0) > 0)?.id;
     if (!seriesEventId) throw new Error('the demo crawl gave no recurring series to show');
-    // A confirmed alert for the unsubscribe page (its confirmation page takes any well-formed token).
-    server.app.store.saveAlertSignup({
-      email: 'nurse.student@example.edu',
+    // A confirmed alert for the unsubscribe page, and a pending one for the confirmation page (the store keeps a
+    // confirmation token's SHA-256).
+    const alert = {
       search: 'field=health-science&near=Chicago%2C+IL',
       frequency: 'weekly',
       origin: server.baseUrl,
-      confirmHash: 'screenshot',
       confirmExpiresMs: Date.now() + 3_600_000,
+    } as const;
+    const confirmHash = createHash('sha256').update(SHOT_TOKEN).digest('hex');
+    server.app.store.saveAlertSignup({
+      ...alert,
+      email: 'nurse.student@example.edu',
+      confirmHash: 'confirmed',
       unsubscribeToken: SHOT_TOKEN,
     });
-    server.app.store.confirmAlert('screenshot', Date.now());
+    server.app.store.confirmAlert('confirmed', Date.now());
+    server.app.store.saveAlertSignup({ ...alert, email: 'new@example.edu', confirmHash, unsubscribeToken: 'unused' });
 
     const shots: Shot[] = [
       { name: 'search', path: '/', ready: '.event-card' },

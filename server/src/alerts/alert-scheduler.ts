@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DueAlert, SearchIndex, Store } from '@fieldguide/crawlers/storage';
 import { alertPeriodMs, type Event, ValidationError } from '@fieldguide/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadFeedEvents, searchFeedTitle } from '../feeds/feed-query.js';
+import { loadFeedEvents } from '../feeds/feed-query.js';
 import { digestMail } from './alert-mail.js';
-import { parseAlertSearch } from './alert-search.js';
+import { alertSearchTitle, parseAlertSearch } from './alert-search.js';
 import { type Mailer, mailFailure } from './mailer.js';
 
 /** How long a claimed digest is this scheduler's alone; past it (the process died) another may send it. */
@@ -80,7 +80,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
           {
             to: alert.email,
             origin: alert.origin,
-            searchTitle: searchFeedTitle(found.query).replace(/^Fieldguide — /, ''),
+            searchTitle: alertSearchTitle(found.query),
             queryString,
             frequency: alert.frequency,
             unsubscribeToken: alert.unsubscribeToken,

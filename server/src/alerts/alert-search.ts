@@ -1,6 +1,15 @@
-import { canonicalFeedQuery, MAX_ALERT_EMAIL_LENGTH, type SearchQuery, SearchQuerySchema } from '@fieldguide/shared';
+import {
+  canonicalFeedQuery,
+  type EchoedSearchQuery,
+  MAX_ALERT_EMAIL_LENGTH,
+  type SearchQuery,
+  SearchQuerySchema,
+} from '@fieldguide/shared';
 import { Value } from '@sinclair/typebox/value';
 import { errors } from '../errors.js';
+import { searchFeedTitle } from '../feeds/feed-query.js';
+import { resolveEventQuery } from '../search/resolve-query.js';
+import { echoQuery } from '../search/run-search.js';
 
 const PARAMETERS = Object.keys(SearchQuerySchema.properties);
 
@@ -47,4 +56,20 @@ export function normalizeEmail(text: string): string {
     throw errors.badParameter('email', 'must be an email address, such as you@example.edu');
   }
   return email;
+}
+
+/** A search as words, for mails and pages: "Health Science events near Chicago, IL, US". */
+export const alertSearchTitle = (query: EchoedSearchQuery): string =>
+  searchFeedTitle(query).replace(/^Fieldguide — /, '');
+
+/**
+ * The search a stored alert follows, as words; "this search" when it no longer reads (a field or place gone).
+ * @throws nothing: a page about an alert shows whatever it can.
+ */
+export async function describeAlertSearch(queryString: string, now: Date): Promise<string> {
+  try {
+    return alertSearchTitle(echoQuery(await resolveEventQuery(parseAlertSearch(queryString).query, now)));
+  } catch {
+    return 'this search';
+  }
 }

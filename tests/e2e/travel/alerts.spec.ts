@@ -64,13 +64,16 @@ describe('email alerts, with SMTP', () => {
 
       await page.goto(confirmUrl);
       await page.getByRole('heading', { level: 1, name: 'Confirm your email alert' }).waitFor();
+      expect(await page.locator('main').textContent()).toContain('Health Science events near Chicago, IL, US');
       expect(await runAxe(page)).toEqual([]);
       await page.getByRole('button', { name: 'Confirm my alert' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your alert is on' }).waitFor();
-      expect(await page.locator('main').textContent()).toMatch(/daily email/);
+      expect(await page.locator('main').textContent()).toMatch(
+        /daily email with the new events of Health Science events near Chicago, IL, US/,
+      );
       expect(await runAxe(page)).toEqual([]);
       // Its link goes back to the search.
-      await page.getByRole('link', { name: 'this search' }).click();
+      await page.getByRole('link', { name: 'Health Science events near Chicago, IL, US' }).click();
       await page.locator('.event-card').first().waitFor();
       expect(new URL(page.url()).searchParams.get('field')).toBe('health-science');
 

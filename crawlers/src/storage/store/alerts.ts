@@ -8,6 +8,7 @@ export type AlertMethods = Pick<
   | 'saveAlertSignup'
   | 'confirmAlert'
   | 'findAlertByUnsubscribeToken'
+  | 'findAlertByConfirmHash'
   | 'unsubscribeAlert'
   | 'purgeExpiredAlerts'
   | 'claimDueAlerts'
@@ -80,6 +81,10 @@ export function createAlerts(db: Database.Database, nowIso: () => string): Alert
     confirmAlert: (confirmHash, nowMs) => confirmByHash.immediate(confirmHash, nowMs),
     findAlertByUnsubscribeToken: (token) => {
       const row = byUnsubscribe.get(token);
+      return row && alertSummary(row);
+    },
+    findAlertByConfirmHash: (confirmHash) => {
+      const row = byConfirmHash.get(confirmHash);
       return row && alertSummary(row);
     },
     unsubscribeAlert: (token) => removeByToken.run(token).changes > 0,

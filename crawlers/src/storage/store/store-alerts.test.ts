@@ -30,6 +30,11 @@ describe.each(storeEngines())('$name store', (engine) => {
       expect(again).toEqual({ id: first.id, confirmed: false, unsubscribeToken: 'u1' });
       expect(t.store.countAlerts()).toEqual({ pending: 1, confirmed: 0 });
       expect(t.store.confirmAlert('c'.repeat(64), T0)).toEqual({ outcome: 'unknown' });
+      expect(t.store.findAlertByConfirmHash('c'.repeat(64))).toBeUndefined();
+      expect(t.store.findAlertByConfirmHash('d'.repeat(64))).toEqual({
+        search: 'field=health-science&near=Chicago',
+        frequency: 'daily',
+      });
       expect(t.store.confirmAlert('d'.repeat(64), T0)).toEqual({
         outcome: 'confirmed',
         alert: { search: 'field=health-science&near=Chicago', frequency: 'daily' },

@@ -270,6 +270,8 @@ export interface Store {
   confirmAlert(confirmHash: string, nowMs: number): AlertConfirmation;
   /** The alert an unsubscribe token belongs to, when it still exists. */
   findAlertByUnsubscribeToken(token: string): AlertSummary | undefined;
+  /** The alert a confirmation token (by its hash) belongs to, confirmed or not, when it still exists. */
+  findAlertByConfirmHash(confirmHash: string): AlertSummary | undefined;
   /** Deletes the alert (its address with it); false when there was none. */
   unsubscribeAlert(token: string): boolean;
   /** Deletes pending alerts whose confirmation expired before `nowMs`, addresses included; returns how many. */

@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AlertSignupBodySchema, AlertSignupResponseSchema } from '@fieldguide/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { alreadyFollowingMail, confirmationMail } from '../../alerts/alert-mail.js';
-import { normalizeEmail, parseAlertSearch } from '../../alerts/alert-search.js';
+import { alertSearchTitle, normalizeEmail, parseAlertSearch } from '../../alerts/alert-search.js';
 import { ALERT_CONFIRM_HOURS, hashAlertToken, newAlertToken } from '../../alerts/alert-tokens.js';
 import { mailFailure } from '../../alerts/mailer.js';
 import { apiError, errorResponses } from '../../errors.js';
-import { searchFeedTitle } from '../../feeds/feed-query.js';
 import { feedOrigin } from '../../feeds/request-origin.js';
 import { resolveEventQuery } from '../../search/resolve-query.js';
 import { echoQuery } from '../../search/run-search.js';
@@ -94,7 +93,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const target = {
         to: email,
         origin,
-        searchTitle: searchFeedTitle(echoQuery(resolved)).replace(/^Fieldguide — /, ''),
+        searchTitle: alertSearchTitle(echoQuery(resolved)),
         queryString,
         frequency,
         unsubscribeToken: saved.unsubscribeToken,

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { alertSearchPageUrl } from '../../alerts/alert-links.js';
 import { type AlertPageContent, renderAlertPage } from '../../alerts/alert-pages.js';
+import { describeAlertSearch } from '../../alerts/alert-search.js';
 import { ALERT_CONFIRM_HOURS, ALERT_TOKEN_PATTERN, hashAlertToken } from '../../alerts/alert-tokens.js';
 import { escapeHtml } from '../../feeds/text.js';
 
@@ -28,8 +29,11 @@ const badLink = (reply: FastifyReply) =>
     ],
   });
 
-const searchLink = (search: string, text: string) =>
-  `<a href="${escapeHtml(alertSearchPageUrl('', search))}">${text}</a>`;
+/** A link to the alert's search in the app, named by the search's words. */
+async function searchLink(search: string, now: Date): Promise<string> {
+  const title = await describeAlertSearch(search, now);
+  return `<a href="${escapeHtml(alertSearchPageUrl('', search))}">${escapeHtml(title)}</a>`;
+}
 
 /**
  * The pages behind the links of alert mails. Confirming takes a click on the page (a POST): mail scanners that open
@@ -43,20 +47,25 @@ export const alertPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (_request, body, done) => done(null, body),
   );
   const schema = { hide: true, querystring: TokenQuery };
+  const clock = () => app.alerts?.now() ?? new Date();
 
   app.get('/alerts/confirm', { schema }, async (request, reply) => {
     const token = request.query.token ?? '';
-    if (!TOKEN.test(token)) return badLink(reply);
+    const alert = TOKEN.test(token) ? app.store.findAlertByConfirmHash(hashAlertToken(token)) : undefined;
+    if (!alert) return badLink(reply);
+    const link = await searchLink(alert.search, clock());
     return page(reply, 200, {
       title: 'Confirm your email alert',
-      paragraphs: ['One more click: confirm that this address should get a digest of new events for the search.'],
+      paragraphs: [
+        `One more click: confirm that this address should get a ${alert.frequency} email with the new events of ${link}.`,
+      ],
       form: { action: `/alerts/confirm?token=${encodeURIComponent(token)}`, button: 'Confirm my alert' },
     });
   });
 
   app.post('/alerts/confirm', { schema }, async (request, reply) => {
     const token = request.query.token ?? '';
-    const now = app.alerts?.now() ?? new Date();
+    const now = clock();
     const result = TOKEN.test(token) ? app.store.confirmAlert(hashAlertToken(token), now.getTime()) : undefined;
     if (result?.outcome === 'expired') {
       return page(reply, 410, {
@@ -72,7 +81,7 @@ export const alertPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return page(reply, 200, {
       title: result.outcome === 'confirmed' ? 'Your alert is on' : 'Your alert was already on',
       paragraphs: [
-        `You will get a ${frequency} email with the new events of ${searchLink(search, 'this search')}, only when ` +
+        `You will get a ${frequency} email with the new events of ${await searchLink(search, now)}, only when ` +
           'there are some. Every email has a link to unsubscribe.',
       ],
     });
@@ -90,7 +99,7 @@ export const alertPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return page(reply, 200, {
       title: 'Unsubscribe from this alert?',
       paragraphs: [
-        `You get a ${alert.frequency} email with the new events of ${searchLink(alert.search, 'this search')}. ` +
+        `You get a ${alert.frequency} email with the new events of ${await searchLink(alert.search, clock())}. ` +
           'Unsubscribing stops it and deletes your address from Fieldguide.',
       ],
       form: { action: `/alerts/unsubscribe?token=${encodeURIComponent(token)}`, button: 'Unsubscribe' },

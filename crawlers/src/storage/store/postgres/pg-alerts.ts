@@ -11,6 +11,10 @@ const changed = (session: Session, text: string, values: readonly unknown[]): nu
  * LOCKED` and a lease, so each digest has one sender.
  */
 export function createPgAlerts(session: Session, nowIso: () => string): AlertMethods {
+  const summaryWhere = (column: 'unsubscribe_token' | 'confirm_hash', value: string) => {
+    const [row] = session.rows<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE ${column} = $1`, [value]);
+    return row && alertSummary(row);
+  };
   return {
     saveAlertSignup: (signup) => {
       // Signed up again while pending: the new token, expiry, frequency and origin; confirmed: left as it is.
@@ -56,10 +60,8 @@ export function createPgAlerts(session: Session, nowIso: () => string): AlertMet
           session.queue({ text: 'DELETE FROM alerts WHERE id = $1', values: [row.id] });
         return step.confirmation;
       }),
-    findAlertByUnsubscribeToken: (token) => {
-      const [row] = session.rows<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE unsubscribe_token = $1`, [token]);
-      return row && alertSummary(row);
-    },
+    findAlertByUnsubscribeToken: (token) => summaryWhere('unsubscribe_token', token),
+    findAlertByConfirmHash: (confirmHash) => summaryWhere('confirm_hash', confirmHash),
     unsubscribeAlert: (token) => changed(session, 'DELETE FROM alerts WHERE unsubscribe_token = $1', [token]) > 0,
     purgeExpiredAlerts: (nowMs) =>
       changed(session, 'DELETE FROM alerts WHERE NOT confirmed AND confirm_expires_ms < $1', [nowMs]),
