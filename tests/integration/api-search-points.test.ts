@@ -112,6 +112,7 @@ describe('GET /api/config', () => {
         map: {
           tiles: { url: 'https://{s}.tiles.example.org/{z}/{x}/{y}{r}.png', attribution: '© Example contributors' },
         },
+        alerts: { email: false },
       });
       expect(res.headers['content-security-policy']).toContain("img-src 'self' data: https://*.tiles.example.org");
     } finally {
