@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { alertsPlugin } from './alerts/alerts-plugin.js';
 import type { Config } from './config.js';
 import { crawlsPlugin } from './crawls/crawls-plugin.js';
 import { apiError, errors, sendError, toApiError } from './errors.js';
@@ -17,6 +18,8 @@ import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { servicesPlugin } from './plugins/services.js';
 import { isUnderPrefix, normalizedPath } from './request-path.js';
 import { adminRoutes } from './routes/admin/index.js';
+import { alertRoutes } from './routes/alerts/index.js';
+import { alertPageRoutes } from './routes/alerts/pages.js';
 import { appConfigRoutes } from './routes/app-config/index.js';
 import { associationRoutes } from './routes/associations/index.js';
 import { embedRoutes } from './routes/embed/index.js';
@@ -49,6 +52,8 @@ export interface BuildAppOptions {
   widgetRoot?: string;
   /** Most URLs one sitemap file lists; default 50,000 (the sitemaps protocol's limit). */
   sitemapMaxUrls?: number;
+  /** The clock email alerts go by (sign-up expiry, confirmation, digests); default the system clock. */
+  alertsClock?: () => Date;
 }
 
 const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../web/dist');
@@ -120,22 +125,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(publicRateLimitPlugin, {
     ...config.rateLimit,
     adminMax: config.adminRateLimitMax,
-    routeLimits: config.suggestRateLimitMax > 0,
+    routeLimits: config.suggestRateLimitMax > 0 || config.alertsRateLimitMax > 0 || config.alerts !== undefined,
   });
   await app.register(adminAuthPlugin, { adminToken: config.adminToken });
   await app.register(openapiPlugin);
   await app.register(servicesPlugin, { config });
   await app.register(crawlsPlugin);
+  await app.register(alertsPlugin, options.alertsClock ? { now: options.alertsClock } : {});
   app.decorate('feedCache', createFeedCache());
   await app.register(healthRoutes);
   await app.register(searchRoutes, { prefix: '/api' });
-  await app.register(appConfigRoutes, { prefix: '/api', mapTiles: config.mapTiles });
+  await app.register(appConfigRoutes, { prefix: '/api', mapTiles: config.mapTiles, emailAlerts: !!config.alerts });
   await app.register(eventRoutes, { prefix: '/api' });
   await app.register(associationRoutes, { prefix: '/api' });
   await app.register(fieldRoutes, { prefix: '/api' });
   await app.register(suggestRoutes, { prefix: '/api' });
   await app.register(placeRoutes, { prefix: '/api' });
   await app.register(sourceSuggestionRoutes, { prefix: '/api' });
+  await app.register(alertRoutes, { prefix: '/api' });
+  await app.register(alertPageRoutes);
   await app.register(embedRoutes, { widgetRoot: options.widgetRoot ?? DEFAULT_WIDGET_ROOT });
   await app.register(feedRoutes);
   await app.register(adminRoutes, { prefix: '/api/admin' });

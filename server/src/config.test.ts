@@ -22,6 +22,30 @@ describe('loadConfig', () => {
     );
   });
 
+  it('sends email alerts only with SMTP_URL and ALERTS_FROM, naming a bad one without echoing its password', () => {
+    expect(loadConfig({}).alerts).toBeUndefined();
+    const config = loadConfig({
+      SMTP_URL: 'smtps://u:p@mail.example.org:465',
+      ALERTS_FROM: ' Fieldguide <a@example.org> ',
+    });
+    expect(config.alerts).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.org:465',
+      from: 'Fieldguide <a@example.org>',
+      checkIntervalMs: 300_000,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org' })).toThrow(/ALERTS_FROM: required with SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org', ALERTS_FROM: 'nobody' })).toThrow(
+      /ALERTS_FROM: must be an email address/,
+    );
+    try {
+      loadConfig({ SMTP_URL: 'http://u:hunter2@mail.example.org', ALERTS_FROM: 'a@example.org' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).message).toMatch(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect((error as ConfigError).message).not.toContain('hunter2');
+    }
+  });
+
   it('converts numbers from strings', () => {
     expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
   });

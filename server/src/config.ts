@@ -45,6 +45,10 @@ const ServerEnvSchema = Type.Composite([
     CATALOG_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
     MAP_TILE_URL: Type.Optional(Type.String({ maxLength: 500 })),
     MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ maxLength: 300 })),
+    SMTP_URL: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    ALERTS_FROM: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    ALERTS_RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 100_000, default: 10 }),
+    ALERTS_CHECK_INTERVAL_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
   }),
 ]);
 
@@ -99,6 +103,20 @@ export interface Config extends StorageConfig {
    * every `scheduleIntervalMs`; the crawls the server still runs itself share the host leases.
    */
   crawlQueue?: Readonly<WorkerSettings>;
+  /** Email alerts, when `SMTP_URL` is set: where mail goes, who it is from, how often due digests are looked for. */
+  alerts?: Readonly<AlertsConfig>;
+  /** Alert sign-ups (`POST /api/alerts`) per client IP per hour (0: only the public limit). */
+  alertsRateLimitMax: number;
+}
+
+/** How the server sends email alerts. */
+export interface AlertsConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. */
+  smtpUrl: string;
+  /** The From address of every alert mail (`Fieldguide <alerts@example.org>`). */
+  from: string;
+  /** How often the server looks for due digests, in milliseconds. */
+  checkIntervalMs: number;
 }
 
 export { ConfigError };
@@ -158,6 +176,31 @@ function parsePrivateOrigins(value: string | undefined, serverPort: number): str
   return origins;
 }
 
+/** A bare email address, or one with a display name (`Fieldguide <alerts@example.org>`). */
+const FROM_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+/** `SMTP_URL` and `ALERTS_FROM` together, or neither; a ConfigError naming what is wrong. */
+function alertsOf(
+  smtpUrl: string | undefined,
+  from: string | undefined,
+  checkIntervalMs: number,
+): Pick<Config, 'alerts'> {
+  if (smtpUrl === undefined) return {};
+  const problems: string[] = [];
+  const url = URL.canParse(smtpUrl) ? new URL(smtpUrl) : undefined;
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    problems.push('SMTP_URL: must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587');
+  }
+  if (from === undefined) problems.push('ALERTS_FROM: required with SMTP_URL: the From address of alert mails');
+  else if (!FROM_ADDRESS.test(from.trim())) {
+    problems.push(
+      `ALERTS_FROM: must be an email address, optionally with a name (Fieldguide <alerts@example.org>) (got ${JSON.stringify(from)})`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { alerts: Object.freeze({ smtpUrl, from: (from as string).trim(), checkIntervalMs }) };
+}
+
 function mapTilesOf(url: string | undefined, attribution: string | undefined): Pick<Config, 'mapTiles'> {
   const tiles = parseMapTiles(url, attribution);
   return tiles ? { mapTiles: Object.freeze(tiles) } : {};
@@ -187,5 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.CATALOG_DIR ? { catalogDir: e.CATALOG_DIR } : {}),
     ...mapTilesOf(e.MAP_TILE_URL, e.MAP_TILE_ATTRIBUTION),
     ...(e.DATABASE_URL ? { crawlQueue: loadWorkerSettings(env) } : {}),
+    ...alertsOf(e.SMTP_URL, e.ALERTS_FROM, e.ALERTS_CHECK_INTERVAL_MS),
+    alertsRateLimitMax: e.ALERTS_RATE_LIMIT_MAX,
   });
 }

@@ -52,6 +52,14 @@ export const ERRORS = {
     status: 503,
     message: "the crawl queue's PostgreSQL (DATABASE_URL) cannot be reached; nothing was queued, try again later",
   },
+  ERR_ALERTS_OFF: {
+    status: 503,
+    message: 'email alerts are not configured on this server (it was started without SMTP_URL); use its feeds instead',
+  },
+  ERR_MAIL_UNAVAILABLE: {
+    status: 503,
+    message: 'the confirmation mail could not be sent right now; try again in a few minutes',
+  },
   ERR_WIDGET_NOT_BUILT: {
     status: 503,
     message: 'the embed widget is not built: run `pnpm build` (or `pnpm --filter @fieldguide/web build`) and restart',

@@ -1,4 +1,5 @@
 export * from './api/admin.schema.js';
+export * from './api/alerts.schema.js';
 export * from './api/app-config.schema.js';
 export * from './api/association-search.schema.js';
 export * from './api/crawl-run.schema.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,9 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 
+/** The token of the alert the alert pages show. */
+const SHOT_TOKEN = 'screenshot-alert-token-0123456789abcdef';
+
 interface Shot {
   name: string;
   path: string;
@@ -29,7 +33,12 @@ interface Shot {
 async function main() {
   const webRoot = mkdtempSync(path.join(tmpdir(), 'fieldguide-shots-web-'));
   await buildWebApp(webRoot);
-  const server = await startE2eServer({ webRoot, data: 'demo' });
+  // Mail is configured so the app offers email alerts; the shots send none (no SMTP server needs to listen).
+  const server = await startE2eServer({
+    webRoot,
+    data: 'demo',
+    env: { SMTP_URL: 'smtp://127.0.0.1:2525', ALERTS_FROM: 'Fieldguide <alerts@fieldguide.example.org>' },
+  });
   const browser = await launchBrowser();
   try {
     const api = async <T>(pathAndQuery: string) =>
@@ -44,6 +53,23 @@ async function main() {
     );
     const seriesEventId = it.hits.find((h) => (h.series?.moreDates ?? 0) > 0)?.id;
     if (!seriesEventId) throw new Error('the demo crawl gave no recurring series to show');
+    // A confirmed alert for the unsubscribe page, and a pending one for the confirmation page (the store keeps a
+    // confirmation token's SHA-256).
+    const alert = {
+      search: 'field=health-science&near=Chicago%2C+IL',
+      frequency: 'weekly',
+      origin: server.baseUrl,
+      confirmExpiresMs: Date.now() + 3_600_000,
+    } as const;
+    const confirmHash = createHash('sha256').update(SHOT_TOKEN).digest('hex');
+    server.app.store.saveAlertSignup({
+      ...alert,
+      email: 'nurse.student@example.edu',
+      confirmHash: 'confirmed',
+      unsubscribeToken: SHOT_TOKEN,
+    });
+    server.app.store.confirmAlert('confirmed', Date.now());
+    server.app.store.saveAlertSignup({ ...alert, email: 'new@example.edu', confirmHash, unsubscribeToken: 'unused' });
 
     const shots: Shot[] = [
       { name: 'search', path: '/', ready: '.event-card' },
@@ -111,6 +137,20 @@ async function main() {
           await page.locator('.saved-page .event-card__title a').nth(2).waitFor();
         },
       },
+      {
+        name: 'alert-signup',
+        path: '/?field=health-science&near=Chicago%2C+IL',
+        ready: '.subscribe-details',
+        prepare: async (page) => {
+          await page.locator('summary', { hasText: 'Subscribe to this search' }).click();
+          const email = page.locator('.email-alert').getByLabel('Email address');
+          await email.fill('nurse.student@example.edu');
+          await email.blur();
+          await page.locator('.subscribe-details').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        },
+      },
+      { name: 'alert-confirm', path: `/alerts/confirm?token=${SHOT_TOKEN}`, ready: 'main h1' },
+      { name: 'alert-unsubscribe', path: `/alerts/unsubscribe?token=${SHOT_TOKEN}`, ready: 'main h1' },
       { name: 'embed-builder', path: '/embed-builder', ready: '.embed-builder h1' },
       {
         name: 'admin',

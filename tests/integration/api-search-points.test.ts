@@ -97,7 +97,7 @@ describe('GET /api/config', () => {
   it('names no tiles by default, and the CSP allows images from this server only', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/config' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ map: { tiles: null } });
+    expect(res.json()).toEqual({ map: { tiles: null }, alerts: { email: false } });
     expect(res.headers['content-security-policy']).toContain("img-src 'self' data:;");
   });
 
@@ -112,6 +112,7 @@ describe('GET /api/config', () => {
         map: {
           tiles: { url: 'https://{s}.tiles.example.org/{z}/{x}/{y}{r}.png', attribution: '© Example contributors' },
         },
+        alerts: { email: false },
       });
       expect(res.headers['content-security-policy']).toContain("img-src 'self' data: https://*.tiles.example.org");
     } finally {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
-import { buildApp, type Config, loadConfig } from '@fieldguide/server';
+import { type BuildAppOptions, buildApp, type Config, loadConfig } from '@fieldguide/server';
 import type { FastifyInstance } from 'fastify';
 
 /** A built app on a temp data dir and a test Meilisearch, and how to tear both down. */
@@ -15,7 +15,10 @@ export interface TestApp {
 }
 
 /** Builds the app against a fresh SQLite file and its own Meilisearch (or index prefix on `MEILI_URL`). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  build: Omit<BuildAppOptions, 'config'> = {},
+): Promise<TestApp> {
   const meili = await startTestMeilisearch();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fieldguide-app-'));
   const config = loadConfig({
@@ -27,7 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     OUTBOX_DRAIN_INTERVAL_MS: '100',
     ...env,
   });
-  const app = await buildApp({ config });
+  const app = await buildApp({ ...build, config });
   await app.ready();
   return {
     app,
@@ -50,6 +53,7 @@ export async function buildAppOver(
   meili: { url: string; masterKey: string },
   dataDir: string,
   env: Record<string, string> = {},
+  build: Omit<BuildAppOptions, 'config'> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -59,7 +63,7 @@ export async function buildAppOver(
     RATE_LIMIT_MAX: '0',
     ...env,
   });
-  return buildApp({ config });
+  return buildApp({ ...build, config });
 }
 
 /**

@@ -20,7 +20,7 @@ export const eventTypeLabel = (type: EventType): string => EVENT_TYPE_LABELS[typ
  * When an event is, as every surface shows it (see `formatEventWhen`). A feed has no viewer zone, so online events
  * too are written in their own zone, named; calendar apps place the iCalendar instants in the reader's zone.
  */
-const eventWhen = (event: Event): string => formatEventWhen(event, { locale: LOCALE });
+export const eventWhen = (event: Event): string => formatEventWhen(event, { locale: LOCALE });
 
 /** The street address of an event one goes to (not of an online one), on one line. */
 export function eventAddress(event: Event): string | undefined {

@@ -29,6 +29,7 @@ async function openapi(app: FastifyInstance) {
         { name: 'feeds', description: 'iCalendar, RSS, Atom and JSON Feed for a field, a search or one event' },
         { name: 'embed', description: 'the widget script and the iframe page for other sites' },
         { name: 'suggestions', description: 'suggest a source of events, no account needed' },
+        { name: 'alerts', description: 'email alerts of a search, confirmed by a link, no account needed' },
         { name: 'admin', description: 'sources, crawls and suggested sources; needs the bearer token `ADMIN_TOKEN`' },
         { name: 'health', description: 'service state' },
         { name: 'app', description: "the web app's run-time settings" },

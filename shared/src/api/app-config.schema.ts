@@ -13,6 +13,10 @@ export const AppConfigResponseSchema = Type.Object(
         }),
       ),
     }),
+    alerts: Type.Object({
+      /** Whether this server sends email alerts (`SMTP_URL` set): the app offers "Email me new events" only then. */
+      email: Type.Boolean(),
+    }),
   },
   { title: 'AppConfig' },
 );

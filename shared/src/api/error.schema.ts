@@ -24,6 +24,8 @@ export const API_ERROR_CODES = [
   'ERR_STORE_READONLY',
   'ERR_QUEUE_UNAVAILABLE',
   'ERR_WIDGET_NOT_BUILT',
+  'ERR_ALERTS_OFF',
+  'ERR_MAIL_UNAVAILABLE',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

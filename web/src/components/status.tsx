@@ -16,7 +16,10 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return 'Too many requests just now. Wait a moment and try again.';
-    if (error.status === 503) return 'Search is temporarily unavailable. Try again in a moment.';
+    // Other 503s (alerts off, mail or store unavailable) carry a message of their own.
+    if (error.status === 503 && (error.code === 'ERR_INDEX_UNAVAILABLE' || error.code.startsWith('ERR_HTTP_'))) {
+      return 'Search is temporarily unavailable. Try again in a moment.';
+    }
     return error.message;
   }
   return 'Something went wrong.';

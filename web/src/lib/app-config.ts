@@ -2,7 +2,7 @@ import type { AppConfigResponse } from '@fieldguide/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client.js';
 
-/** `GET /api/config`: the deployment's run-time settings (the map's tiles); they change only with a restart. */
+/** `GET /api/config`: the deployment's run-time settings (the map's tiles, email alerts); they change only with a restart. */
 export const appConfigQueryOptions = () =>
   queryOptions({
     queryKey: ['app-config'],

@@ -129,6 +129,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    // Email alerts: one per address and search; the confirmation token is kept as its SHA-256 only.
+    sql: `
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        email TEXT NOT NULL,
+        search TEXT NOT NULL,
+        frequency TEXT NOT NULL CHECK (frequency IN ('weekly', 'daily')),
+        origin TEXT NOT NULL,
+        confirmed INTEGER NOT NULL DEFAULT 0,
+        confirm_hash TEXT NOT NULL UNIQUE,
+        confirm_expires_ms INTEGER NOT NULL,
+        unsubscribe_token TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        sent_through_ms INTEGER,
+        next_due_ms INTEGER,
+        holder TEXT,
+        claimed_until_ms INTEGER,
+        UNIQUE (email, search)
+      ) STRICT;
+      CREATE INDEX alerts_due ON alerts (next_due_ms) WHERE confirmed = 1;
+      CREATE INDEX alerts_pending ON alerts (confirm_expires_ms) WHERE confirmed = 0;
+    `,
+  },
 ];
 
 /** Schema version of a store file this code writes. */

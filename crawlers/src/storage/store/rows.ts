@@ -1,5 +1,5 @@
-import type { Source, Suggestion, SuggestionStatus } from '@fieldguide/shared';
-import type { CrawlRun, FetchLogEntry } from './store.types.js';
+import type { AlertFrequency, Source, Suggestion, SuggestionStatus } from '@fieldguide/shared';
+import type { AlertConfirmation, AlertSummary, CrawlRun, DueAlert, FetchLogEntry } from './store.types.js';
 
 // Rows as both store engines keep them (the same column names), and the values they stand for.
 
@@ -117,3 +117,48 @@ export const suggestionFromRow = (row: SuggestionRow): Suggestion => ({
   updatedAt: row.updated_at,
   decidedAt: row.decided_at,
 });
+
+/** An alert's row, as far as the store's methods read it. */
+export interface AlertRow {
+  id: number;
+  email: string;
+  search: string;
+  frequency: AlertFrequency;
+  origin: string;
+  confirmed: number | boolean;
+  confirm_expires_ms: number;
+  unsubscribe_token: string;
+  sent_through_ms: number | null;
+}
+
+export const ALERT_COLUMNS =
+  'id, email, search, frequency, origin, confirmed, confirm_expires_ms, unsubscribe_token, sent_through_ms';
+
+export const alertSummary = (row: Pick<AlertRow, 'search' | 'frequency'>): AlertSummary => ({
+  search: row.search,
+  frequency: row.frequency,
+});
+
+export const dueAlertFromRow = (row: AlertRow): DueAlert => ({
+  ...alertSummary(row),
+  id: row.id,
+  email: row.email,
+  origin: row.origin,
+  unsubscribeToken: row.unsubscribe_token,
+  sentThroughMs: row.sent_through_ms ?? 0,
+});
+
+/**
+ * What confirming `row` at `nowMs` does: confirm it, say it was confirmed already, or (past its expiry) delete it.
+ * Both engines act on the answer.
+ */
+export function confirmationStep(
+  row: AlertRow | undefined,
+  nowMs: number,
+): { confirmation: AlertConfirmation; action: 'confirm' | 'delete' | 'none' } {
+  if (!row) return { confirmation: { outcome: 'unknown' }, action: 'none' };
+  if (row.confirmed)
+    return { confirmation: { outcome: 'already-confirmed', alert: alertSummary(row) }, action: 'none' };
+  if (row.confirm_expires_ms < nowMs) return { confirmation: { outcome: 'expired' }, action: 'delete' };
+  return { confirmation: { outcome: 'confirmed', alert: alertSummary(row) }, action: 'confirm' };
+}

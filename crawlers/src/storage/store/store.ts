@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { createAlerts } from './alerts.js';
 import { createAssociations } from './associations.js';
 import { createCrawlRuns } from './crawl-runs.js';
 import { openDatabase } from './database.js';
@@ -40,6 +41,7 @@ export function createStore(options: StoreOptions): Store {
     ...createSources(db, nowIso),
     ...createFetchLog(db, options.fetchHistoryPerUrl ?? 20),
     ...createSuggestions(db, nowIso),
+    ...createAlerts(db, nowIso),
     ...runMethods,
     ...outboxMethods,
     // IMMEDIATE: take the write lock before the first read, so another process cannot commit in between

@@ -1,4 +1,5 @@
 import type {
+  AlertFrequency,
   Association,
   CrawlRunRecord,
   Event,
@@ -72,6 +73,51 @@ export interface SuggestionInput {
 
 /** An editor's decision on a suggestion. */
 export type SuggestionDecision = { status: 'accepted'; sourceId: string } | { status: 'refused'; reason: string };
+
+/** An email alert as it is signed up for: not sent anything until its confirmation token comes back. */
+export interface AlertSignup {
+  /** The address, trimmed and lower-cased: one alert per address and search. */
+  email: string;
+  /** The search's query string, canonical (see `canonicalFeedQuery`). */
+  search: string;
+  frequency: AlertFrequency;
+  /** The origin its links point to (`https://fieldguide.example.org`). */
+  origin: string;
+  /** SHA-256 (hex) of the confirmation token mailed to the address; the token itself is never stored. */
+  confirmHash: string;
+  /** When the confirmation token stops working, epoch milliseconds. */
+  confirmExpiresMs: number;
+  /** The unsubscribe token, for a new alert (an alert signed up again keeps the one its mails carry already). */
+  unsubscribeToken: string;
+}
+
+/** What a sign-up did: the alert's id, whether it was confirmed before, and the unsubscribe token its mails carry. */
+export interface AlertSignupResult {
+  id: number;
+  confirmed: boolean;
+  unsubscribeToken: string;
+}
+
+/** What an alert follows, as its pages show it (never its address). */
+export interface AlertSummary {
+  search: string;
+  frequency: AlertFrequency;
+}
+
+/** What a confirmation token did: `unknown` for a token never issued, or one whose alert is gone. */
+export type AlertConfirmation =
+  | { outcome: 'confirmed' | 'already-confirmed'; alert: AlertSummary }
+  | { outcome: 'expired' | 'unknown' };
+
+/** A confirmed alert whose digest is due, claimed by one sender. */
+export interface DueAlert extends AlertSummary {
+  id: number;
+  email: string;
+  origin: string;
+  unsubscribeToken: string;
+  /** Events first seen after this instant (epoch ms) are new to it: the last digest's cut-off, or its confirmation. */
+  sentThroughMs: number;
+}
 
 /** A crawl run as the store records it (`interrupted`: the process running it died, found when a store is next opened on this host). */
 export type CrawlRun = CrawlRunRecord;
@@ -212,6 +258,39 @@ export interface Store {
   listSuggestions(options?: { status?: SuggestionStatus; limit?: number }): Suggestion[];
   /** Records an editor's decision. @throws StoreNotFoundError for an unknown suggestion. */
   decideSuggestion(id: number, decision: SuggestionDecision): Suggestion;
+  /**
+   * Saves a pending email alert, one per (email, search). Signed up again while pending: the new confirmation token,
+   * expiry and frequency replace the old ones. Already confirmed: nothing changes (`confirmed: true`).
+   */
+  saveAlertSignup(signup: AlertSignup): AlertSignupResult;
+  /**
+   * Confirms the pending alert whose confirmation token hashes to `confirmHash`, at `nowMs`: its digests start, the
+   * first one listing events first seen after now. A token past its expiry deletes its alert (`expired`).
+   */
+  confirmAlert(confirmHash: string, nowMs: number): AlertConfirmation;
+  /** The alert an unsubscribe token belongs to, when it still exists. */
+  findAlertByUnsubscribeToken(token: string): AlertSummary | undefined;
+  /** The alert a confirmation token (by its hash) belongs to, confirmed or not, when it still exists. */
+  findAlertByConfirmHash(confirmHash: string): AlertSummary | undefined;
+  /** Deletes the alert (its address with it); false when there was none. */
+  unsubscribeAlert(token: string): boolean;
+  /** Deletes pending alerts whose confirmation expired before `nowMs`, addresses included; returns how many. */
+  purgeExpiredAlerts(nowMs: number): number;
+  /**
+   * Claims up to `limit` confirmed alerts due at `nowMs` (next digest time reached, no unexpired claim) for `holder`
+   * until `nowMs + leaseMs`, so that across processes sharing the store each digest is claimed by one sender.
+   */
+  claimDueAlerts(holder: string, nowMs: number, leaseMs: number, limit: number): DueAlert[];
+  /**
+   * Records a digest (sent, or found empty) of a claimed alert in one step: events first seen up to `sentThroughMs`
+   * have been dealt with, the next digest is due at `nextDueMs`, the claim is released. False when `holder` no
+   * longer holds the claim (or the alert is gone): nothing is written then.
+   */
+  recordAlertDigest(id: number, holder: string, sentThroughMs: number, nextDueMs: number): boolean;
+  /** Gives up `holder`'s claim on an alert whose digest could not be sent, so a later round tries again. */
+  releaseAlert(id: number, holder: string): void;
+  /** How many alerts wait for confirmation and how many are confirmed (counts only: addresses are never listed). */
+  countAlerts(): { pending: number; confirmed: number };
   /** Runs `fn` in one transaction (a savepoint when nested); `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /**

@@ -1,4 +1,5 @@
 import { SearchPage } from '../../features/search/components/search-page.js';
+import { EmailAlertForm } from '../../features/subscribe/components/email-alert-form.js';
 import { SubscribePanel } from '../../features/subscribe/components/subscribe-panel.js';
 import type { QueryValue } from '../../lib/api-client.js';
 import { hasFixedDates, rollingWindow, searchFeedTarget } from '../../lib/feed-urls.js';
@@ -14,18 +15,22 @@ function fixedLabel(params: Record<string, QueryValue>): string {
 
 function SearchSubscribe({ params }: { params: Record<string, QueryValue> }) {
   const within = rollingWindow(params);
+  const target = searchFeedTarget(params);
   return (
-    <SubscribePanel
-      target={searchFeedTarget(params)}
-      subject="this search"
-      showHeading={false}
-      windowLabel={within ? `events in the next ${within.replace(/d$/, ' days')}` : 'upcoming events'}
-      fixed={
-        hasFixedDates(params)
-          ? { target: searchFeedTarget(params, { fixedDates: true }), label: fixedLabel(params) }
-          : undefined
-      }
-    />
+    <>
+      {target.kind === 'search' && <EmailAlertForm search={target.queryString} />}
+      <SubscribePanel
+        target={target}
+        subject="this search"
+        showHeading={false}
+        windowLabel={within ? `events in the next ${within.replace(/d$/, ' days')}` : 'upcoming events'}
+        fixed={
+          hasFixedDates(params)
+            ? { target: searchFeedTarget(params, { fixedDates: true }), label: fixedLabel(params) }
+            : undefined
+        }
+      />
+    </>
   );
 }
 

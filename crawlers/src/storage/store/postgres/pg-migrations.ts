@@ -120,6 +120,32 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX suggestions_status ON suggestions (status, updated_at);
     `,
   },
+  {
+    version: 2,
+    // Email alerts: one per address and search; the confirmation token is kept as its SHA-256 only.
+    sql: `
+      CREATE TABLE alerts (
+        id bigserial PRIMARY KEY,
+        email text NOT NULL,
+        search text NOT NULL,
+        frequency text NOT NULL CHECK (frequency IN ('weekly', 'daily')),
+        origin text NOT NULL,
+        confirmed boolean NOT NULL DEFAULT false,
+        confirm_hash text NOT NULL UNIQUE,
+        confirm_expires_ms bigint NOT NULL,
+        unsubscribe_token text NOT NULL UNIQUE,
+        created_at text NOT NULL,
+        confirmed_at text,
+        sent_through_ms bigint,
+        next_due_ms bigint,
+        holder text,
+        claimed_until_ms bigint,
+        UNIQUE (email, search)
+      );
+      CREATE INDEX alerts_due ON alerts (next_due_ms) WHERE confirmed;
+      CREATE INDEX alerts_pending ON alerts (confirm_expires_ms) WHERE NOT confirmed;
+    `,
+  },
 ];
 
 /** Schema version of a PostgreSQL store this code writes. */

@@ -1,5 +1,6 @@
 import { redactDatabaseUrl } from '../../config.js';
 import type { Store } from '../store.types.js';
+import { createPgAlerts } from './pg-alerts.js';
 import { createPgEvents } from './pg-events.js';
 import { migratePostgres } from './pg-migrations.js';
 import { createPgOutbox } from './pg-outbox.js';
@@ -74,6 +75,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     ...createPgSources(session, nowIso),
     ...createPgFetchLog(session, options.fetchHistoryPerUrl ?? 20),
     ...createPgSuggestions(session, nowIso),
+    ...createPgAlerts(session, nowIso),
     ...runMethods,
     ...createPgOutbox(session, nowIso),
     transaction: (fn) => session.write(fn),
