@@ -794,6 +794,9 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
       MEILI_MASTER_KEY: masterKey,
       RATE_LIMIT_MAX: '0',
       LOG_LEVEL: 'warn',
+      // The bench's events alone, as in the in-process server: no demo crawl, no catalog.
+      DEMO_SITES: 'off',
+      CATALOG: 'off',
     };
     const names = configuredReplicas(loadStorageConfig({ ...process.env, ...serverEnv }));
     store = target.open();
