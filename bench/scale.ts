@@ -482,6 +482,8 @@ function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
 /** What one store's run leaves for the comparison of stores. */
 interface RunFigures {
   label: string;
+  /** The 1-minute load average at the run's start. */
+  loadAtStart: number;
   writeRate: number;
   /** Per replica, docs/s. */
   drainRates: number[];
@@ -717,6 +719,7 @@ async function runSingle(ctx: RunContext): Promise<RunFigures> {
     settle(verdicts, atGoalSize);
     return {
       label: target.label,
+      loadAtStart,
       writeRate: write.rate,
       drainRates: [drainRate],
       directRate,
@@ -801,14 +804,21 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
     const names = configuredReplicas(loadStorageConfig({ ...process.env, ...serverEnv }));
     store = target.open();
 
+    // All at once, as a deployment's servers come up: each applies the settings to every replica before draining.
     const elapsed = stopwatch();
-    for (let i = 1; i <= settings.replicas; i++) {
-      const dataDir = join(dir, `server-${i}`);
+    const starting = Array.from({ length: settings.replicas }, async (_, i) => {
+      const dataDir = join(dir, `server-${i + 1}`);
       await mkdir(dataDir, { recursive: true });
       const server = await startServerProcess({ ...serverEnv, DATA_DIR: dataDir });
       ctx.children.add(server.child);
-      servers.push(server);
-    }
+      return server;
+    });
+    const started = await Promise.allSettled(starting);
+    for (const outcome of started) if (outcome.status === 'fulfilled') servers.push(outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    // The drain's time includes this start: the drainers begin before the servers listen.
+    const serversUpSeconds = elapsed();
     const drainSeconds = await waitForCursors(store, names, servers, elapsed);
     const events = store.countEvents();
     for (const [i, { opened }] of replicas.entries()) {
@@ -845,7 +855,7 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
         ['(a) store write', `${count(write.rate)} events/s`, '—', 'reported', '—'],
         ...drainRates.map((rate, i) => [
           `(b) outbox drain, replica ${i + 1}`,
-          `${count(rate)} docs/s (${drainSeconds[i]!.toFixed(1)} s)`,
+          `${count(rate)} docs/s (${drainSeconds[i]!.toFixed(1)} s, servers up at ${serversUpSeconds.toFixed(1)} s)`,
           `${count(directRate)} docs/s direct`,
           `ratio ≥ ${GOALS.drainRatio}`,
           `${(rate / directRate).toFixed(2)}: ${status(`drain ratio ${i + 1}`)}`,
@@ -897,7 +907,7 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
     console.log(searchRows.join('\n'));
     await appendToBenchmarks(section);
     settle(verdicts, atGoalSize);
-    return { label: target.label, writeRate: write.rate, drainRates, directRate, searches, storeBytes };
+    return { label: target.label, loadAtStart, writeRate: write.rate, drainRates, directRate, searches, storeBytes };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     store?.close();
@@ -911,8 +921,10 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
 function comparisonSection(runs: readonly RunFigures[], settings: BenchSettings): string {
   const column = (pick: (run: RunFigures) => string) => runs.map(pick);
   const rows: string[][] = [
+    ['load average at the start', ...column((run) => run.loadAtStart.toFixed(2))],
     ['(a) store write, events/s', ...column((run) => count(run.writeRate))],
     ['(b) outbox drain, docs/s', ...column((run) => run.drainRates.map(count).join(', '))],
+    ['(b) direct load (floor), docs/s', ...column((run) => count(run.directRate))],
     [
       '(b) drain over direct',
       ...column((run) => run.drainRates.map((r) => (r / run.directRate).toFixed(2)).join(', ')),
