@@ -43,7 +43,14 @@ const QUEUE_SCHEMA = 'pgboss';
 
 async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach the PostgreSQL at ${redactDatabaseUrl(url)} (DATABASE_URL): ${reason}`, {
+      cause: error,
+    });
+  }
   try {
     return await use(client);
   } finally {
