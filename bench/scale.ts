@@ -415,11 +415,31 @@ async function peakMemory(pid: number | undefined): Promise<number | undefined> 
   return kib === undefined ? undefined : Number(kib) * 1024;
 }
 
-/** Bytes allocated on disk to the files under `dir` (Meilisearch's are sparse: their sizes would overstate it). */
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * Bytes allocated on disk to the files under `dir` (Meilisearch's are sparse: their sizes would overstate it). A file
+ * or folder deleted while it is read (Meilisearch removing an index swapped out by a rebuild) counts 0.
+ */
 async function diskUsage(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.blocks * 512)));
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  const sizes = await Promise.all(
+    entries.map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return diskUsage(path);
+      if (!entry.isFile()) return 0;
+      return stat(path).then(
+        (s) => s.blocks * 512,
+        (error: unknown) => {
+          if (isMissing(error)) return 0;
+          throw error;
+        },
+      );
+    }),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
