@@ -11,13 +11,19 @@
 // The goals are the 1,000,000-event bar: at that size (or more) a missed goal makes the exit code 1. At smaller
 // sizes every figure is still reported against its goal, marked informational (the rebuild limit scaled to the
 // size), and only a broken run (an error, lost documents) fails. A section is appended to docs/benchmarks.md.
+// The store is SQLite, or PostgreSQL at DATABASE_URL (BENCH_STORES=sqlite,postgres runs both, one after the other,
+// and compares them); BENCH_REPLICAS=2 starts two Meilisearch replicas and two API server processes over the store
+// instead of one in-process server, and reports how the drain and the searches spread over the replicas.
 // Run: pnpm bench:scale (BENCH_EVENTS=20000 for a quick check; see docs/benchmarks.md for the full run's needs).
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  createStore,
+  configuredReplicas,
   loadStorageConfig,
   type OpenedSearchIndex,
   openSearchIndex,
@@ -27,14 +33,15 @@ import {
 } from '@fieldguide/crawlers/storage';
 import { buildApp, loadConfig } from '@fieldguide/server';
 import { CLUSTERS, EVENT_TYPES, toSearchDocument } from '@fieldguide/shared';
+import { type ServerProcess, startServerProcess } from '@fieldguide/tests/server-process';
 import { Agent, request } from 'undici';
+import { type BenchStore, prepareBenchStore, STORE_KINDS, type StoreKind } from './support/bench-store.js';
 import { type BenchCorpus, generateCorpus, seededRandom } from './support/event-corpus.js';
 import { type RecordedRequest, type RecordingProxy, startRecordingProxy } from './support/recording-proxy.js';
 import { appendToBenchmarks, machineDescription, markdownTable, nowUtc, percentile } from './support/report.js';
 
 /** The size the goals are set for. */
 const GOAL_EVENTS = 1_000_000;
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const GOALS = {
   /** Outbox drain rate over the direct rate, at least. */
   drainRatio: 0.7,
@@ -149,14 +156,20 @@ const stopwatch = () => {
   return () => (performance.now() - started) / 1000;
 };
 
-/** (a) Writes the corpus to a new store through its upsert, STORE_BATCH events a transaction. */
-function writeStore(store: Store, corpus: BenchCorpus): { seconds: number; rate: number } {
-  const elapsed = stopwatch();
-  for (let i = 0; i < corpus.events.length; i += STORE_BATCH) {
-    store.upsertEvents(corpus.events.slice(i, i + STORE_BATCH));
+/** (a) Writes the corpus to the empty store through its upsert, STORE_BATCH events a transaction, and closes it. */
+function writeStore(target: BenchStore, corpus: BenchCorpus): { seconds: number; rate: number } {
+  const store = target.open();
+  try {
+    const elapsed = stopwatch();
+    for (let i = 0; i < corpus.events.length; i += STORE_BATCH) {
+      store.upsertEvents(corpus.events.slice(i, i + STORE_BATCH));
+    }
+    const seconds = elapsed();
+    console.log(`(a) ${target.label}: ${count(corpus.events.length / seconds)} events/s (${seconds.toFixed(1)} s)`);
+    return { seconds, rate: corpus.events.length / seconds };
+  } finally {
+    store.close();
   }
-  const seconds = elapsed();
-  return { seconds, rate: corpus.events.length / seconds };
 }
 
 /**
@@ -264,12 +277,13 @@ function apiClient(base: string) {
 }
 
 /** The server over the bench's store and Meilisearch (or the proxy in front of it), listening on loopback. */
-async function startApi(dir: string, databasePath: string, meiliUrl: string, masterKey: string) {
+async function startApi(dir: string, target: BenchStore, meiliUrl: string, masterKey: string) {
   const config = loadConfig({
     ...process.env,
     DATA_DIR: dir,
-    DATABASE_PATH: databasePath,
+    ...target.env,
     MEILI_URL: meiliUrl,
+    MEILI_URLS: '',
     MEILI_MASTER_KEY: masterKey,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MAX: '0',
@@ -284,16 +298,16 @@ async function startApi(dir: string, databasePath: string, meiliUrl: string, mas
 }
 type Api = Awaited<ReturnType<typeof startApi>>;
 
-/** Runs each query once through an API that reaches Meilisearch through `proxy`, recording what it sends. */
-async function recordRequests(base: string, proxy: RecordingProxy, queries: readonly Query[]) {
+/** Runs each query once through an API that reaches Meilisearch through `proxies`, recording what it sends. */
+async function recordRequests(base: string, proxies: readonly RecordingProxy[], queries: readonly Query[]) {
   const api = apiClient(base);
   try {
     const recorded: RecordedRequest[][] = [];
     let withHits = 0;
     for (const { query } of queries) {
-      proxy.startRecording();
+      for (const proxy of proxies) proxy.startRecording();
       const { total } = await api.search(query);
-      recorded.push(proxy.stopRecording());
+      recorded.push(proxies.flatMap((proxy) => proxy.stopRecording()));
       if (total > 0) withHits++;
     }
     return { recorded, withHits };
@@ -309,29 +323,36 @@ interface KindFigures {
   requestsPerQuery: number;
 }
 
+type SearchFigures = { byKind: Record<Kind, KindFigures>; all: Stats };
+
 /**
  * (c) One warm-up pass of each side, then ROUNDS passes of every query through the API and as its recorded
- * requests sent directly (in parallel, as the API may), the two in turn, each going first half the time.
+ * requests sent directly (in parallel, as the API may), the two in turn, each going first half the time. With
+ * several servers (`bases`) and replicas (`meilis`), query i of round r goes to server and replica (i + r) mod n.
  */
 async function measureSearches(
-  base: string,
-  meili: MeiliAccess,
+  bases: readonly string[],
+  meilis: readonly MeiliAccess[],
   queries: readonly Query[],
   recorded: readonly RecordedRequest[][],
-): Promise<{ byKind: Record<Kind, KindFigures>; all: Stats }> {
-  const api = apiClient(base);
+): Promise<SearchFigures> {
+  const apis = bases.map(apiClient);
+  const target = (i: number, round: number) => (i + round) % apis.length;
   try {
-    const direct = (i: number) => Promise.all(recorded[i]!.map((r) => meili.replay(r)));
-    for (const [i, { query }] of queries.entries()) {
-      await api.search(query);
-      await direct(i);
+    const direct = (i: number, at: number) => Promise.all(recorded[i]!.map((r) => meilis[at]!.replay(r)));
+    for (let at = 0; at < apis.length; at++) {
+      for (const [i, { query }] of queries.entries()) {
+        await apis[at]!.search(query);
+        await direct(i, at);
+      }
     }
     const samples = Object.fromEntries(KINDS.map((kind) => [kind, { api: [] as number[], direct: [] as number[] }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, { kind, query }] of queries.entries()) {
+        const at = target(i, round);
         const measure = async (side: 'api' | 'direct') => {
           const started = performance.now();
-          await (side === 'api' ? api.search(query) : direct(i));
+          await (side === 'api' ? apis[at]!.search(query) : direct(i, at));
           samples[kind]![side].push(performance.now() - started);
         };
         const apiFirst = (i + round) % 2 === 0;
@@ -352,7 +373,7 @@ async function measureSearches(
     ) as Record<Kind, KindFigures>;
     return { byKind, all: stats(KINDS.flatMap((kind) => samples[kind]!.api)) };
   } finally {
-    await api.close();
+    await Promise.all(apis.map((api) => api.close()));
   }
 }
 
@@ -394,11 +415,31 @@ async function peakMemory(pid: number | undefined): Promise<number | undefined> 
   return kib === undefined ? undefined : Number(kib) * 1024;
 }
 
-/** Bytes allocated on disk to the files under `dir` (Meilisearch's are sparse: their sizes would overstate it). */
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * Bytes allocated on disk to the files under `dir` (Meilisearch's are sparse: their sizes would overstate it). A file
+ * or folder deleted while it is read (Meilisearch removing an index swapped out by a rebuild) counts 0.
+ */
 async function diskUsage(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const sizes = await Promise.all(files.map((file) => stat(file).then((s) => s.blocks * 512)));
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  const sizes = await Promise.all(
+    entries.map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return diskUsage(path);
+      if (!entry.isFile()) return 0;
+      return stat(path).then(
+        (s) => s.blocks * 512,
+        (error: unknown) => {
+          if (isMissing(error)) return 0;
+          throw error;
+        },
+      );
+    }),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
@@ -406,58 +447,195 @@ const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 const ms = (value: number) => value.toFixed(1);
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 
+const percent = (part: number, whole: number) => `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(0)} %`;
+
 interface Verdict {
   label: string;
   met: boolean;
 }
 
-async function main() {
-  if (!Number.isInteger(EVENTS) || EVENTS < 1000) {
-    throw new Error(`BENCH_EVENTS must be a whole number of at least 1000 (got ${process.env.BENCH_EVENTS})`);
+/** What the environment asks of this run, checked before anything starts. */
+interface BenchSettings {
+  events: number;
+  stores: StoreKind[];
+  /** Meilisearch replicas and API server processes; 1: the embedded Meilisearch and an in-process server. */
+  replicas: number;
+  databaseUrl?: string;
+  /** BENCH_RESET=1: the PostgreSQL database's tables may be dropped first. */
+  reset: boolean;
+}
+
+/** @throws Error listing every bad BENCH_* variable. */
+function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
+  const problems: string[] = [];
+  const events = Number(env.BENCH_EVENTS ?? 100_000);
+  if (!Number.isInteger(events) || events < 1000) {
+    problems.push(`BENCH_EVENTS must be a whole number of at least 1000 (got ${env.BENCH_EVENTS})`);
   }
-  const atGoalSize = EVENTS >= GOAL_EVENTS;
-  const dir = await mkdtemp(join(tmpdir(), 'fieldguide-bench-scale-'));
-  const databasePath = join(dir, 'fieldguide.sqlite');
+  const replicas = Number(env.BENCH_REPLICAS || 1);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+    problems.push(`BENCH_REPLICAS must be a whole number from 1 to 8 (got ${env.BENCH_REPLICAS})`);
+  }
+  const named = (env.BENCH_STORES || (env.DATABASE_URL ? 'postgres' : 'sqlite')).split(',').map((s) => s.trim());
+  const stores = [...new Set(named)].filter((name): name is StoreKind => STORE_KINDS.includes(name as StoreKind));
+  if (stores.length !== new Set(named).size) {
+    problems.push(
+      `BENCH_STORES lists stores from ${STORE_KINDS.join(', ')}, comma-separated (got ${env.BENCH_STORES})`,
+    );
+  }
+  if (stores.includes('postgres') && !env.DATABASE_URL) {
+    problems.push('BENCH_STORES names postgres: set DATABASE_URL to an empty PostgreSQL database');
+  }
+  if (![undefined, '', '0', '1'].includes(env.BENCH_RESET)) {
+    problems.push(`BENCH_RESET must be 1 or 0 (got ${env.BENCH_RESET})`);
+  }
+  if (problems.length > 0) throw new Error(`bad bench settings:\n  ${problems.join('\n  ')}`);
+  return {
+    events,
+    stores,
+    replicas,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    reset: env.BENCH_RESET === '1',
+  };
+}
+
+/** What one store's run leaves for the comparison of stores. */
+interface RunFigures {
+  label: string;
+  /** The 1-minute load average at the run's start. */
+  loadAtStart: number;
+  writeRate: number;
+  /** Per replica, docs/s. */
+  drainRates: number[];
+  directRate: number;
+  searches: SearchFigures;
+  reindexSeconds?: number;
+  storeBytes: number;
+}
+
+/** One store's run: its temp dir, the processes to kill if the bench is interrupted, the shared inputs. */
+interface RunContext {
+  settings: BenchSettings;
+  target: BenchStore;
+  dir: string;
+  corpus: BenchCorpus;
+  queries: readonly Query[];
+  /** Empties the corpus once written, when no later run needs it. */
+  lastRun: boolean;
+  children: Set<ChildProcess>;
+}
+
+/** The Meilisearch a server starts when none is configured, with its data under `dataDir`: the product's runtime. */
+async function startEmbeddedMeilisearch(ctx: RunContext, dataDir: string) {
+  const opened = await openSearchIndex(
+    loadStorageConfig({ ...process.env, DATA_DIR: dataDir, ...ctx.target.env, MEILI_URL: '', MEILI_URLS: '' }),
+  );
+  const embedded = opened.embedded;
+  if (!embedded) throw new Error('no embedded Meilisearch was started');
+  ctx.children.add(embedded.process);
+  return { opened, embedded };
+}
+
+function writeCorpus(ctx: RunContext) {
+  const write = writeStore(ctx.target, ctx.corpus);
+  // Only the store needs the events from here on.
+  if (ctx.lastRun) ctx.corpus.events.length = 0;
+  return write;
+}
+
+function searchTable(searches: SearchFigures, queries: readonly Query[], status: (label: string) => string) {
+  return markdownTable(
+    ['(c) `/api/search`', 'queries', 'requests', 'API p50 ms', 'API p99 ms', 'direct p50', 'direct p99', 'status'],
+    KINDS.map((kind) => {
+      const { api, direct, requestsPerQuery } = searches.byKind[kind];
+      return [
+        kind,
+        String(queries.filter((q) => q.kind === kind).length),
+        requestsPerQuery.toFixed(1),
+        ms(api.p50),
+        ms(api.p99),
+        ms(direct.p50),
+        ms(direct.p99),
+        status(`${kind} p99`),
+      ];
+    }),
+  );
+}
+
+function logSearches(searches: SearchFigures) {
+  for (const kind of KINDS) {
+    const { api, direct } = searches.byKind[kind];
+    console.log(
+      `(c) ${kind}: API p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms; direct ${ms(direct.p50)}/${ms(direct.p99)}`,
+    );
+  }
+}
+
+/** The heading and the first sentences every section of a run shares. */
+function sectionIntro(ctx: RunContext, title: string, loadAtStart: number, meiliVersion: string) {
+  const atGoalSize = ctx.settings.events >= GOAL_EVENTS;
+  return [
+    `## ${title}: ${count(ctx.settings.events)} events on ${ctx.target.label} — ${nowUtc()}` +
+      `${atGoalSize ? '' : ' (small-size check)'}`,
+    '',
+    `Machine: ${machineDescription()}, ${gib(totalmem())} RAM (load average ${loadAtStart.toFixed(2)} at the ` +
+      `start: the cores are shared), Meilisearch ${meiliVersion} started by the product's runtime with its default ` +
+      `settings. Store: ${ctx.target.description}, opened as the server opens it. \`pnpm bench:scale\` with ` +
+      `BENCH_EVENTS=${ctx.settings.events} BENCH_STORES=${ctx.settings.stores.join(',')}` +
+      `${ctx.settings.replicas > 1 ? ` BENCH_REPLICAS=${ctx.settings.replicas}` : ''}: generated events ` +
+      `(seeded, ${ctx.corpus.origin.replace(/ \(.*\)$/, '')}) written to the store ${STORE_BATCH} a transaction`,
+  ].join('\n');
+}
+
+function goalsNote(atGoalSize: boolean) {
+  return atGoalSize
+    ? 'The goals are the 1 M bar; a missed one makes the run exit with code 1.'
+    : `Goals are set for ${count(GOAL_EVENTS)} events: at this size they are informational (the reindex limit ` +
+        'scaled linearly to the size, the others as they are) and do not fail the run.';
+}
+
+/** Fails the run on a missed goal at the goal size; reports the misses otherwise. */
+function settle(verdicts: readonly Verdict[], atGoalSize: boolean) {
+  const missed = verdicts.filter((v) => !v.met).map((v) => v.label);
+  if (missed.length > 0 && atGoalSize) {
+    console.error(`FAIL: missed ${missed.join(', ')}`);
+    process.exitCode = 1;
+  } else if (missed.length > 0) {
+    console.log(`off the 1 M goals at this size (informational): ${missed.join(', ')}`);
+  }
+}
+
+const statusOf = (verdicts: readonly Verdict[], atGoalSize: boolean) => (label: string) => {
+  const met = verdicts.find((v) => v.label === label)!.met;
+  return `${met ? 'met' : 'missed'}${atGoalSize ? '' : ' (informational)'}`;
+};
+
+const searchVerdicts = (searches: SearchFigures): Verdict[] =>
+  KINDS.map((kind) => ({ label: `${kind} p99`, met: searches.byKind[kind].api.p99 <= GOALS.searchP99Ms }));
+
+/** One node: the embedded Meilisearch and the server in this process, over the store. */
+async function runSingle(ctx: RunContext): Promise<RunFigures> {
+  const { dir, target, queries } = ctx;
+  const events = ctx.settings.events;
+  const atGoalSize = events >= GOAL_EVENTS;
   // Where openSearchIndex keeps the embedded Meilisearch's data.
   const meiliDir = join(dir, 'meilisearch');
   const loadAtStart = loadavg()[0]!;
-  let store: Store | undefined;
   let opened: OpenedSearchIndex | undefined;
   let meili: MeiliAccess | undefined;
   let proxy: RecordingProxy | undefined;
   const apps: App[] = [];
-  // Interrupted (a full run takes long): no Meilisearch nor gigabytes of data left behind.
-  const interrupted = (signal: NodeJS.Signals) => {
-    opened?.embedded?.process.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
-    const corpus = await generateCorpus({ count: EVENTS });
-    const queries = makeQueries(corpus);
-    console.log(`corpus: ${corpus.events.length} events from ${corpus.origin}`);
-
-    store = createStore({ path: databasePath });
-    const write = writeStore(store, corpus);
-    // Only the store needs the events from here on.
-    corpus.events.length = 0;
-    console.log(`(a) store: ${count(write.rate)} events/s (${write.seconds.toFixed(1)} s)`);
-
-    // Meilisearch as the server starts it when no MEILI_URL is set: the product's runtime and defaults.
-    opened = await openSearchIndex(
-      loadStorageConfig({ ...process.env, DATA_DIR: dir, DATABASE_PATH: databasePath, MEILI_URL: '' }),
-    );
-    const embedded = opened.embedded;
-    if (!embedded) throw new Error('no embedded Meilisearch was started');
+    const write = writeCorpus(ctx);
+    const started = await startEmbeddedMeilisearch(ctx, dir);
+    opened = started.opened;
+    const { embedded } = started;
     meili = meiliAccess(embedded.url, embedded.masterKey);
     const meiliVersion = await meili.version();
 
     // Settings first, as the server's start-up does, so the drain's time is the documents' alone.
     await opened.index.applySettings();
-    store.close();
-    store = undefined;
-    const drain = await measureDrain(() => startApi(dir, databasePath, embedded.url, embedded.masterKey));
+    const drain = await measureDrain(() => startApi(dir, target, embedded.url, embedded.masterKey));
     const { app, base } = drain.api;
     apps.push(app);
     const directLoad = await measureDirect(app.store, opened.index, meili);
@@ -468,23 +646,18 @@ async function main() {
 
     proxy = await startRecordingProxy(embedded.url);
     const startTime = stopwatch();
-    const recording = await startApi(dir, databasePath, proxy.url, embedded.masterKey);
+    const recording = await startApi(dir, target, proxy.url, embedded.masterKey);
     // The drain's time includes one such start.
     const serverStartSeconds = startTime();
     apps.push(recording.app);
-    const { recorded, withHits } = await recordRequests(recording.base, proxy, queries);
+    const { recorded, withHits } = await recordRequests(recording.base, [proxy], queries);
     await recording.app.close();
     apps.pop();
     await proxy.close();
     proxy = undefined;
 
-    const searches = await measureSearches(base, meili, queries, recorded);
-    for (const kind of KINDS) {
-      const { api, direct } = searches.byKind[kind];
-      console.log(
-        `(c) ${kind}: API p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms; direct ${ms(direct.p50)}/${ms(direct.p99)}`,
-      );
-    }
+    const searches = await measureSearches([base], [meili], queries, recorded);
+    logSearches(searches);
 
     const rebuild = await measureReindex(app, base, queries);
     console.log(`(d) reindex ${rebuild.seconds.toFixed(1)} s; search p99 during it ${ms(rebuild.during.p99)} ms`);
@@ -493,26 +666,20 @@ async function main() {
     // The API, the store and the corpus live in this process: what the machine needs beside Meilisearch.
     const benchPeak = process.resourceUsage().maxRSS * 1024;
     const meiliBytes = await diskUsage(meiliDir);
-    const storeBytes = (await diskUsage(dir)) - meiliBytes;
+    const storeBytes = await target.bytes();
     console.log(`(e) Meilisearch peak memory ${peak === undefined ? 'unknown' : gib(peak)}`);
 
-    const reindexLimit = GOALS.reindexSeconds * Math.min(1, EVENTS / GOAL_EVENTS);
+    const reindexLimit = GOALS.reindexSeconds * Math.min(1, events / GOAL_EVENTS);
     const verdicts: Verdict[] = [
       { label: 'drain ratio', met: drainRatio >= GOALS.drainRatio },
-      ...KINDS.map((kind) => ({
-        label: `${kind} p99`,
-        met: searches.byKind[kind].api.p99 <= GOALS.searchP99Ms,
-      })),
+      ...searchVerdicts(searches),
       { label: 'reindex time', met: rebuild.seconds <= reindexLimit },
       {
         label: 'p99 during reindex',
         met: rebuild.during.p99 <= GOALS.duringReindexFactor * searches.all.p99,
       },
     ];
-    const status = (label: string) => {
-      const met = verdicts.find((v) => v.label === label)!.met;
-      return `${met ? 'met' : 'missed'}${atGoalSize ? '' : ' (informational)'}`;
-    };
+    const status = statusOf(verdicts, atGoalSize);
 
     const figures = markdownTable(
       ['figure', 'measured', 'floor or baseline', 'goal', 'status'],
@@ -550,30 +717,10 @@ async function main() {
         ['(e) disk: store, Meilisearch', `${gib(storeBytes)}, ${gib(meiliBytes)}`, '—', 'reported', '—'],
       ],
     );
-    const searchTable = markdownTable(
-      ['(c) `/api/search`', 'queries', 'requests', 'API p50 ms', 'API p99 ms', 'direct p50', 'direct p99', 'status'],
-      KINDS.map((kind) => {
-        const { api, direct, requestsPerQuery } = searches.byKind[kind];
-        return [
-          kind,
-          String(queries.filter((q) => q.kind === kind).length),
-          requestsPerQuery.toFixed(1),
-          ms(api.p50),
-          ms(api.p99),
-          ms(direct.p50),
-          ms(direct.p99),
-          status(`${kind} p99`),
-        ];
-      }),
-    );
+    const searchRows = searchTable(searches, queries, status);
     const section = [
-      `## Scale: ${count(EVENTS)} events — ${nowUtc()}${atGoalSize ? '' : ' (small-size check)'}`,
-      '',
-      `Machine: ${machineDescription()}, ${gib(totalmem())} RAM (load average ${loadAtStart.toFixed(2)} at the ` +
-        `start: the cores are shared), Meilisearch ${meiliVersion} started by the ` +
-        "product's runtime with its default settings. `pnpm bench:scale` with " +
-        `BENCH_EVENTS=${EVENTS}: generated events (seeded, ${corpus.origin.replace(/ \(.*\)$/, '')}) written ` +
-        `to the store ${STORE_BATCH} a transaction, indexed by the server's own outbox drainer (timed from the ` +
+      sectionIntro(ctx, 'Scale', loadAtStart, meiliVersion) +
+        ", indexed by the server's own outbox drainer (timed from the " +
         `server's start to an empty outbox; a start alone took ${serverStartSeconds.toFixed(1)} s), then ` +
         `the same documents sent directly (${DIRECT_BATCH} a request, all enqueued at once) to a fresh index with ` +
         `the same settings. ${queries.length} queries (${withHits} with hits), ${QUERIES_PER_KIND} of each kind, ` +
@@ -581,31 +728,289 @@ async function main() {
       '',
       ...figures,
       '',
-      ...searchTable,
+      ...searchRows,
       '',
-      atGoalSize
-        ? 'The goals are the 1 M bar; a missed one makes the run exit with code 1.'
-        : `Goals are set for ${count(GOAL_EVENTS)} events: at this size they are informational (the reindex limit ` +
-          'scaled linearly to the size, the others as they are) and do not fail the run.',
+      goalsNote(atGoalSize),
       '',
     ].join('\n');
     console.log(figures.join('\n'));
-    console.log(searchTable.join('\n'));
+    console.log(searchRows.join('\n'));
     await appendToBenchmarks(section);
-
-    const missed = verdicts.filter((v) => !v.met).map((v) => v.label);
-    if (missed.length > 0 && atGoalSize) {
-      console.error(`FAIL: missed ${missed.join(', ')}`);
-      process.exitCode = 1;
-    } else if (missed.length > 0) {
-      console.log(`off the 1 M goals at this size (informational): ${missed.join(', ')}`);
-    }
+    settle(verdicts, atGoalSize);
+    return {
+      label: target.label,
+      loadAtStart,
+      writeRate: write.rate,
+      drainRates: [drainRate],
+      directRate,
+      searches,
+      reindexSeconds: rebuild.seconds,
+      storeBytes,
+    };
   } finally {
     for (const app of apps.reverse()) await app.close();
     await proxy?.close();
     await meili?.close();
-    store?.close();
     await opened?.close();
+  }
+}
+
+/**
+ * Polls the replicas' outbox cursors until each has applied the last entry written: seconds from `elapsed`'s start
+ * for each. Fails when a server exits or the deadline passes.
+ */
+async function waitForCursors(
+  store: Store,
+  replicas: readonly string[],
+  servers: readonly ServerProcess[],
+  elapsed: () => number,
+) {
+  const last = store.lastOutboxSeq();
+  const reached: (number | undefined)[] = replicas.map(() => undefined);
+  const deadline = Date.now() + TASK_TIMEOUT_MS;
+  while (reached.some((seconds) => seconds === undefined)) {
+    for (const [i, replica] of replicas.entries()) {
+      if (reached[i] === undefined && store.outboxCursor(replica) >= last) reached[i] = elapsed();
+    }
+    const exited = servers.find((server) => server.child.exitCode !== null);
+    if (exited) throw new Error(`an API server exited during the drain:\n${exited.output()}`);
+    if (Date.now() > deadline) throw new Error(`the replicas' cursors did not reach ${last} in time`);
+    await sleep(50);
+  }
+  return reached as number[];
+}
+
+/**
+ * Several nodes: `replicas` Meilisearch instances started by the product's runtime (one master key), each behind a
+ * counting proxy, and as many API server processes over the same store listing them all in `MEILI_URLS`. The
+ * servers' own drainers feed the replicas; the searches alternate between the servers. The rebuild (d) is left out:
+ * the running servers' drainers hold the replicas' claims, and a rebuild runs where they do.
+ */
+async function runReplicated(ctx: RunContext): Promise<RunFigures> {
+  const { dir, target, queries, settings } = ctx;
+  const atGoalSize = settings.events >= GOAL_EVENTS;
+  const loadAtStart = loadavg()[0]!;
+  const replicas: { opened: OpenedSearchIndex; pid: number | undefined; dataDir: string }[] = [];
+  const meilis: MeiliAccess[] = [];
+  const proxies: RecordingProxy[] = [];
+  const servers: ServerProcess[] = [];
+  let store: Store | undefined;
+  try {
+    const write = writeCorpus(ctx);
+    const masterKey = randomBytes(24).toString('hex');
+    for (let i = 1; i <= settings.replicas; i++) {
+      const dataDir = join(dir, `replica-${i}`);
+      // Every replica has the same master key; the runtime reads it from here rather than generate one.
+      await mkdir(join(dataDir, 'meilisearch'), { recursive: true });
+      await writeFile(join(dataDir, 'meilisearch', 'master-key'), masterKey);
+      const { opened, embedded } = await startEmbeddedMeilisearch(ctx, dataDir);
+      replicas.push({ opened, pid: embedded.process.pid, dataDir });
+      meilis.push(meiliAccess(embedded.url, masterKey));
+      await opened.index.applySettings();
+      proxies.push(await startRecordingProxy(embedded.url));
+    }
+    const meiliVersion = await meilis[0]!.version();
+    const serverEnv = {
+      ...target.env,
+      MEILI_URL: '',
+      MEILI_URLS: proxies.map((proxy) => proxy.url).join(','),
+      MEILI_MASTER_KEY: masterKey,
+      RATE_LIMIT_MAX: '0',
+      LOG_LEVEL: 'warn',
+      // The bench's events alone, as in the in-process server: no demo crawl, no catalog.
+      DEMO_SITES: 'off',
+      CATALOG: 'off',
+    };
+    const names = configuredReplicas(loadStorageConfig({ ...process.env, ...serverEnv }));
+    store = target.open();
+
+    // All at once, as a deployment's servers come up: each applies the settings to every replica before draining.
+    const elapsed = stopwatch();
+    const starting = Array.from({ length: settings.replicas }, async (_, i) => {
+      const dataDir = join(dir, `server-${i + 1}`);
+      await mkdir(dataDir, { recursive: true });
+      const server = await startServerProcess({ ...serverEnv, DATA_DIR: dataDir });
+      ctx.children.add(server.child);
+      return server;
+    });
+    const started = await Promise.allSettled(starting);
+    for (const outcome of started) if (outcome.status === 'fulfilled') servers.push(outcome.value);
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    // The drain's time includes this start: the drainers begin before the servers listen.
+    const serversUpSeconds = elapsed();
+    const drainSeconds = await waitForCursors(store, names, servers, elapsed);
+    const events = store.countEvents();
+    for (const [i, { opened }] of replicas.entries()) {
+      const documents = (await opened.index.stats()).event.numberOfDocuments;
+      if (documents !== events) throw new Error(`replica ${i + 1} holds ${documents} documents for ${events} events`);
+    }
+    const drainRates = drainSeconds.map((seconds) => events / seconds);
+    const directLoad = await measureDirect(store, replicas[0]!.opened.index, meilis[0]!);
+    const directRate = directLoad.sent / directLoad.seconds;
+    console.log(`(b) drain ${drainRates.map(count).join(', ')} docs/s; direct ${count(directRate)} docs/s`);
+
+    const bases = servers.map((server) => server.url.replace('//localhost', '//127.0.0.1'));
+    const { recorded, withHits } = await recordRequests(bases[0]!, proxies, queries);
+    const before = proxies.map((proxy) => proxy.searches());
+    const searches = await measureSearches(bases, meilis, queries, recorded);
+    const share = proxies.map((proxy, i) => proxy.searches() - before[i]!);
+    const totalShare = share.reduce((a, b) => a + b, 0);
+    logSearches(searches);
+    console.log(`(c) Meilisearch requests per replica: ${share.join(', ')}`);
+
+    const meiliPeaks = await Promise.all(replicas.map(({ pid }) => peakMemory(pid)));
+    const serverPeaks = await Promise.all(servers.map((server) => peakMemory(server.child.pid)));
+    const storeBytes = await target.bytes();
+
+    const verdicts: Verdict[] = [
+      ...drainRates.map((rate, i) => ({ label: `drain ratio ${i + 1}`, met: rate / directRate >= GOALS.drainRatio })),
+      ...searchVerdicts(searches),
+    ];
+    const status = statusOf(verdicts, atGoalSize);
+    const memory = (peak: number | undefined) => (peak === undefined ? 'unknown' : gib(peak));
+    const figures = markdownTable(
+      ['figure', 'measured', 'floor or baseline', 'goal', 'status'],
+      [
+        ['(a) store write', `${count(write.rate)} events/s`, '—', 'reported', '—'],
+        ...drainRates.map((rate, i) => [
+          `(b) outbox drain, replica ${i + 1}`,
+          `${count(rate)} docs/s (${drainSeconds[i]!.toFixed(1)} s, servers up at ${serversUpSeconds.toFixed(1)} s)`,
+          `${count(directRate)} docs/s direct`,
+          `ratio ≥ ${GOALS.drainRatio}`,
+          `${(rate / directRate).toFixed(2)}: ${status(`drain ratio ${i + 1}`)}`,
+        ]),
+        ...share.map((requests, i) => [
+          `(c) Meilisearch requests, replica ${i + 1}`,
+          `${requests} (${percent(requests, totalShare)})`,
+          `${totalShare} in all`,
+          'spread',
+          '—',
+        ]),
+        ...meiliPeaks.map((peak, i) => [
+          `(e) Meilisearch ${i + 1} peak memory (VmHWM)`,
+          memory(peak),
+          `${gib(totalmem())} RAM`,
+          'reported',
+          '—',
+        ]),
+        ...serverPeaks.map((peak, i) => [`(e) API server ${i + 1} peak memory`, memory(peak), '—', 'reported', '—']),
+        [
+          '(e) disk: store, Meilisearch replicas',
+          `${gib(storeBytes)}, ${(await Promise.all(replicas.map(({ dataDir }) => diskUsage(dataDir)))).map(gib).join(' + ')}`,
+          '—',
+          'reported',
+          '—',
+        ],
+      ],
+    );
+    const searchRows = searchTable(searches, queries, status);
+    const section = [
+      sectionIntro(ctx, `Scale with ${settings.replicas} replicas`, loadAtStart, meiliVersion) +
+        `; ${settings.replicas} Meilisearch replicas (each behind a loopback proxy that counts the requests) and ` +
+        `${settings.replicas} API server processes (\`server/src/server.ts\`, \`MEILI_URLS\` listing every ` +
+        "replica), whose own drainers fed the replicas, each timed from the servers' start until its outbox " +
+        `cursor reached the last entry; then the same documents sent directly (${DIRECT_BATCH} a request) to a ` +
+        `fresh index on replica 1. ${queries.length} queries (${withHits} with hits), ${QUERIES_PER_KIND} of each ` +
+        `kind, ${ROUNDS} measured rounds, query after query alternating between the servers (and the direct ` +
+        'requests between the replicas); the API side goes through the counting proxy, the direct side does not. ' +
+        'No rebuild (d): the running servers hold the replicas, and a rebuild runs where their drainers do.',
+      '',
+      ...figures,
+      '',
+      ...searchRows,
+      '',
+      goalsNote(atGoalSize),
+      '',
+    ].join('\n');
+    console.log(figures.join('\n'));
+    console.log(searchRows.join('\n'));
+    await appendToBenchmarks(section);
+    settle(verdicts, atGoalSize);
+    return { label: target.label, loadAtStart, writeRate: write.rate, drainRates, directRate, searches, storeBytes };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    store?.close();
+    for (const proxy of proxies) await proxy.close();
+    for (const meili of meilis) await meili.close();
+    for (const { opened } of replicas) await opened.close();
+  }
+}
+
+/** Both stores side by side, when one invocation ran both. */
+function comparisonSection(runs: readonly RunFigures[], settings: BenchSettings): string {
+  const column = (pick: (run: RunFigures) => string) => runs.map(pick);
+  const rows: string[][] = [
+    ['load average at the start', ...column((run) => run.loadAtStart.toFixed(2))],
+    ['(a) store write, events/s', ...column((run) => count(run.writeRate))],
+    ['(b) outbox drain, docs/s', ...column((run) => run.drainRates.map(count).join(', '))],
+    ['(b) direct load (floor), docs/s', ...column((run) => count(run.directRate))],
+    [
+      '(b) drain over direct',
+      ...column((run) => run.drainRates.map((r) => (r / run.directRate).toFixed(2)).join(', ')),
+    ],
+    ...KINDS.map((kind) => [
+      `(c) ${kind} API p50 / p99 ms`,
+      ...column((run) => `${ms(run.searches.byKind[kind].api.p50)} / ${ms(run.searches.byKind[kind].api.p99)}`),
+    ]),
+    [
+      '(d) full reindex, s',
+      ...column((run) => (run.reindexSeconds === undefined ? '—' : run.reindexSeconds.toFixed(1))),
+    ],
+    ['(e) store on disk', ...column((run) => gib(run.storeBytes))],
+  ];
+  return [
+    `## Scale: ${runs.map((run) => run.label).join(' and ')} compared, ${count(settings.events)} events — ${nowUtc()}`,
+    '',
+    `The runs above from this invocation (BENCH_STORES=${settings.stores.join(',')}` +
+      `${settings.replicas > 1 ? `, BENCH_REPLICAS=${settings.replicas}` : ''}), one after the other on the same ` +
+      'corpus and machine.',
+    '',
+    ...markdownTable(['figure', ...runs.map((run) => run.label)], rows),
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  const settings = readSettings(process.env);
+  const dir = await mkdtemp(join(tmpdir(), 'fieldguide-bench-scale-'));
+  const children = new Set<ChildProcess>();
+  // Interrupted (a full run takes long): no Meilisearch, server nor gigabytes of data left behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    for (const child of children) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    // Every store is checked before the first is written: a database that is not empty stops the bench at once.
+    const targets: BenchStore[] = [];
+    for (const kind of settings.stores) {
+      await mkdir(join(dir, kind));
+      targets.push(await prepareBenchStore(kind, join(dir, kind), settings));
+    }
+    const corpus = await generateCorpus({ count: settings.events });
+    const queries = makeQueries(corpus);
+    console.log(`corpus: ${corpus.events.length} events from ${corpus.origin}`);
+    const runs: RunFigures[] = [];
+    for (const [i, target] of targets.entries()) {
+      const ctx: RunContext = {
+        settings,
+        target,
+        dir: join(dir, target.kind),
+        corpus,
+        queries,
+        lastRun: i === targets.length - 1,
+        children,
+      };
+      try {
+        runs.push(await (settings.replicas > 1 ? runReplicated(ctx) : runSingle(ctx)));
+      } finally {
+        await target.dispose();
+      }
+    }
+    if (runs.length > 1) await appendToBenchmarks(comparisonSection(runs, settings));
+  } finally {
     await rm(dir, { recursive: true, force: true });
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }

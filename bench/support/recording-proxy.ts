@@ -18,6 +18,8 @@ export interface RecordingProxy {
   startRecording(): void;
   /** Stops recording and returns what was recorded, in arrival order. */
   stopRecording(): RecordedRequest[];
+  /** Search requests (POSTs to a path naming `search`) passed on since the proxy started, recorded or not. */
+  searches(): number;
   close(): Promise<void>;
 }
 
@@ -37,12 +39,16 @@ async function readBody(message: IncomingMessage): Promise<string> {
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const agent = new Agent({ keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000 });
   let recorded: RecordedRequest[] | undefined;
+  let searches = 0;
   const server = createServer(async (incoming, outgoing) => {
     try {
       const method = (incoming.method ?? 'GET') as Dispatcher.HttpMethod;
       const path = incoming.url ?? '/';
       const body = await readBody(incoming);
-      if (recorded && method === 'POST' && path.includes('search')) recorded.push({ method, path, body });
+      if (method === 'POST' && path.includes('search')) {
+        searches++;
+        recorded?.push({ method, path, body });
+      }
       const headers: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
         const value = incoming.headers[name];
@@ -81,6 +87,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       recorded = undefined;
       return requests;
     },
+    searches: () => searches,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
