@@ -26,6 +26,26 @@ declare module 'fastify' {
 }
 
 /**
+ * Longest wait for the index settings at start-up. Meilisearch runs its tasks in order, so a settings task queued
+ * behind a large indexing batch (another server draining a backlog into the same replica) can wait minutes: the server
+ * starts rather than stop on Fastify's plugin timeout, and the task completes in the background.
+ */
+const PREPARE_WAIT_MS = 5000;
+
+/** Whether `promise` settled within `ms`; it goes on either way. */
+async function withinMs(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Opens the canonical store (the SQLite file, or PostgreSQL with `DATABASE_URL`) and the search index (external
  * Meilisearch replicas when `MEILI_URLS` or `MEILI_URL` is set, else the bundled binary), and drains the outbox into
  * each replica in the background; all closed with the app.
@@ -78,12 +98,20 @@ async function services(app: FastifyInstance, opts: { config: Readonly<Config> }
       ),
   });
   app.decorate('outbox', outbox);
-  try {
-    // Settings on every replica holding its indexes; one that lost them is rebuilt by its first drain.
-    await outbox.prepare();
-  } catch (error) {
-    // The server still starts: searches answer 503 until Meilisearch is back, and the drainer catches up.
-    app.log.warn({ err: error }, 'could not apply index settings at start-up');
+  // Settings on every replica holding its indexes; one that lost them is rebuilt by its first drain.
+  const prepared = outbox.prepare().then(
+    () => true,
+    (error: unknown) => {
+      // The server still starts: searches answer 503 until Meilisearch is back, and the drainer catches up.
+      app.log.warn({ err: error }, 'could not apply index settings at start-up');
+      return true;
+    },
+  );
+  if (!(await withinMs(prepared, PREPARE_WAIT_MS))) {
+    app.log.info(
+      'the index settings wait behind indexing work queued on Meilisearch (another server draining a backlog, or a ' +
+        'rebuild); starting meanwhile, they are applied when Meilisearch reaches them',
+    );
   }
   // Draining marks changes as sent in the store: with a read-only store it could only fail, again and again.
   if (store.writable()) outbox.start();
