@@ -7,63 +7,15 @@ import {
   type TestMeilisearch,
   type TestPostgres,
 } from '@fieldguide/crawlers/testing';
-import type { Event } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { alertEvent, DAY_MS, linkIn, movableClock, pathOf, rawHeader, unsubscribeUrl } from '../support/alert-mail.js';
 import { buildAppOver, startTestApp, type TestApp } from '../support/app.js';
-import { SEED_CITIES } from '../support/seed-events.js';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
-import { syntheticEvent } from '../support/synthetic-event.js';
 
 const HOST = 'fieldguide.test';
-const DAY = 86_400_000;
 const SEARCH = 'near=Chicago&field=health-science';
-
-/** A clock the test moves: alerts' sign-ups, confirmations and digests go by it. */
-function movableClock(start = Date.now()) {
-  let now = start;
-  return { now: () => new Date(now), advance: (ms: number) => (now += ms), ms: () => now };
-}
-
-/** An upcoming event in a field and city, first seen at `seenMs`. */
-function event(id: string, field: string, city: keyof typeof SEED_CITIES, seenMs: number, patch: Partial<Event> = {}) {
-  const start = new Date(seenMs + 30 * DAY);
-  return {
-    ...syntheticEvent({
-      id,
-      title: `${id} title`,
-      description: 'A meeting of the field.',
-      url: `https://example.org/${id}`,
-      type: 'conference',
-      fields: [field],
-      pathways: [],
-      tags: [],
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
-      city: SEED_CITIES[city],
-      format: 'in-person',
-      hiring: 0.5,
-      sourceId: 'test-source',
-      seen: new Date(seenMs).toISOString(),
-    }),
-    ...patch,
-  };
-}
-
-const linkIn = (mail: ParsedMail, pattern: RegExp): string => {
-  const found = mail.text?.match(pattern)?.[0];
-  if (!found) throw new Error(`no link matching ${pattern} in:\n${mail.text}`);
-  return found;
-};
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return `${u.pathname}${u.search}`;
-};
-/** A header as it was sent (mailparser folds the List-* headers into one object). */
-const rawHeader = (mail: ParsedMail | undefined, name: string): string | undefined =>
-  mail?.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '');
-const unsubscribeUrl = (mail: ParsedMail): string => (rawHeader(mail, 'List-Unsubscribe') ?? '').replace(/^<|>$/g, '');
 
 describe('email alerts: double opt-in, digests of new events, one-click unsubscribe', () => {
   let smtp: SmtpSink;
@@ -98,7 +50,7 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
 
   it('confirms by link, mails exactly the new matching events, and stops after a one-click unsubscribe', async () => {
     const before = smtp.messages.length;
-    t.app.store.upsertEvent(event('hs-old-chicago', 'health-science', 'chicago', clock.ms() - DAY));
+    t.app.store.upsertEvent(alertEvent('hs-old-chicago', 'health-science', 'chicago', clock.ms() - DAY_MS));
     const res = await signUp({ email: ' Nurse.Student@Example.EDU ', search: SEARCH });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toEqual({ status: 'pending', message: expect.stringMatching(/confirmation link/) });
@@ -108,9 +60,7 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     expect(confirmation?.from?.text).toBe('"Fieldguide" <alerts@fieldguide.test>');
     expect(confirmation?.subject).toBe('Confirm your Fieldguide alert: Health Science events near Chicago, IL, US');
     expect(rawHeader(confirmation, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    expect(unsubscribeUrl(confirmation as ParsedMail)).toMatch(
-      /^http:\/\/fieldguide\.test\/alerts\/unsubscribe\?token=/,
-    );
+    expect(unsubscribeUrl(confirmation)).toMatch(/^http:\/\/fieldguide\.test\/alerts\/unsubscribe\?token=/);
     const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
 
     // Nothing is sent before confirmation.
@@ -128,16 +78,16 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
 
     const seen = clock.ms() + 3_600_000;
     t.app.store.upsertEvents([
-      event('hs-new-chicago', 'health-science', 'chicago', seen),
-      event('it-new-chicago', 'information-technology', 'chicago', seen),
-      event('hs-new-portland', 'health-science', 'portlandOr', seen),
-      event('hs-delisted-chicago', 'health-science', 'chicago', seen, { delisted: true }),
+      alertEvent('hs-new-chicago', 'health-science', 'chicago', seen),
+      alertEvent('it-new-chicago', 'information-technology', 'chicago', seen),
+      alertEvent('hs-new-portland', 'health-science', 'portlandOr', seen),
+      alertEvent('hs-delisted-chicago', 'health-science', 'chicago', seen, { delisted: true }),
     ]);
     await t.app.outbox.drainNow();
 
-    clock.advance(6 * DAY);
+    clock.advance(6 * DAY_MS);
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0 });
-    clock.advance(DAY + 60_000);
+    clock.advance(DAY_MS + 60_000);
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 1, failed: 0 });
     const [digest] = (await smtp.waitFor(before + 2)).slice(before + 1);
     expect(digest?.subject).toBe('1 new event: Health Science events near Chicago, IL, US');
@@ -152,24 +102,24 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
 
     // Due again only a period later; nothing new since: no mail.
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, empty: 0 });
-    clock.advance(7 * DAY);
+    clock.advance(7 * DAY_MS);
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, empty: 1 });
 
     const unsubscribe = await t.app.inject({
       method: 'POST',
-      url: pathOf(unsubscribeUrl(digest as ParsedMail)),
+      url: pathOf(unsubscribeUrl(digest)),
       headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'List-Unsubscribe=One-Click',
     });
     expect(unsubscribe.statusCode).toBe(200);
     expect(t.app.store.countAlerts()).toEqual({ pending: 0, confirmed: 0 });
 
-    t.app.store.upsertEvent(event('hs-later-chicago', 'health-science', 'chicago', clock.ms() + 1000));
+    t.app.store.upsertEvent(alertEvent('hs-later-chicago', 'health-science', 'chicago', clock.ms() + 1000));
     await t.app.outbox.drainNow();
-    clock.advance(8 * DAY);
+    clock.advance(8 * DAY_MS);
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, empty: 0 });
     expect(smtp.messages).toHaveLength(before + 2);
-    const gone = await t.app.inject({ method: 'GET', url: pathOf(unsubscribeUrl(digest as ParsedMail)) });
+    const gone = await t.app.inject({ method: 'GET', url: pathOf(unsubscribeUrl(digest)) });
     expect(gone.body).toContain('You are unsubscribed');
   });
 
@@ -245,9 +195,9 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
     const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
     expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
-    t.app.store.upsertEvent(event('hs-retry-minneapolis', 'health-science', 'minneapolis', clock.ms() + 1000));
+    t.app.store.upsertEvent(alertEvent('hs-retry-minneapolis', 'health-science', 'minneapolis', clock.ms() + 1000));
     await t.app.outbox.drainNow();
-    clock.advance(7 * DAY + 60_000);
+    clock.advance(7 * DAY_MS + 60_000);
     smtp.refusing = true;
     expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, failed: 1 });
     smtp.refusing = false;
@@ -334,9 +284,9 @@ describe('email alerts on two servers sharing a PostgreSQL store', () => {
       /http:\/\/localhost:\d+\/alerts\/confirm\?token=[\w-]+|http:\/\/[^\s]+\/alerts\/confirm\?token=[\w-]+/,
     );
     expect((await b.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
-    a.store.upsertEvent(event('hs-shared-chicago', 'health-science', 'chicago', clock.ms() + 1000));
+    a.store.upsertEvent(alertEvent('hs-shared-chicago', 'health-science', 'chicago', clock.ms() + 1000));
     await a.outbox.drainNow();
-    clock.advance(7 * DAY + 60_000);
+    clock.advance(7 * DAY_MS + 60_000);
     const rounds = await Promise.all([a.alerts?.scheduler.runDue(), b.alerts?.scheduler.runDue()]);
     expect(rounds.reduce((sum, r) => sum + (r?.sent ?? 0), 0)).toBe(1);
     await smtp.waitFor(2);

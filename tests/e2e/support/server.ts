@@ -24,6 +24,8 @@ export interface E2eServerOptions {
   data?: E2eData;
   /** Extra server environment (e.g. `RATE_LIMIT_MAX`). */
   env?: Record<string, string>;
+  /** The clock email alerts go by (sign-ups, confirmations, digests), for a test that moves time on. */
+  alertsClock?: () => Date;
 }
 
 /** A real server listening on loopback, its data and how to stop everything. */
@@ -78,7 +80,12 @@ export async function startE2eServer(options: E2eServerOptions): Promise<E2eServ
       RATE_LIMIT_MAX: '0',
       ...options.env,
     });
-    app = await buildApp({ config, webRoot: options.webRoot, widgetRoot: options.widgetRoot });
+    app = await buildApp({
+      config,
+      webRoot: options.webRoot,
+      widgetRoot: options.widgetRoot,
+      alertsClock: options.alertsClock,
+    });
     if (data === 'demo') {
       demo = await startDemoSites();
       await crawlDemo(app, demo);
@@ -98,7 +105,7 @@ export async function startE2eServer(options: E2eServerOptions): Promise<E2eServ
 }
 
 /** Sends every pending store change to Meilisearch and waits until the outbox is empty. */
-async function drainIndex(app: FastifyInstance) {
+export async function drainIndex(app: FastifyInstance) {
   for (let round = 0; round < 100 && app.store.outboxSize() > 0; round++) {
     const drained = await app.outbox.drainNow();
     if (drained.rejected.length > 0) throw new Error(`Meilisearch rejected ${JSON.stringify(drained.rejected)}`);

@@ -1,3 +1,4 @@
+import { extractJsonLd, parseRobotsTxt, parseSitemap } from '@fieldguide/crawlers';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { runAxe } from '../support/axe.js';
@@ -48,6 +49,23 @@ describe('an event page read without JavaScript', () => {
     expect(jsonLd.startDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[56]:00$/);
   });
 
+  it('holds a JSON-LD Event that the project’s own extractor reads back as the stored event', async () => {
+    const stored = suite.server.app.store.getEvent(EVENT_ID);
+    if (!stored) throw new Error(`the seed has no event ${EVENT_ID}`);
+    const pageUrl = `${suite.server.baseUrl}${eventPath}`;
+    const bare = await httpGet(pageUrl, { accept: 'text/html' });
+    expect(bare.status).toBe(200);
+    const { events, warnings } = extractJsonLd(bare.body, pageUrl);
+    expect(warnings).toEqual([]);
+    expect(events).toHaveLength(1);
+    const [read] = events;
+    expect(read?.title).toBe(stored.title);
+    expect(Date.parse(read?.start ?? '')).toBe(Date.parse(stored.start));
+    expect(read?.url).toBe(pageUrl);
+    expect(read?.venue).toMatchObject({ city: stored.venue?.city, region: stored.venue?.region });
+    expect(read?.venue?.city).toBe('Minneapolis');
+  });
+
   it('answers 404 for an unknown event, and the app then shows its not-found page', async () => {
     const bare = await httpGet(`${suite.server.baseUrl}/events/no-such-event`, { accept: 'text/html' });
     expect(bare.status).toBe(404);
@@ -57,6 +75,50 @@ describe('an event page read without JavaScript', () => {
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Event not found' }).waitFor();
     expect(await page.title()).toBe('Not found · Fieldguide');
+  });
+});
+
+describe('what a search engine reads first', () => {
+  const SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
+
+  /** A sitemap file as served: XML in the sitemaps.org namespace that the crawler's own parser reads cleanly. */
+  async function readSitemap(url: string) {
+    const res = await httpGet(url);
+    expect(res.status, url).toBe(200);
+    expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(res.body.trimStart().startsWith('<?xml')).toBe(true);
+    expect(res.body).toContain(SITEMAP_NS);
+    const parsed = parseSitemap(res.body, url);
+    expect(parsed.warnings, url).toEqual([]);
+    return parsed;
+  }
+
+  it('robots.txt lets crawlers read the event page, keeps them out of the admin API, and names the sitemap', async () => {
+    const { baseUrl } = suite.server;
+    const res = await httpGet(`${baseUrl}/robots.txt`);
+    expect(res.status).toBe(200);
+    for (const userAgentToken of ['FieldguideBot', 'Googlebot']) {
+      const rules = parseRobotsTxt(`${baseUrl}/robots.txt`, res.body, { userAgentToken });
+      expect(rules.isAllowed(`${baseUrl}${eventPath}`), userAgentToken).toBe(true);
+      expect(rules.isAllowed(`${baseUrl}/api/admin/sources`), userAgentToken).toBe(false);
+      expect(rules.sitemaps).toEqual([`${baseUrl}/sitemap.xml`]);
+    }
+  });
+
+  it('the sitemap index and every sitemap it lists are valid sitemaps, and list the event page', async () => {
+    const { baseUrl } = suite.server;
+    const index = await readSitemap(`${baseUrl}/sitemap.xml`);
+    expect(index.type).toBe('sitemapindex');
+    expect(index.entries.length).toBeGreaterThan(0);
+    const listed: string[] = [];
+    for (const file of index.entries) {
+      expect(file.url.startsWith(`${baseUrl}/sitemaps/`), file.url).toBe(true);
+      const urlset = await readSitemap(file.url);
+      expect(urlset.type).toBe('urlset');
+      listed.push(...urlset.entries.map((e) => e.url));
+    }
+    expect(listed).toContain(`${baseUrl}${eventPath}`);
+    expect(listed.some((u) => u.includes('/api/'))).toBe(false);
   });
 });
 
