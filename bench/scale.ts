@@ -595,6 +595,18 @@ function goalsNote(atGoalSize: boolean) {
 }
 
 /** Fails the run on a missed goal at the goal size; reports the misses otherwise. */
+/** Prints a run's tables, appends its section to docs/benchmarks.md, then settles its verdicts. */
+async function publishSection(
+  intro: string,
+  run: { figures: string[]; searchRows: string[]; verdicts: readonly Verdict[]; atGoalSize: boolean },
+): Promise<void> {
+  const { figures, searchRows, verdicts, atGoalSize } = run;
+  console.log(figures.join('\n'));
+  console.log(searchRows.join('\n'));
+  await appendToBenchmarks([intro, '', ...figures, '', ...searchRows, '', goalsNote(atGoalSize), ''].join('\n'));
+  settle(verdicts, atGoalSize);
+}
+
 function settle(verdicts: readonly Verdict[], atGoalSize: boolean) {
   const missed = verdicts.filter((v) => !v.met).map((v) => v.label);
   if (missed.length > 0 && atGoalSize) {
@@ -718,25 +730,15 @@ async function runSingle(ctx: RunContext): Promise<RunFigures> {
       ],
     );
     const searchRows = searchTable(searches, queries, status);
-    const section = [
+    await publishSection(
       sectionIntro(ctx, 'Scale', loadAtStart, meiliVersion) +
         ", indexed by the server's own outbox drainer (timed from the " +
         `server's start to an empty outbox; a start alone took ${serverStartSeconds.toFixed(1)} s), then ` +
         `the same documents sent directly (${DIRECT_BATCH} a request, all enqueued at once) to a fresh index with ` +
         `the same settings. ${queries.length} queries (${withHits} with hits), ${QUERIES_PER_KIND} of each kind, ` +
         `${ROUNDS} measured rounds through the API and as the Meilisearch requests it made sent directly, in turn.`,
-      '',
-      ...figures,
-      '',
-      ...searchRows,
-      '',
-      goalsNote(atGoalSize),
-      '',
-    ].join('\n');
-    console.log(figures.join('\n'));
-    console.log(searchRows.join('\n'));
-    await appendToBenchmarks(section);
-    settle(verdicts, atGoalSize);
+      { figures, searchRows, verdicts, atGoalSize },
+    );
     return {
       label: target.label,
       loadAtStart,
@@ -905,7 +907,7 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
       ],
     );
     const searchRows = searchTable(searches, queries, status);
-    const section = [
+    await publishSection(
       sectionIntro(ctx, `Scale with ${settings.replicas} replicas`, loadAtStart, meiliVersion) +
         `; ${settings.replicas} Meilisearch replicas (each behind a loopback proxy that counts the requests) and ` +
         `${settings.replicas} API server processes (\`server/src/server.ts\`, \`MEILI_URLS\` listing every ` +
@@ -915,18 +917,8 @@ async function runReplicated(ctx: RunContext): Promise<RunFigures> {
         `kind, ${ROUNDS} measured rounds, query after query alternating between the servers (and the direct ` +
         'requests between the replicas); the API side goes through the counting proxy, the direct side does not. ' +
         'No rebuild (d): the running servers hold the replicas, and a rebuild runs where their drainers do.',
-      '',
-      ...figures,
-      '',
-      ...searchRows,
-      '',
-      goalsNote(atGoalSize),
-      '',
-    ].join('\n');
-    console.log(figures.join('\n'));
-    console.log(searchRows.join('\n'));
-    await appendToBenchmarks(section);
-    settle(verdicts, atGoalSize);
+      { figures, searchRows, verdicts, atGoalSize },
+    );
     return { label: target.label, loadAtStart, writeRate: write.rate, drainRates, directRate, searches, storeBytes };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
