@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,8 @@ import { createIndex, createStore, drainOutbox, type SearchIndex, type Store } f
 import { startTestMeilisearch, type TestMeilisearch } from '@fieldguide/crawlers/testing';
 import type { Event } from '@fieldguide/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFieldguide } from '../support/cli.js';
 import { upcomingDocuments } from '../support/index-contents.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 let demo: DemoSites;
 let meili: TestMeilisearch;
@@ -20,19 +19,8 @@ let env: NodeJS.ProcessEnv;
 const open: Store[] = [];
 
 function crawlCli(): ChildProcess & { output: () => string } {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'crawlers/src/cli.ts', 'crawl', '--sources', sourcesFile],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return Object.assign(child, { output: () => output });
+  const started = startFieldguide(['crawl', '--sources', sourcesFile], env);
+  return Object.assign(started.child, { output: started.output });
 }
 
 const exited = (child: ChildProcess): Promise<number | null> =>

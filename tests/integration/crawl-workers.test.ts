@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,8 +17,7 @@ import { startTestPostgres, type TestPostgres } from '@fieldguide/crawlers/testi
 import type { Source } from '@fieldguide/shared';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../support/app.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { startFieldguide } from '../support/cli.js';
 
 const QUEUE: CrawlQueueSettings = {
   jobTimeoutMs: 2000,
@@ -154,20 +153,14 @@ function workerProcess(
   env: Record<string, string | undefined>,
   command = 'worker',
 ): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'crawlers/src/cli.ts', command], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: storePath, DATABASE_URL: undefined, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = startFieldguide([command], {
+    DATA_DIR: dir,
+    DATABASE_PATH: storePath,
+    DATABASE_URL: undefined,
+    ...env,
   });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return Object.assign(child, { output: () => output });
+  children.push(started.child);
+  return Object.assign(started.child, { output: started.output });
 }
 
 const exitOf = (child: ChildProcess): Promise<number | null> =>
