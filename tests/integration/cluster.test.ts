@@ -45,7 +45,7 @@ const DELAY_MS = 300;
 const CLOCK_TOLERANCE_MS = 60;
 /**
  * A crawl job's lease: the time after which the job of a killed worker is retried (found by the queue's
- * maintenance, which runs as often). Its 90 % must fit the longest source: the demo CPA site's robots.txt asks for a
+ * maintenance, which runs every quarter of it). Its 90 % must fit the longest source: the demo CPA site's robots.txt asks for a
  * second between its dozen pages.
  */
 const JOB_TIMEOUT_MS = 20_000;

@@ -39,6 +39,13 @@ describe('the worker settings', () => {
     });
   });
 
+  it('look for leases that ran out every quarter of the lease, between once a second and every 30 s', () => {
+    const every = (lease: string) => loadWorkerSettings({ CRAWL_JOB_TIMEOUT_MS: lease }).queue.maintenanceIntervalMs;
+    expect(every('3600000')).toBe(30_000);
+    expect(every('20000')).toBe(5000);
+    expect(every('2000')).toBe(1000);
+  });
+
   it('name every bad variable', () => {
     const problems = problemsOf(() => loadWorkerSettings({ WORKER_CONCURRENCY: '0', CRAWL_JOB_TIMEOUT_MS: 'soon' }));
     expect(problems.map((p) => p.split(':')[0])).toEqual(['WORKER_CONCURRENCY', 'CRAWL_JOB_TIMEOUT_MS']);

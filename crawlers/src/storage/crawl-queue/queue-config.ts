@@ -56,6 +56,14 @@ export const DEFAULT_QUEUE_SETTINGS: Readonly<CrawlQueueSettings> = Object.freez
 });
 
 /**
+ * How often leases that ran out are looked for, given the lease: a quarter of it, so a dead worker's job comes back
+ * at most a quarter late, but no more often than each second and no less often than the default 30 s.
+ */
+export function maintenanceIntervalFor(jobTimeoutMs: number): number {
+  return Math.max(1000, Math.min(DEFAULT_QUEUE_SETTINGS.maintenanceIntervalMs, Math.floor(jobTimeoutMs / 4)));
+}
+
+/**
  * The queue and worker variables of `env`, with defaults.
  * @param fetchTimeoutMs the crawl's per-request deadline (`CRAWL_TIMEOUT_MS`): a host lease must outlast a request.
  * @throws ConfigError naming every bad variable.
@@ -77,7 +85,7 @@ export function loadWorkerSettings(
       retryLimit: e.CRAWL_JOB_RETRY_LIMIT,
       retryDelayMs: e.CRAWL_JOB_RETRY_DELAY_MS,
       keepDays: e.CRAWL_JOB_KEEP_DAYS,
-      maintenanceIntervalMs: Math.min(DEFAULT_QUEUE_SETTINGS.maintenanceIntervalMs, e.CRAWL_JOB_TIMEOUT_MS),
+      maintenanceIntervalMs: maintenanceIntervalFor(e.CRAWL_JOB_TIMEOUT_MS),
       pollIntervalMs: DEFAULT_QUEUE_SETTINGS.pollIntervalMs,
     }),
     concurrency: e.WORKER_CONCURRENCY,

@@ -93,7 +93,9 @@ async function wrappedBinary(): Promise<string> {
     script,
     [
       '#!/bin/sh',
-      `echo $$ > '${join(dir, 'launched')}'`,
+      // Written whole, then renamed into place: a reader never sees the file empty (a pid of 0 would name the
+      // reader's own process group).
+      `echo $$ > '${join(dir, 'launched.tmp')}' && mv '${join(dir, 'launched.tmp')}' '${join(dir, 'launched')}'`,
       `[ -e '${join(dir, 'refuse')}' ] && exit 3`,
       `[ -e '${join(dir, 'delay')}' ] && sleep "$(cat '${join(dir, 'delay')}')"`,
       `exec '${resolveMeilisearchBinary()}' "$@"`,
@@ -230,6 +232,7 @@ describe('superviseMeilisearch', () => {
     await kill(meili);
     await vi.waitFor(() => expect(existsSync(join(dir, 'launched'))).toBe(true), { timeout: 5000, interval: 10 });
     const pid = Number((await readFile(join(dir, 'launched'), 'utf8')).trim());
+    expect(pid).toBeGreaterThan(1);
 
     const stopping = Date.now();
     await meili.stop();
