@@ -83,6 +83,18 @@ describe('phone layout (390 px)', () => {
     });
   }
 
+  it('keeps the main navigation to one row, the embed builder linked from the footer', async () => {
+    const page = await open(VIEWPORTS.phone);
+    await page.goto(`${suite.server.baseUrl}/`);
+    const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    await links.first().waitFor();
+    const tops = await links.evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(tops).size).toBe(1);
+    const embed = page.getByRole('contentinfo').getByRole('link', { name: 'Embed on your site' });
+    expect(await embed.getAttribute('href')).toBe('/embed-builder');
+  });
+
   it('keeps the filters behind a button', async () => {
     const page = await open(VIEWPORTS.phone);
     await page.goto(`${suite.server.baseUrl}/?cost=free`);

@@ -58,7 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
                   </Link>
                 </li>
               ))}
-              <li>
+              {/* On a phone the footer's link stands in for it, so the header keeps to one row. */}
+              <li className="site-nav__wide">
                 <a href="/embed-builder">Embed</a>
               </li>
             </ul>
@@ -72,7 +73,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <p>
           Fieldguide finds conferences, career fairs and association meetings by career field, so you can go where
-          hiring managers go. <Link href="/suggest-source">Suggest a source</Link> · <a href="/api/docs">API</a> ·{' '}
+          hiring managers go. <Link href="/suggest-source">Suggest a source</Link> ·{' '}
+          <a href="/embed-builder">Embed on your site</a> · <a href="/api/docs">API</a> ·{' '}
           <Link href="/admin">Admin</Link>
         </p>
       </footer>
