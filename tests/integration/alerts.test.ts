@@ -232,6 +232,45 @@ describe('email alerts without SMTP_URL', () => {
     expect(res.json()).toMatchObject({ code: 'ERR_ALERTS_OFF', message: expect.stringMatching(/SMTP_URL/) });
     expect(t.app.store.countAlerts()).toEqual({ pending: 0, confirmed: 0 });
   });
+
+  it('still deletes the sign-ups whose confirmation expired, with their addresses, keeping alerts that are on', async () => {
+    const meili = await startTestMeilisearch();
+    const dir = mkdtempSync(path.join(tmpdir(), 'fieldguide-alerts-off-'));
+    const env = { MEILI_INDEX_PREFIX: meili.prefix, DEMO_SITES: 'off' };
+    try {
+      const first = await buildAppOver(meili, dir, env);
+      await first.ready();
+      const signup = (email: string, confirmExpiresMs: number, token: string) =>
+        first.store.saveAlertSignup({
+          email,
+          search: SEARCH,
+          frequency: 'weekly',
+          origin: `http://${HOST}`,
+          confirmHash: token.repeat(64),
+          confirmExpiresMs,
+          unsubscribeToken: `u-${token}`,
+        });
+      signup('expired@example.edu', Date.now() - 3_600_000, 'a');
+      signup('pending@example.edu', Date.now() + DAY_MS, 'b');
+      signup('subscribed@example.edu', Date.now() + DAY_MS, 'c');
+      expect(first.store.confirmAlert('c'.repeat(64), Date.now())).toMatchObject({ outcome: 'confirmed' });
+      expect(first.store.countAlerts()).toEqual({ pending: 2, confirmed: 1 });
+      await first.close();
+
+      const again = await buildAppOver(meili, dir, env);
+      await again.ready();
+      try {
+        expect(again.store.countAlerts()).toEqual({ pending: 1, confirmed: 1 });
+        expect(again.store.findAlertByConfirmHash('a'.repeat(64))).toBeUndefined();
+        expect(again.store.findAlertByConfirmHash('b'.repeat(64))).toBeDefined();
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await meili.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('email alerts on two servers sharing a PostgreSQL store', () => {

@@ -23,17 +23,35 @@ export interface AlertsPluginOptions {
   now?: () => Date;
 }
 
+/** How often a server without `SMTP_URL` deletes the sign-ups whose confirmation expired. */
+const PURGE_INTERVAL_MS = 3_600_000;
+
 /**
- * With `SMTP_URL`: a mailer, and a digest scheduler that looks for due digests every `ALERTS_CHECK_INTERVAL_MS`.
- * Without it, `app.alerts` is `null` and sign-ups answer 503 `ERR_ALERTS_OFF`.
+ * With `SMTP_URL`: a mailer, and a digest scheduler that looks for due digests every `ALERTS_CHECK_INTERVAL_MS`
+ * (each round also deletes the sign-ups whose confirmation expired).
+ * Without it, `app.alerts` is `null`, sign-ups answer 503 `ERR_ALERTS_OFF`, and the server still deletes expired
+ * sign-ups, at start and hourly: an address is kept only for an alert that can still be confirmed or is on.
  */
 async function alerts(app: FastifyInstance, options: AlertsPluginOptions) {
   const settings = app.config.alerts;
+  const now = options.now ?? (() => new Date());
   if (!settings) {
     app.decorate('alerts', null);
+    const purge = () => {
+      try {
+        app.store.purgeExpiredAlerts(now().getTime());
+      } catch (error) {
+        app.log.warn({ err: error }, 'could not delete expired alert sign-ups; will retry');
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      purge();
+      timer = setInterval(purge, PURGE_INTERVAL_MS).unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
     return;
   }
-  const now = options.now ?? (() => new Date());
   const mailer = createMailer(settings.smtpUrl, settings.from);
   const scheduler = createAlertScheduler({
     store: app.store,
