@@ -31,6 +31,12 @@ describe('searchFeedTarget', () => {
     });
   });
 
+  it("counts a window without a start from the viewer's today, not UTC's", () => {
+    const chicagoEvening = new Date('2026-12-07T02:00:00Z');
+    expect(rollingWindow({ to: '2026-12-19' }, chicagoEvening, 'America/Chicago')).toBe('14d');
+    expect(rollingWindow({ to: '2026-12-19' }, chicagoEvening, 'UTC')).toBe('13d');
+  });
+
   it('caps the window at two years and at least a day', () => {
     expect(rollingWindow({ from: '2026-01-01', to: '2030-01-01' }, now)).toBe('730d');
     expect(rollingWindow({ to: '2026-12-01' }, now)).toBe('1d');

@@ -1,6 +1,7 @@
 import { canonicalFeedQuery, type FeedTarget, MAX_WITHIN_DAYS } from '@fieldguide/shared';
 import { env } from '../config/env.js';
 import { type QueryValue, toQueryString } from './api-client.js';
+import { dateInZone, daysBetween, isCalendarDate } from './date-range.js';
 
 /** The origin feeds are served from: the configured API base, else this page's origin. */
 export function feedOrigin(): string {
@@ -8,21 +9,19 @@ export function feedOrigin(): string {
   return typeof window === 'undefined' ? '' : window.location.origin;
 }
 
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's date in UTC, `YYYY-MM-DD`, as the API reads a date parameter. */
-const today = (now: Date) => now.toISOString().slice(0, 10);
-
 /**
- * The length of a search's date window as a rolling `within` (`"90d"`): from `from` (or today) through `to`,
- * whole days; undefined when the search has no end date.
+ * The length of a search's date window as a rolling `within` (`"90d"`): from `from` (or the viewer's today, in
+ * `timeZone`, the browser's by default) through `to`, whole days; undefined when the search has no end date.
  */
-export function rollingWindow(params: Record<string, QueryValue>, now: Date = new Date()): string | undefined {
-  const to = typeof params.to === 'string' && DATE.test(params.to) ? params.to : undefined;
+export function rollingWindow(
+  params: Record<string, QueryValue>,
+  now: Date = new Date(),
+  timeZone?: string,
+): string | undefined {
+  const to = typeof params.to === 'string' && isCalendarDate(params.to) ? params.to : undefined;
   if (to === undefined) return undefined;
-  const from = typeof params.from === 'string' && DATE.test(params.from) ? params.from : today(now);
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+  const from = typeof params.from === 'string' && isCalendarDate(params.from) ? params.from : dateInZone(now, timeZone);
+  const days = daysBetween(from, to) + 1;
   return `${Math.min(Math.max(days, 1), MAX_WITHIN_DAYS)}d`;
 }
 
