@@ -206,6 +206,35 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     expect(digest?.text).toContain('hs-retry-minneapolis title');
   });
 
+  it('finds new events however far ahead, when the search matches more upcoming events than a digest reads', async () => {
+    const search = 'field=finance';
+    const known = Array.from({ length: 230 }, (_, i) =>
+      alertEvent(`fin-known-${i}`, 'finance', 'chicago', clock.ms() - DAY_MS - i * 60_000),
+    );
+    t.app.store.upsertEvents(known);
+    const before = smtp.messages.length;
+    expect((await signUp({ email: 'analyst@example.org', search }, '10.0.4.1')).statusCode).toBe(202);
+    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
+    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
+    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+
+    // Announced a year ahead, as conferences are: later than every event the search already had.
+    const seen = clock.ms() + 1000;
+    t.app.store.upsertEvent(
+      alertEvent('fin-next-year', 'finance', 'chicago', seen, {
+        start: new Date(seen + 365 * DAY_MS).toISOString(),
+        end: new Date(seen + 365 * DAY_MS + 3 * 3_600_000).toISOString(),
+      }),
+    );
+    await t.app.outbox.drainNow();
+    clock.advance(7 * DAY_MS + 60_000);
+    expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 1, failed: 0 });
+    const [digest] = (await smtp.waitFor(before + 2)).slice(before + 1);
+    expect(digest?.subject).toMatch(/^1 new event: /);
+    expect(digest?.text).toContain('fin-next-year title');
+    expect(digest?.text).not.toContain('fin-known-');
+  });
+
   it('tells the app that this server sends alerts', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/config' });
     expect(res.json()).toMatchObject({ alerts: { email: true } });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppOver } from '../support/app.js';
 import { seedApp } from '../support/seed-events.js';
 
-// An install upgraded from a version whose event documents had no `geoCells`, `geoPoint` nor `hiringFloor`: the server finds them at start-up and
+// An install upgraded from a version whose event documents had no `geoCells`, `geoPoint`, `hiringFloor` nor `firstSeen`: the server finds them at start-up and
 // rebuilds the index from the store, so searches near a place find those events again without a manual step.
 const NEAR = '/api/search?near=44.98,-93.26&radius=80km&limit=1';
 
@@ -44,6 +44,12 @@ describe('an index written by an older version', () => {
     expect(expected).toBeGreaterThan(0);
     // What an older version wrote: the same documents without their grid cells, venue points and hiring floors.
     const { hits } = await old.searchIndex.searchEvents({ q: '', limit: 1000 });
+    // Documents written before alert digests filtered on `firstSeen` are outdated too.
+    const withoutFirstSeen = hits.map(({ firstSeen: _seen, ...doc }) => doc);
+    await old.searchIndex.waitTask(
+      await old.searchIndex.upsertDocuments('event', withoutFirstSeen as unknown as EventDocument[]),
+    );
+    expect(await eventsIndexOutdated(old.searchIndex)).toBe(true);
     const stripped = hits.map(({ geoCells: _cells, geoPoint: _point, hiringFloor: _floor, ...doc }) => doc);
     // Documents of an older contract: today's type requires what they lack.
     await old.searchIndex.waitTask(

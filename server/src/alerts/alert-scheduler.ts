@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DueAlert, SearchIndex, Store } from '@fieldguide/crawlers/storage';
-import { alertPeriodMs, type Event, ValidationError } from '@fieldguide/shared';
+import { alertPeriodMs, and, type Event, gte, lte, ValidationError } from '@fieldguide/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadFeedEvents } from '../feeds/feed-query.js';
 import { digestMail } from './alert-mail.js';
@@ -72,7 +72,13 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
 
   async function sendDigest(alert: DueAlert, at: Date): Promise<'sent' | 'empty'> {
     const { query, queryString } = parseAlertSearch(alert.search);
-    const found = await loadFeedEvents(options, query, at);
+    // Only events first seen since the last digest (the index keeps whole seconds; `newEvents` cuts to the ms):
+    // a search matching more upcoming events than a digest reads still finds new ones however far ahead they are.
+    const since = and([
+      gte('firstSeen', Math.floor(alert.sentThroughMs / 1000)),
+      lte('firstSeen', Math.ceil(at.getTime() / 1000)),
+    ]);
+    const found = await loadFeedEvents(options, query, at, since);
     const events = newEvents(found.events, alert.sentThroughMs, at.getTime());
     if (events.length > 0) {
       await mailer.send(

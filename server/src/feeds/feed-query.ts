@@ -1,6 +1,6 @@
 import type { SearchIndex, Store } from '@fieldguide/crawlers/storage';
-import { type EchoedSearchQuery, type Event, fieldLabel, type SearchQuery } from '@fieldguide/shared';
-import { runEventSearch } from '../search/run-search.js';
+import { type EchoedSearchQuery, type Event, type Filter, fieldLabel, type SearchQuery } from '@fieldguide/shared';
+import { type EventSearchOptions, runEventSearch } from '../search/run-search.js';
 import { MAX_FEED_ITEMS } from './feed-document.js';
 
 /** The largest page the search API serves; a feed reads pages of it up to {@link MAX_FEED_ITEMS}. */
@@ -14,28 +14,30 @@ export interface FeedEvents {
 
 /**
  * The upcoming events matching a `/api/search` query, soonest first, at most {@link MAX_FEED_ITEMS}: ids from the
- * index (same filters as the search API, `page`, `limit` and `sort` ignored), full records from the store.
+ * index (same filters as the search API, `page`, `limit` and `sort` ignored, and `only` beside them), full records
+ * from the store.
  * @throws ValidationError for a bad parameter; IndexUnavailableError when Meilisearch cannot be reached.
  */
 export async function loadFeedEvents(
   app: { searchIndex: SearchIndex; store: Store },
   raw: SearchQuery,
   now: Date = new Date(),
+  only?: Filter,
 ): Promise<FeedEvents> {
   const { page: _page, limit: _limit, sort: _sort, ...filters } = raw;
   const pages = Math.ceil(MAX_FEED_ITEMS / PAGE_SIZE);
-  const first = await runEventSearch(
-    app,
-    { ...filters, sort: 'date', page: 1, limit: PAGE_SIZE },
-    { facets: false, highlight: false, collapseSeries: false, now, unknownPlace: 'reject' },
-  );
+  const options: EventSearchOptions = {
+    facets: false,
+    highlight: false,
+    collapseSeries: false,
+    now,
+    unknownPlace: 'reject',
+    ...(only ? { filter: only } : {}),
+  };
+  const first = await runEventSearch(app, { ...filters, sort: 'date', page: 1, limit: PAGE_SIZE }, options);
   const ids = first.hits.map((h) => h.id);
   for (let page = 2; page <= Math.min(pages, first.totalPages); page += 1) {
-    const next = await runEventSearch(
-      app,
-      { ...filters, sort: 'date', page, limit: PAGE_SIZE },
-      { facets: false, highlight: false, collapseSeries: false, now, unknownPlace: 'reject' },
-    );
+    const next = await runEventSearch(app, { ...filters, sort: 'date', page, limit: PAGE_SIZE }, options);
     ids.push(...next.hits.map((h) => h.id));
   }
   const events = [...new Set(ids)]

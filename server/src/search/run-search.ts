@@ -4,6 +4,7 @@ import {
   type EchoedSearchQuery,
   type EventPointsResponse,
   type EventSearchResponse,
+  type Filter,
   fieldLabel,
   inAny,
   MAX_EVENT_POINTS,
@@ -20,6 +21,8 @@ export interface EventSearchOptions extends ResolveEventQueryOptions {
   highlight?: boolean;
   /** Show a recurring series once with its count of more dates; default true. Feeds turn it off. */
   collapseSeries?: boolean;
+  /** A further constraint of the server's own, beside the query's (alert digests: first seen since the last). */
+  filter?: Filter;
 }
 
 const ROUND_KM = 10;
@@ -95,6 +98,7 @@ export async function runEventSearch(
     facets: options.facets ?? true,
     highlight: options.highlight ?? true,
     collapseSeries: options.collapseSeries ?? true,
+    ...(options.filter ? { filter: options.filter } : {}),
   });
   if (point) {
     for (const hit of result.hits) {

@@ -65,6 +65,8 @@ export interface EventDocument {
   status: Event['status'];
   delisted: boolean;
   updatedAt: number;
+  /** When a crawl first found the event, epoch seconds: an alert's digest asks only for events new since the last. */
+  firstSeen: number;
   /** The event's series, or its own id when it stands alone: what searches collapse occurrences by (`distinct`). */
   seriesId: string;
 }
@@ -124,6 +126,7 @@ export const EVENT_INDEX_SETTINGS = {
     'tags',
     'allFields',
     'careerRelevant',
+    'firstSeen',
     // Filterable so a search can name it as its `distinct` attribute.
     'seriesId',
   ],
@@ -197,6 +200,7 @@ export function toSearchDocument(event: Event): EventDocument {
     status: event.status,
     delisted: event.delisted,
     updatedAt: toEpochSeconds(event.updatedAt),
+    firstSeen: toEpochSeconds(event.firstSeen),
     seriesId: event.seriesId ?? event.id,
   };
   if (venue?.lat !== undefined && venue.lng !== undefined) {

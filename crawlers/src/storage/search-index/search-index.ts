@@ -133,8 +133,8 @@ export function defaultSynonyms(): Record<string, string[]> {
 
 /**
  * Whether the events index holds events written by an older version, before event documents carried `geoCells`
- * and `geoPoint` (searches near a place filter on them, so they would miss those events) or `hiringFloor` (the
- * hiring facet counts it): until the indexes are rebuilt.
+ * and `geoPoint` (searches near a place filter on them, so they would miss those events), `hiringFloor` (the
+ * hiring facet counts it) or `firstSeen` (alert digests filter on it): until the indexes are rebuilt.
  */
 export async function eventsIndexOutdated(index: SearchIndex): Promise<boolean> {
   const { event } = await index.stats();
@@ -143,7 +143,8 @@ export async function eventsIndexOutdated(index: SearchIndex): Promise<boolean> 
   return (
     located > (fields.geoCells ?? 0) ||
     located > (fields.geoPoint ?? 0) ||
-    event.numberOfDocuments > (fields.hiringFloor ?? 0)
+    event.numberOfDocuments > (fields.hiringFloor ?? 0) ||
+    event.numberOfDocuments > (fields.firstSeen ?? 0)
   );
 }
 
