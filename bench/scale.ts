@@ -579,7 +579,7 @@ function sectionIntro(ctx: RunContext, title: string, loadAtStart: number, meili
       `${atGoalSize ? '' : ' (small-size check)'}`,
     '',
     `Machine: ${machineDescription()}, ${gib(totalmem())} RAM (load average ${loadAtStart.toFixed(2)} at the ` +
-      `start: the cores are shared), Meilisearch ${meiliVersion} started by the product's runtime with its default ` +
+      `start${loadAtStart >= 1 ? ': the cores are shared' : ''}), Meilisearch ${meiliVersion} started by the product's runtime with its default ` +
       `settings. Store: ${ctx.target.description}, opened as the server opens it. \`pnpm bench:scale\` with ` +
       `BENCH_EVENTS=${ctx.settings.events} BENCH_STORES=${ctx.settings.stores.join(',')}` +
       `${ctx.settings.replicas > 1 ? ` BENCH_REPLICAS=${ctx.settings.replicas}` : ''}: generated events ` +
