@@ -40,10 +40,9 @@ export async function loadFeedEvents(
     const next = await runEventSearch(app, { ...filters, sort: 'date', page, limit: PAGE_SIZE }, options);
     ids.push(...next.hits.map((h) => h.id));
   }
-  const events = [...new Set(ids)]
-    .slice(0, MAX_FEED_ITEMS)
-    .map((id) => app.store.getEvent(id))
-    .filter((e): e is Event => e !== undefined && !e.delisted)
+  const events = app.store
+    .getEvents([...new Set(ids)].slice(0, MAX_FEED_ITEMS))
+    .filter((e) => !e.delisted)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1));
   return { events, query: first.query };
 }

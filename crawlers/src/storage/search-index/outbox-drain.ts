@@ -149,15 +149,29 @@ interface SentRound {
   settle: () => Promise<RejectedDocument[]>;
 }
 
-/** The document `entityId` should have in the index now, or `undefined` when it should not be there. */
-function currentDocument(store: Store, entity: IndexedEntity, entityId: string, now: Date) {
+/**
+ * The documents the `entity` records `ids` should have in the index now, by id; one left out should not be there
+ * (gone from the store, or an event that has ended). Events are read from the store at once.
+ */
+function currentDocuments(
+  store: Store,
+  entity: IndexedEntity,
+  ids: readonly string[],
+  now: Date,
+): Map<string, IndexDocument<IndexedEntity>> {
+  const documents = new Map<string, IndexDocument<IndexedEntity>>();
   if (entity === 'association') {
-    const association = store.getAssociation(entityId);
-    return association && toAssociationDocument(association);
+    for (const id of ids) {
+      const association = store.getAssociation(id);
+      if (association) documents.set(id, toAssociationDocument(association));
+    }
+    return documents;
   }
-  const event = store.getEvent(entityId);
-  const document = event && toSearchDocument(event);
-  return document && !hasEnded(document, now) ? document : undefined;
+  for (const event of store.getEvents(ids)) {
+    const document = toSearchDocument(event);
+    if (!hasEnded(document, now)) documents.set(event.id, document);
+  }
+  return documents;
 }
 
 async function sendRound(store: Store, index: SearchIndex, entries: readonly OutboxEntry[], now: Date) {
@@ -166,10 +180,15 @@ async function sendRound(store: Store, index: SearchIndex, entries: readonly Out
 
   const upserts = { event: [] as IndexDocument<'event'>[], association: [] as IndexDocument<'association'>[] };
   const deletes: Record<IndexedEntity, string[]> = { event: [], association: [] };
-  for (const { entity, entityId, op } of latest.values()) {
-    const document = op === 'upsert' ? currentDocument(store, entity, entityId, now) : undefined;
-    if (document) (upserts[entity] as IndexDocument<typeof entity>[]).push(document);
-    else deletes[entity].push(entityId);
+  for (const entity of ENTITIES) {
+    const changes = [...latest.values()].filter((entry) => entry.entity === entity);
+    const upserted = changes.filter((entry) => entry.op === 'upsert').map((entry) => entry.entityId);
+    const documents = currentDocuments(store, entity, upserted, now);
+    for (const { entityId } of changes) {
+      const document = documents.get(entityId);
+      if (document) (upserts[entity] as IndexDocument<IndexedEntity>[]).push(document);
+      else deletes[entity].push(entityId);
+    }
   }
 
   // A resend (to isolate a document Meilisearch refused) can land after a later round's tasks: it sends what the
@@ -214,7 +233,7 @@ async function sendChanges(
     const documents = upserts[entity];
     if (documents.length > 0) {
       const resend: Resend = (some) => {
-        const current = some.flatMap((id) => currentDocument(store, entity, id, now) ?? []);
+        const current = [...currentDocuments(store, entity, some, now).values()];
         return current.length > 0 ? index.upsertDocuments(entity, current) : Promise.resolve(undefined);
       };
       const task = await index.upsertDocuments(entity, documents);
@@ -228,7 +247,8 @@ async function sendChanges(
     const ids = deletes[entity];
     if (ids.length > 0) {
       const resend: Resend = (some) => {
-        const gone = some.filter((id) => !currentDocument(store, entity, id, now));
+        const present = currentDocuments(store, entity, some, now);
+        const gone = some.filter((id) => !present.has(id));
         return gone.length > 0 ? index.deleteDocuments(entity, gone) : Promise.resolve(undefined);
       };
       settle(entity, ids, await index.deleteDocuments(entity, ids), resend);

@@ -12,6 +12,7 @@ export type EventMethods = Pick<
   | 'upsertEvent'
   | 'upsertEvents'
   | 'getEvent'
+  | 'getEvents'
   | 'deleteEvent'
   | 'iterateEvents'
   | 'countEvents'
@@ -132,6 +133,14 @@ export function createEvents(db: Database.Database, outbox: Outbox, nowIso: () =
     getEvent: (id) => {
       const stored = row.get(id);
       return stored && (JSON.parse(stored.doc) as Event);
+    },
+    getEvents: (ids) => {
+      const events: Event[] = [];
+      for (const id of new Set(ids)) {
+        const stored = row.get(id);
+        if (stored) events.push(JSON.parse(stored.doc) as Event);
+      }
+      return events;
     },
     deleteEvent: (id) => removeOne.immediate(id),
     *iterateEvents() {

@@ -138,6 +138,25 @@ describe.each(storeEngines())('$name store', (engine) => {
     });
   });
 
+  describe('getEvents', () => {
+    it('reads the stored events among the ids in their order, each once, leaving out the unknown ones', () => {
+      t.store.upsertEvents(['ev-a', 'ev-b', 'ev-c'].map((id) => makeEvent({ id, title: `${id} title` })));
+      expect(t.store.getEvents(['ev-c', 'nope', 'ev-a', 'ev-c']).map((e) => [e.id, e.title])).toEqual([
+        ['ev-c', 'ev-c title'],
+        ['ev-a', 'ev-a title'],
+      ]);
+      expect(t.store.getEvents(['ev-b'])).toEqual([t.store.getEvent('ev-b')]);
+      expect(t.store.getEvents([])).toEqual([]);
+    });
+
+    it('reads thousands at once', () => {
+      const ids = Array.from({ length: 3000 }, (_, i) => `ev-${i}`);
+      t.store.upsertEvents(ids.map((id) => makeEvent({ id })));
+      const reversed = [...ids].reverse();
+      expect(t.store.getEvents(reversed).map((e) => e.id)).toEqual(reversed);
+    });
+  });
+
   describe('deleteEvent', () => {
     it('removes the event and writes an outbox delete', () => {
       t.store.upsertEvent(makeEvent());

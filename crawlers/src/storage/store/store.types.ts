@@ -151,6 +151,11 @@ export interface Store {
   /** All or nothing: one invalid event rejects the batch. One transaction. */
   upsertEvents(events: readonly Event[]): UpsertResult[];
   getEvent(id: string): Event | undefined;
+  /**
+   * The stored events among `ids`, in the order of `ids` (each once), those not stored left out: one read of the
+   * store however many (a round trip on PostgreSQL, where a `getEvent` each would be one per id).
+   */
+  getEvents(ids: readonly string[]): Event[];
   /** Removes the event and writes an outbox `delete`; false when there was none. */
   deleteEvent(id: string): boolean;
   /**

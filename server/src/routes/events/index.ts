@@ -65,13 +65,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const events: Event[] = [];
-      const missing: string[] = [];
-      for (const id of parseEventIds(request.query.ids)) {
-        const event = app.store.getEvent(id);
-        if (event) events.push(event);
-        else missing.push(id);
-      }
+      const ids = parseEventIds(request.query.ids);
+      const events = app.store.getEvents(ids);
+      const found = new Set(events.map((event) => event.id));
+      const missing = ids.filter((id) => !found.has(id));
       reply.header('cache-control', 'public, max-age=60');
       return { events, missing };
     },

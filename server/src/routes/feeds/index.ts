@@ -326,10 +326,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const ids = parseEventIds(request.query.ids);
-      const events = ids
-        .map((id) => app.store.getEvent(id))
-        .filter((event): event is Event => event !== undefined)
-        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+      const events = app.store.getEvents(ids).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
       const { origin, uidHost } = feedOrigin(request, reply, app.config);
       const ics = eventsIcsUrl(origin, ids);
       const home = `${origin}/saved`;

@@ -147,6 +147,13 @@ export function createPgEvents(session: Session, nowIso: () => string): EventMet
     upsertEvent: (event) => writeEvents([assertValid(EventSchema, event, 'event')])[0] as UpsertResult,
     upsertEvents: (events) => writeEvents(assertValidEvents(events)),
     getEvent: (id) => docOf<Event>('events', id),
+    getEvents: (ids) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return [];
+      const rows = session.rows<DocRow>('SELECT id, doc FROM events WHERE id = ANY($1::text[])', [wanted]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return parseDocs<Event>(wanted.flatMap((id) => byId.get(id) ?? []));
+    },
     deleteEvent: (id) =>
       (session.atomically([deleteEventStatement(id, nowIso())], { lock: true })[0]?.rowCount ?? 0) > 0,
     iterateEvents: () => pages<Event>('events'),
