@@ -7,6 +7,7 @@ import {
   type TestMeilisearch,
   type TestPostgres,
 } from '@fieldguide/crawlers/testing';
+import { type EventDocument, toSearchDocument } from '@fieldguide/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -65,7 +66,13 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
 
     // Nothing is sent before confirmation.
     clock.advance(47 * 3_600_000);
-    expect(await t.app.alerts?.scheduler.runDue()).toEqual({ sent: 0, empty: 0, failed: 0, purged: 0 });
+    expect(await t.app.alerts?.scheduler.runDue()).toEqual({
+      sent: 0,
+      empty: 0,
+      failed: 0,
+      purged: 0,
+      deferred: false,
+    });
 
     const page = await t.app.inject({ method: 'GET', url: pathOf(confirmUrl), headers: { host: HOST } });
     expect(page.statusCode).toBe(200);
@@ -233,6 +240,33 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     expect(digest?.subject).toMatch(/^1 new event: /);
     expect(digest?.text).toContain('fin-next-year title');
     expect(digest?.text).not.toContain('fin-known-');
+  });
+
+  it('holds digests back while the index lacks what they filter on (an upgrade rebuilding it), then sends them', async () => {
+    const before = smtp.messages.length;
+    expect(
+      (await signUp({ email: 'planner@example.org', search: 'field=marketing-sales-service' }, '10.0.5.1')).statusCode,
+    ).toBe(202);
+    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
+    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
+    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    const event = alertEvent('mkt-upgrade', 'marketing-sales-service', 'chicago', clock.ms() + 1000);
+    t.app.store.upsertEvent(event);
+    await t.app.outbox.drainNow();
+    // What an older version wrote: the document without `firstSeen`.
+    const { firstSeen: _seen, ...older } = toSearchDocument(event);
+    const index = t.app.searchIndex;
+    await index.waitTask(await index.upsertDocuments('event', [older as unknown as EventDocument]));
+
+    clock.advance(7 * DAY_MS + 60_000);
+    expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 0, empty: 0, failed: 0, deferred: true });
+    expect(smtp.messages).toHaveLength(before + 1);
+
+    // The rebuild writes today's documents; the digest waited for it and finds the event.
+    await index.waitTask(await index.upsertDocuments('event', [toSearchDocument(event)]));
+    expect(await t.app.alerts?.scheduler.runDue()).toMatchObject({ sent: 1, deferred: false });
+    const [digest] = (await smtp.waitFor(before + 2)).slice(before + 1);
+    expect(digest?.text).toContain('mkt-upgrade title');
   });
 
   it('tells the app that this server sends alerts', async () => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DueAlert, SearchIndex, Store } from '@fieldguide/crawlers/storage';
+import {
+  type DueAlert,
+  eventsIndexOutdated,
+  replicasOf,
+  type SearchIndex,
+  type Store,
+} from '@fieldguide/crawlers/storage';
 import { alertPeriodMs, and, type Event, gte, lte, ValidationError } from '@fieldguide/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadFeedEvents } from '../feeds/feed-query.js';
@@ -35,6 +41,11 @@ export interface AlertRound {
   failed: number;
   /** Pending alerts whose confirmation expired, deleted with their addresses. */
   purged: number;
+  /**
+   * True when no digest was looked at because a search index is being rebuilt after an upgrade (its events lack
+   * what digests filter on, so they would look new to none): the due digests wait for a later round.
+   */
+  deferred: boolean;
 }
 
 export interface AlertScheduler {
@@ -52,6 +63,12 @@ export function newEvents(events: readonly Event[], afterMs: number, throughMs: 
     const seen = Date.parse(event.firstSeen);
     return seen > afterMs && seen <= throughMs;
   });
+}
+
+/** Whether a replica that answers holds events an older version wrote (one that does not answer is skipped). */
+async function anyIndexOutdated(index: SearchIndex): Promise<boolean> {
+  const outdated = await Promise.allSettled(replicasOf(index).map((replica) => eventsIndexOutdated(replica)));
+  return outdated.some((check) => check.status === 'fulfilled' && check.value);
 }
 
 /**
@@ -119,7 +136,12 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
 
   async function round(): Promise<AlertRound> {
     const at = now();
-    const result: AlertRound = { sent: 0, empty: 0, failed: 0, purged: store.purgeExpiredAlerts(at.getTime()) };
+    const purged = store.purgeExpiredAlerts(at.getTime());
+    const result: AlertRound = { sent: 0, empty: 0, failed: 0, purged, deferred: false };
+    if (await anyIndexOutdated(options.searchIndex)) {
+      log.info('alert digests wait until the search index is rebuilt after an upgrade');
+      return { ...result, deferred: true };
+    }
     const seen = new Set<number>();
     for (;;) {
       const claimed = store.claimDueAlerts(holder, at.getTime(), leaseMs, batchSize);
