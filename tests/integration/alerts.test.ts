@@ -32,6 +32,16 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
       remoteAddress,
     });
 
+  /** Signs `email` up for `search` and confirms it by the mailed link; returns the number of mails before. */
+  const signUpConfirmed = async (email: string, search: string, remoteAddress: string) => {
+    const before = smtp.messages.length;
+    expect((await signUp({ email, search }, remoteAddress)).statusCode).toBe(202);
+    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
+    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
+    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    return before;
+  };
+
   beforeAll(async () => {
     smtp = await startSmtpSink();
     t = await startTestApp(
@@ -195,13 +205,7 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ code: 'ERR_MAIL_UNAVAILABLE', message: expect.stringMatching(/try again/) });
     smtp.refusing = false;
-    const before = smtp.messages.length;
-    expect(
-      (await signUp({ email: 'resident@example.org', search: 'field=health-science' }, '10.0.3.1')).statusCode,
-    ).toBe(202);
-    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
-    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
-    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    const before = await signUpConfirmed('resident@example.org', 'field=health-science', '10.0.3.1');
     t.app.store.upsertEvent(alertEvent('hs-retry-minneapolis', 'health-science', 'minneapolis', clock.ms() + 1000));
     await t.app.outbox.drainNow();
     clock.advance(7 * DAY_MS + 60_000);
@@ -219,11 +223,7 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
       alertEvent(`fin-known-${i}`, 'finance', 'chicago', clock.ms() - DAY_MS - i * 60_000),
     );
     t.app.store.upsertEvents(known);
-    const before = smtp.messages.length;
-    expect((await signUp({ email: 'analyst@example.org', search }, '10.0.4.1')).statusCode).toBe(202);
-    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
-    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
-    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    const before = await signUpConfirmed('analyst@example.org', search, '10.0.4.1');
 
     // Announced a year ahead, as conferences are: later than every event the search already had.
     const seen = clock.ms() + 1000;
@@ -243,13 +243,7 @@ describe('email alerts: double opt-in, digests of new events, one-click unsubscr
   });
 
   it('holds digests back while the index lacks what they filter on (an upgrade rebuilding it), then sends them', async () => {
-    const before = smtp.messages.length;
-    expect(
-      (await signUp({ email: 'planner@example.org', search: 'field=marketing-sales-service' }, '10.0.5.1')).statusCode,
-    ).toBe(202);
-    const [confirmation] = (await smtp.waitFor(before + 1)).slice(before);
-    const confirmUrl = linkIn(confirmation as ParsedMail, /http:\/\/fieldguide\.test\/alerts\/confirm\?token=[\w-]+/);
-    expect((await t.app.inject({ method: 'POST', url: pathOf(confirmUrl) })).statusCode).toBe(200);
+    const before = await signUpConfirmed('planner@example.org', 'field=marketing-sales-service', '10.0.5.1');
     const event = alertEvent('mkt-upgrade', 'marketing-sales-service', 'chicago', clock.ms() + 1000);
     t.app.store.upsertEvent(event);
     await t.app.outbox.drainNow();
