@@ -41,7 +41,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
     { schema: { tags: ['health'], response: { 200: HealthSchema, 503: HealthSchema } } },
-    async (_request, reply) => {
+    async (request, reply) => {
       const store = (() => {
         try {
           return {
@@ -51,7 +51,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
             pendingIndexChanges: app.store.outboxSize(),
             ...writability(app.store.writable()),
           };
-        } catch {
+        } catch (error) {
+          request.log.warn({ err: error }, 'the store could not be read for /health');
           return { ok: false, events: 0, associations: 0, pendingIndexChanges: 0, writable: false };
         }
       })();

@@ -45,9 +45,9 @@ function workerEntry(): { code: string; eval: boolean } | { file: URL; eval: fal
 
 /**
  * A synchronous bridge to PostgreSQL: a worker thread owns one `pg` connection; the calling thread posts a request and
- * waits on a shared flag (`Atomics.wait`, with a deadline) for the answer, read with `receiveMessageOnPort`. A call
- * that gets no answer in time ends the worker (and so its connection and any transaction on it); the next call starts
- * another.
+ * waits on a shared count of answers (`Atomics.wait`, with a deadline) until it moves, then reads the answer with
+ * `receiveMessageOnPort`. A call that gets no answer in time ends the worker (and so its connection and any
+ * transaction on it); the next call starts another.
  */
 export function createSqlBridge(options: SqlBridgeOptions): SqlBridge {
   const { where, ...settings } = options;
@@ -85,11 +85,18 @@ export function createSqlBridge(options: SqlBridgeOptions): SqlBridge {
   const ask = (request: BridgeRequest, waitMs = deadlineMs): BridgeReply => {
     if (closed) throw new StoreUnavailableError(where, 'the store is closed');
     const { port, flag } = current ?? start();
-    Atomics.store(flag, 0, 0);
+    // The worker counts its answers in the flag. A wake-up is not an answer: the worker may notify for the previous
+    // answer (read already, the count seen before it notified) while this call waits; only a new count is.
+    const answered = Atomics.load(flag, 0);
+    const deadline = performance.now() + waitMs;
     port.postMessage(request);
-    if (Atomics.wait(flag, 0, 0, waitMs) === 'timed-out') {
-      stop();
-      throw new StoreUnavailableError(where, `no answer within ${waitMs} ms`);
+    while (Atomics.load(flag, 0) === answered) {
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        stop();
+        throw new StoreUnavailableError(where, `no answer within ${waitMs} ms`);
+      }
+      Atomics.wait(flag, 0, answered, left);
     }
     const reply = receiveMessageOnPort(port)?.message as BridgeReply | undefined;
     if (!reply) {

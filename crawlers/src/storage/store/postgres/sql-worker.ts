@@ -91,7 +91,8 @@ settings.port.on('message', async (request: BridgeRequest) => {
     }
   }
   settings.port.postMessage(reply);
-  Atomics.store(signal, 0, 1);
+  // One more answer: the count the caller waits to see move (a store of 1 could not tell this answer from the last).
+  Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
   if (request.close) settings.port.close();
 });
