@@ -45,10 +45,10 @@ const DELAY_MS = 300;
 const CLOCK_TOLERANCE_MS = 60;
 /**
  * A crawl job's lease: the time after which the job of a killed worker is retried (found by the queue's
- * maintenance, which runs every quarter of it). Its 90 % must fit the longest source: the demo CPA site's robots.txt asks for a
- * second between its dozen pages.
+ * maintenance, which runs every quarter of it). Its 90 % must fit the longest source on a machine busy with other
+ * test files: the demo CPA site's robots.txt asks for a second between its dozen pages.
  */
-const JOB_TIMEOUT_MS = 20_000;
+const JOB_TIMEOUT_MS = 30_000;
 const CRAWL_TIMEOUT_MS = 2000;
 const WORKERS = 3;
 
@@ -179,13 +179,24 @@ function startSearchLoop(): { stop(): Promise<void> } {
   };
 }
 
-/** Checks `condition` every 50 ms until it holds; fails naming `what` after `timeoutMs`. */
-async function until<T>(what: string, timeoutMs: number, condition: () => Promise<T | undefined>): Promise<T> {
+/**
+ * Checks `condition` every 50 ms until it holds; fails naming `what` after `timeoutMs`, with what `state` says of
+ * the cluster then.
+ */
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  condition: () => Promise<T | undefined>,
+  state?: () => Promise<string>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const seen = state ? `; then: ${await state().catch((error: unknown) => String(error))}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${seen}`);
+    }
     await pause(50);
   }
 }
@@ -320,12 +331,23 @@ beforeAll(async () => {
   await replicas[1]!.restart();
   replicaDown = { from: downAt, to: Date.now() };
 
-  jobs = await until('every crawl job to end', 90_000, async () => {
-    const now = await queue.listJobs(1000);
-    return now.length === sourceIds.length && now.every((j) => j.state === 'completed' || j.state === 'failed')
-      ? now
-      : undefined;
-  });
+  jobs = await until(
+    'every crawl job to end',
+    150_000,
+    async () => {
+      const now = await queue.listJobs(1000);
+      return now.length === sourceIds.length && now.every((j) => j.state === 'completed' || j.state === 'failed')
+        ? now
+        : undefined;
+    },
+    async () => {
+      const listed = (await queue.listJobs(1000)).map(
+        (j) => `${j.sourceId} ${j.state} (retries ${j.retryCount}, ${JSON.stringify(j.output ?? null)})`,
+      );
+      const said = workers.map((w, i) => `worker ${i}:\n${w.output().slice(-1500)}`);
+      return `${listed.join('; ')}\n${said.join('\n')}`;
+    },
+  );
   crawlWindow.to = Date.now();
 
   const store = createPostgresStore({ url: postgres.url });
